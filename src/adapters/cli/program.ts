@@ -1,0 +1,161 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { ConfigFlags } from '../../config/config.ts';
+import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
+import type { Result } from '../../domain/shared/result.ts';
+import {
+  exitCodeFor,
+  exitCodes,
+  printError,
+  printOutput,
+  type CliIo,
+  type CommandOutput,
+  type ExitCode,
+} from './output.ts';
+
+/** The work behind each command, supplied by the composition root (`src/main/cli.ts`). */
+export interface CliHandlers {
+  /** Runs the server until it is asked to stop; resolves with the outcome of the whole run. */
+  serve(flags: ConfigFlags): Promise<Result<CommandOutput, CordonError>>;
+  dbMigrate(flags: ConfigFlags): Promise<Result<CommandOutput, CordonError>>;
+  dbStatus(flags: ConfigFlags): Promise<Result<CommandOutput, CordonError>>;
+}
+
+interface GlobalOptions {
+  dataDir?: string;
+  databaseUrl?: string;
+  logLevel?: string;
+}
+
+/**
+ * Builds the `cordon` command line. Every command has `--help`; results go to stdout (JSON with
+ * `--json`), errors to stderr in one line. Exit codes: 0 success, 1 failure, 2 usage error.
+ */
+export function buildProgram(
+  version: string,
+  handlers: CliHandlers,
+  io: CliIo,
+  setExitCode: (code: ExitCode) => void,
+): Command {
+  const program = new Command('cordon')
+    .description(
+      'Cordon keeps surveillance technology out of the hands of those who use it against human rights:\nscreening, classification, human-rights assessment and licensing.',
+    )
+    .version(version, '-v, --version', 'print the version')
+    .option(
+      '--data-dir <dir>',
+      'embedded database directory (env CORDON_DATA_DIR; default ./.cordon/data)',
+    )
+    .option(
+      '--database-url <url>',
+      'use PostgreSQL instead of the embedded database (env DATABASE_URL)',
+    )
+    .addOption(
+      new Option('--log-level <level>', 'log level (env LOG_LEVEL)').choices([
+        'fatal',
+        'error',
+        'warn',
+        'info',
+        'debug',
+        'trace',
+        'silent',
+      ]),
+    )
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => {
+        io.stdout(text);
+      },
+      writeErr: (text) => {
+        io.stderr(text);
+      },
+    })
+    .exitOverride();
+
+  const globalFlags = (command: Command): ConfigFlags => {
+    const opts = command.optsWithGlobals<GlobalOptions & { port?: string; host?: string }>();
+    return {
+      dataDir: opts.dataDir,
+      databaseUrl: opts.databaseUrl,
+      logLevel: opts.logLevel,
+      port: opts.port,
+      host: opts.host,
+    };
+  };
+
+  const run = async (
+    json: boolean,
+    action: () => Promise<Result<CommandOutput, CordonError>>,
+  ): Promise<void> => {
+    const result = await action();
+    if (result.ok) {
+      printOutput(io, result.value, json);
+      setExitCode(exitCodes.ok);
+    } else {
+      printError(io, result.error, json);
+      setExitCode(exitCodeFor(result.error));
+    }
+  };
+
+  program
+    .command('serve')
+    .description('run the HTTP API and web UI (default 127.0.0.1:8080)')
+    .option('-p, --port <port>', 'port to listen on (env PORT; 0 picks a free port)')
+    .option('--host <host>', 'address to listen on (env HOST)')
+    .action(async (_opts: unknown, command: Command) => {
+      await run(false, () => handlers.serve(globalFlags(command)));
+    });
+
+  const db = program.command('db').description('manage the database schema');
+  db.command('migrate')
+    .description('apply pending migrations')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }, command: Command) => {
+      await run(opts.json === true, () => handlers.dbMigrate(globalFlags(command)));
+    });
+  db.command('status')
+    .description('show the database engine, location and migrations')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }, command: Command) => {
+      await run(opts.json === true, () => handlers.dbStatus(globalFlags(command)));
+    });
+
+  return program;
+}
+
+/**
+ * Parses and runs a command line; returns the exit code. Commander's own usage errors (unknown
+ * command or option, missing argument) exit with 2; `--help` and `--version` exit with 0.
+ */
+export async function runProgram(
+  argv: readonly string[],
+  version: string,
+  handlers: CliHandlers,
+  io: CliIo,
+): Promise<ExitCode> {
+  let exitCode: ExitCode = exitCodes.ok;
+  const program = buildProgram(version, handlers, io, (code) => {
+    exitCode = code;
+  });
+  for (const command of allCommands(program)) command.exitOverride();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+        return exitCodes.ok;
+      }
+      if (error.code === 'commander.executeSubCommandAsync') return exitCodes.failure;
+      return exitCodes.usage;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+function* allCommands(command: Command): Generator<Command> {
+  yield command;
+  for (const sub of command.commands) yield* allCommands(sub);
+}
+
+/** A usage error raised by a handler (a bad combination of flags that commander cannot see). */
+export const usageError = (message: string): CordonError => cordonError('CORDON_USAGE', message);

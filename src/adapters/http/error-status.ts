@@ -1,0 +1,30 @@
+import type { ErrorCode } from '../../domain/shared/errors.ts';
+
+/**
+ * The one mapping from error codes to HTTP statuses. Codes that only the CLI raises are marked
+ * `cli-only`; should one ever reach HTTP it is answered as 500, since that is a bug.
+ */
+export const httpStatusOf: Readonly<Record<ErrorCode, number | 'cli-only'>> = {
+  CORDON_VALIDATION_FAILED: 400,
+  CORDON_MALFORMED_REQUEST: 400,
+  CORDON_UNSUPPORTED_MEDIA_TYPE: 415,
+  CORDON_PAYLOAD_TOO_LARGE: 413,
+  CORDON_ROUTE_NOT_FOUND: 404,
+  CORDON_NOT_FOUND: 404,
+  CORDON_NOT_READY: 503,
+  CORDON_SHUTTING_DOWN: 503,
+  CORDON_INTERNAL: 500,
+  CORDON_USAGE: 'cli-only',
+  CORDON_CONFIG_INVALID: 'cli-only',
+  CORDON_DATABASE_UNREACHABLE: 503,
+  CORDON_DATABASE_UNSUPPORTED: 'cli-only',
+  CORDON_DATA_DIR_LOCKED: 'cli-only',
+  CORDON_MIGRATION_FAILED: 'cli-only',
+  CORDON_PORT_IN_USE: 'cli-only',
+};
+
+/** The status a response with this code is sent with. */
+export const statusFor = (code: ErrorCode): number => {
+  const status = httpStatusOf[code];
+  return status === 'cli-only' ? 500 : status;
+};

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describePostgresUrl, parseConfig } from './config.ts';
+
+describe(parseConfig.name, () => {
+  it('defaults to the embedded database in ./.cordon/data and 127.0.0.1:8080', () => {
+    const result = parseConfig({}, {}, '/srv/cordon');
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        database: { engine: 'embedded', dataDir: path.resolve('/srv/cordon/.cordon/data') },
+        http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 10 * 1024 * 1024 },
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it('lets flags override the environment', () => {
+    const result = parseConfig(
+      { PORT: '9000', HOST: '0.0.0.0', CORDON_DATA_DIR: '/var/a' },
+      { port: '9100', dataDir: 'b' },
+      '/srv',
+    );
+    expect(result.ok && result.value.http).toMatchObject({ host: '0.0.0.0', port: 9100 });
+    expect(result.ok && result.value.database).toEqual({ engine: 'embedded', dataDir: '/srv/b' });
+  });
+
+  it('selects PostgreSQL when DATABASE_URL is set, and describes it without the password', () => {
+    const result = parseConfig(
+      { DATABASE_URL: 'postgres://u:secret@db.example:6543/cordon' },
+      {},
+      '/',
+    );
+    expect(result.ok && result.value.database).toEqual({
+      engine: 'postgres',
+      url: 'postgres://u:secret@db.example:6543/cordon',
+      target: 'db.example:6543/cordon',
+    });
+  });
+
+  it('names every bad setting at once, by the variable or flag the user wrote', () => {
+    const result = parseConfig(
+      { PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' },
+      { host: 'a b' },
+      '/',
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.map((p) => p.field)).toEqual([
+      'PORT',
+      '--host',
+      'LOG_LEVEL',
+      'DATABASE_URL',
+    ]);
+  });
+
+  it('refuses a port above 65535 and accepts 0 (pick a free port)', () => {
+    expect(parseConfig({ PORT: '70000' }, {}, '/').ok).toBe(false);
+    const zero = parseConfig({ PORT: '0' }, {}, '/');
+    expect(zero.ok && zero.value.http.port).toBe(0);
+  });
+
+  it('treats an empty variable as unset', () => {
+    const result = parseConfig({ DATABASE_URL: '', PORT: ' ' }, {}, '/x');
+    expect(result.ok && result.value.database.engine).toBe('embedded');
+    expect(result.ok && result.value.http.port).toBe(8080);
+  });
+});
+
+describe(describePostgresUrl.name, () => {
+  it('fills in the default port and says when the database name is missing', () => {
+    expect(describePostgresUrl('postgresql://localhost')).toEqual({
+      ok: true,
+      value: 'localhost:5432/(default database)',
+    });
+  });
+
+  it('refuses what is not a URL', () => {
+    expect(describePostgresUrl('localhost:5432').ok).toBe(false);
+  });
+});

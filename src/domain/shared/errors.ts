@@ -1,0 +1,58 @@
+/**
+ * Cordon's error catalogue: every stable error code, with one line on when it fires. The codes are
+ * part of the public contract (API responses, CLI `--json` output) and never change meaning;
+ * `docs/errors.md` is generated from this table and a test keeps the two in step. How a code maps to
+ * an HTTP status is the HTTP adapter's business, not the domain's.
+ */
+export const errorCatalogue = {
+  CORDON_VALIDATION_FAILED:
+    'A request body, query string or path parameter does not match its schema; `fields` names every offending field at once.',
+  CORDON_MALFORMED_REQUEST:
+    'The request body cannot be read at all (invalid JSON, an empty body where one is required).',
+  CORDON_UNSUPPORTED_MEDIA_TYPE:
+    'The request body has a content type the endpoint does not accept.',
+  CORDON_PAYLOAD_TOO_LARGE: 'The request body is larger than the configured limit.',
+  CORDON_ROUTE_NOT_FOUND: 'No endpoint exists for this method and path.',
+  CORDON_NOT_FOUND:
+    'The addressed record does not exist, or the caller may not know that it exists.',
+  CORDON_NOT_READY:
+    'The service is up but cannot serve yet: the database is unreachable or migrations are pending.',
+  CORDON_SHUTTING_DOWN: 'The service is finishing in-flight requests before it stops.',
+  CORDON_INTERNAL:
+    'An unexpected failure inside Cordon; the response carries a request id to find it in the logs.',
+  CORDON_USAGE: 'A CLI command was called with unknown options or missing arguments.',
+  CORDON_CONFIG_INVALID:
+    'A setting from the environment or a flag is malformed; the message names it.',
+  CORDON_DATABASE_UNREACHABLE:
+    'The configured PostgreSQL server cannot be reached or refuses the connection; the message names the host and the cause.',
+  CORDON_DATABASE_UNSUPPORTED: 'The PostgreSQL server is older than version 15.',
+  CORDON_DATA_DIR_LOCKED:
+    'Another Cordon process holds the embedded data directory; the message names its process id and, for a server, its address.',
+  CORDON_MIGRATION_FAILED:
+    'A database migration failed; the database is left at the last good migration.',
+  CORDON_PORT_IN_USE: 'The HTTP server cannot listen because the address is taken.',
+} as const satisfies Record<string, string>;
+
+/** A stable error code from the catalogue. */
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** One problem with one named input field, reported alongside others so that all are fixed at once. */
+export interface FieldProblem {
+  /** Dotted path of the field, e.g. `body.parties.0.name` or `line 12, column name`. */
+  readonly field: string;
+  readonly problem: string;
+}
+
+/** An expected failure that crosses a boundary (HTTP, CLI): a code, a one-line message, and field problems. */
+export interface CordonError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly fields?: readonly FieldProblem[];
+}
+
+/** Builds a catalogue error; `fields` is kept only when non-empty. */
+export const cordonError = (
+  code: ErrorCode,
+  message: string,
+  fields?: readonly FieldProblem[],
+): CordonError => (fields && fields.length > 0 ? { code, message, fields } : { code, message });

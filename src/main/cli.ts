@@ -1,0 +1,156 @@
+import { parseConfig, type Config, type ConfigFlags } from '../config/config.ts';
+import type { DatabaseConnection } from '../adapters/db/open-database.ts';
+import { runProgram, type CliHandlers } from '../adapters/cli/program.ts';
+import type { CliIo, CommandOutput } from '../adapters/cli/output.ts';
+import { detectCodeVersion } from '../adapters/runtime/code-version.ts';
+import { cordonError, type CordonError } from '../domain/shared/errors.ts';
+import { err, ok, type Result } from '../domain/shared/result.ts';
+
+// Heavy modules (the database engines, the HTTP server) load only when a command needs them, so
+// that `cordon --help` answers at once.
+const dbModules = async () => ({
+  ...(await import('../adapters/db/open-database.ts')),
+  ...(await import('../adapters/db/migrator.ts')),
+  ...(await import('../adapters/db/instance-record.ts')),
+});
+
+type Outcome = Promise<Result<CommandOutput, CordonError>>;
+
+/** The CLI's composition root: turns flags into a config, then into adapters, for each command. */
+export function cliHandlers(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+  codeVersion: string,
+  io: CliIo,
+): CliHandlers {
+  const configFrom = (flags: ConfigFlags): Result<Config, CordonError> => {
+    const parsed = parseConfig(env, flags, cwd);
+    return parsed.ok
+      ? parsed
+      : err(cordonError('CORDON_CONFIG_INVALID', 'Invalid configuration', parsed.error));
+  };
+
+  const withDatabase = async (
+    flags: ConfigFlags,
+    command: string,
+    work: (database: DatabaseConnection) => Outcome,
+  ): Outcome => {
+    const config = configFrom(flags);
+    if (!config.ok) return config;
+    const { openDatabase } = await dbModules();
+    const opened = await openDatabase(config.value.database, { command });
+    if (!opened.ok) return opened;
+    try {
+      return await work(opened.value);
+    } finally {
+      await opened.value.close();
+    }
+  };
+
+  return {
+    async serve(flags) {
+      const config = configFrom(flags);
+      if (!config.ok) return config;
+      const { startServer } = await import('./server.ts');
+      const started = await startServer(config.value, {
+        codeVersion,
+        notice: (line) => {
+          io.stderr(`${line}\n`);
+        },
+      });
+      if (!started.ok) return started;
+      const server = started.value;
+      io.stderr(
+        `Cordon ${codeVersion} listening on ${server.url} (${describeDatabase(server.database)}). Press Ctrl+C to stop.\n`,
+      );
+      await waitForStopSignal();
+      io.stderr('Stopping: finishing in-flight requests...\n');
+      await server.stop();
+      return ok({ text: 'Cordon stopped.', json: { stopped: true } });
+    },
+
+    dbMigrate: (flags) =>
+      withDatabase(flags, 'db migrate', async (database) => {
+        const { migrateToLatest, ensureInstanceRecord } = await dbModules();
+        const migrated = await migrateToLatest(database.db);
+        if (!migrated.ok) return migrated;
+        await ensureInstanceRecord(database.db, codeVersion);
+        const applied = migrated.value;
+        return ok({
+          text:
+            applied.length === 0
+              ? `Database ${database.location} is up to date.`
+              : `Applied ${applied.length} migration(s) to ${database.location}:\n${applied.map((m) => `  ${m}`).join('\n')}`,
+          json: { engine: database.engine, location: database.location, applied },
+        });
+      }),
+
+    dbStatus: (flags) =>
+      withDatabase(flags, 'db status', async (database) => {
+        const { migrationStates, readInstanceRecord } = await dbModules();
+        const states = await migrationStates(database.db);
+        const pending = states.filter((m) => m.executedAt === undefined);
+        const instance =
+          pending.length < states.length ? await readInstanceRecord(database.db) : undefined;
+        const lines = [
+          `Engine:     ${describeDatabase(database)}`,
+          `Created:    ${instance ? `${instance.createdAt.toISOString()} by Cordon ${instance.createdByVersion}` : 'not initialised'}`,
+          `Migrations: ${states.length - pending.length} applied, ${pending.length} pending`,
+          ...states.map(
+            (m) =>
+              `  ${m.executedAt ? 'applied' : 'PENDING'}  ${m.name}${m.executedAt ? `  (${m.executedAt.toISOString()})` : ''}`,
+          ),
+        ];
+        return ok({
+          text: lines.join('\n'),
+          json: {
+            engine: database.engine,
+            location: database.location,
+            createdAt: instance?.createdAt.toISOString() ?? null,
+            createdByVersion: instance?.createdByVersion ?? null,
+            migrations: states.map((m) => ({
+              name: m.name,
+              appliedAt: m.executedAt?.toISOString() ?? null,
+            })),
+            pending: pending.map((m) => m.name),
+          },
+        });
+      }),
+  };
+}
+
+const describeDatabase = (database: DatabaseConnection) =>
+  database.engine === 'pglite'
+    ? `embedded database at ${database.location}`
+    : `PostgreSQL at ${database.location}`;
+
+function waitForStopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
+      // A second signal while stopping means "now".
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/** Entry point of `bin/cordon.js`. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTty: process.stdout.isTTY,
+  };
+  const codeVersion = detectCodeVersion();
+  return runProgram(
+    argv,
+    codeVersion,
+    cliHandlers(process.env, process.cwd(), codeVersion, io),
+    io,
+  );
+}

@@ -1,0 +1,54 @@
+import { buildApp } from '../adapters/http/build-app.ts';
+import { exitCodeFor } from '../adapters/cli/output.ts';
+import { httpStatusOf } from '../adapters/http/error-status.ts';
+import { errorCatalogue, type ErrorCode } from '../domain/shared/errors.ts';
+
+/**
+ * The files generated from code and committed: the OpenAPI document and the error catalogue.
+ * `npm run generate` writes them; `npm run check` fails when the committed copies drift.
+ */
+export async function generatedArtifacts(): Promise<Readonly<Record<string, string>>> {
+  return {
+    'docs/openapi.json': await openApiDocument(),
+    'docs/errors.md': errorCatalogueMarkdown(),
+  };
+}
+
+async function openApiDocument(): Promise<string> {
+  const offline = {
+    ping: () => Promise.resolve(undefined),
+    pendingMigrations: () => Promise.resolve([]),
+  };
+  const app = await buildApp(
+    { version: 'generated', databaseHealth: offline },
+    { logger: false, bodyLimitBytes: 1024 },
+  );
+  await app.ready();
+  const document = app.swagger() as { info: { version: string } };
+  await app.close();
+  document.info.version = 'see /healthz';
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** docs/errors.md: every code, the HTTP status it maps to, and when it fires. */
+export function errorCatalogueMarkdown(): string {
+  const rows = (Object.keys(errorCatalogue) as ErrorCode[]).map(
+    (code) =>
+      `| \`${code}\` | ${httpStatusOf[code] === 'cli-only' ? '(CLI only)' : httpStatusOf[code]} | ${exitCodeFor({ code, message: '' })} | ${errorCatalogue[code].replace(/\|/g, '\\|')} |`,
+  );
+  return [
+    '# Error catalogue',
+    '',
+    '<!-- Generated from src/domain/shared/errors.ts by `npm run generate`; do not edit by hand. -->',
+    '',
+    'Every error Cordon returns, over HTTP or from the CLI with `--json`, carries one of these stable',
+    'codes. HTTP responses have the shape `{ "error": { "code", "message", "requestId", "fields"? } }`;',
+    '`fields` lists every offending input field at once. Codes never change meaning; new ones are added.',
+    'The CLI prints the message on stderr (or the error as JSON with `--json`) and exits with the code shown.',
+    '',
+    '| code | HTTP status | CLI exit | when it fires |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
