@@ -16,12 +16,15 @@ afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.close()));
 });
 
+const testOnly = { access: { public: true, reason: 'test route' } } as const;
+
 /** A route with a body schema, registered only here, to exercise the app-wide error handling. */
 async function appWithEchoRoute() {
   const app = await appWith();
   app.post(
     '/v1/test-echo',
     {
+      config: testOnly,
       schema: {
         body: Type.Object(
           {
@@ -34,7 +37,7 @@ async function appWithEchoRoute() {
     },
     (request) => ({ name: request.body.name }),
   );
-  app.get('/v1/test-crash', () => {
+  app.get('/v1/test-crash', { config: testOnly }, () => {
     throw new Error('secret internal detail at /srv/db.ts:12');
   });
   return app;
@@ -131,7 +134,7 @@ describe(buildApp.name, () => {
 
   it('answers a body over the limit with 413', async () => {
     const app = await appWith(fakeDatabaseHealth(), 1024);
-    app.post('/v1/test-big', () => ({}));
+    app.post('/v1/test-big', { config: testOnly }, () => ({}));
     const response = await app.inject({
       method: 'POST',
       url: '/v1/test-big',
@@ -169,7 +172,7 @@ describe(buildApp.name, () => {
     const app = await appWith();
     let release: () => void = () => undefined;
     const started = new Promise<void>((resolve) => {
-      app.get('/v1/test-slow', async () => {
+      app.get('/v1/test-slow', { config: testOnly }, async () => {
         resolve();
         await new Promise<void>((done) => (release = done));
         return { finished: true };
@@ -190,5 +193,10 @@ describe(buildApp.name, () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ finished: true });
     await closing;
+  });
+
+  it('refuses to register a /v1 route that declares no access', async () => {
+    const app = await appWith();
+    expect(() => app.get('/v1/unguarded', () => ({}))).toThrow(/declares no access/);
   });
 });

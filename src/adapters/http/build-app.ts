@@ -16,6 +16,7 @@ import { cordonError } from '../../domain/shared/errors.ts';
 import { logError, sendError, toCordonError } from './errors.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { apiIndexRoutes } from './routes/api-index/routes.ts';
+import { assertAccessDeclared } from './route-access.ts';
 
 /** Everything the HTTP API needs from the outside, constructed by the composition root. */
 export interface AppDeps {
@@ -63,6 +64,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
       },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRoute', (route) => {
+    assertAccessDeclared(route);
+  });
 
   let closing = false;
   app.addHook('preClose', (done) => {

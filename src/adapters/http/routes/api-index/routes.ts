@@ -6,6 +6,7 @@ export const apiIndexRoutes: FastifyPluginAsyncTypebox<{ version: string }> = (a
   app.get(
     '/',
     {
+      config: { access: { public: true, reason: 'tells clients where the documentation is' } },
       schema: {
         tags: ['operations'],
         summary: 'The API index: name, version and links',
