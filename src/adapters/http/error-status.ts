@@ -21,6 +21,9 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number | 'cli-only'>> = {
   CORDON_DATA_DIR_LOCKED: 'cli-only',
   CORDON_MIGRATION_FAILED: 'cli-only',
   CORDON_PORT_IN_USE: 'cli-only',
+  CORDON_LIST_IMPORT_FAILED: 422,
+  CORDON_UNKNOWN_LIST_SOURCE: 400,
+  CORDON_SNAPSHOT_NOT_FOUND: 404,
 };
 
 /** The status a response with this code is sent with. */

@@ -31,6 +31,10 @@ export const errorCatalogue = {
   CORDON_MIGRATION_FAILED:
     'A database migration failed; the database is left at the last good migration.',
   CORDON_PORT_IN_USE: 'The HTTP server cannot listen because the address is taken.',
+  CORDON_LIST_IMPORT_FAILED:
+    'A list import was refused: a file is unreadable, of the wrong format, truncated or incomplete (or, with --strict, a row was skipped). Nothing was imported; `problems` name the file and line or element.',
+  CORDON_UNKNOWN_LIST_SOURCE: 'The list source id is not one Cordon knows; the message lists the known ones.',
+  CORDON_SNAPSHOT_NOT_FOUND: 'No list snapshot has this id.',
 } as const satisfies Record<string, string>;
 
 /** A stable error code from the catalogue. */

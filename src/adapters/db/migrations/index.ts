@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as instance from './2026-11-22-0001-instance.ts';
+import * as listSnapshots from './2026-11-22-0002-list-snapshots.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the same list
@@ -8,4 +9,5 @@ import * as instance from './2026-11-22-0001-instance.ts';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-22-0001-instance': instance,
+  '2026-11-22-0002-list-snapshots': listSnapshots,
 };

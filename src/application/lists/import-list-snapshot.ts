@@ -1,0 +1,156 @@
+import {
+  maxStoredProblems,
+  snapshotIdOf,
+  type ListSnapshot,
+  type SnapshotProblem,
+} from '../../domain/lists/list-snapshot.ts';
+import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
+import { err, ok, type Result } from '../../domain/shared/result.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { ContentHasher } from '../ports/content-hasher.ts';
+import type { ListFile, ListParser } from '../ports/list-parser.ts';
+import type { ListSnapshotStore } from '../ports/list-snapshot-store.ts';
+
+export interface ImportRequest {
+  readonly source: string;
+  readonly files: readonly ListFile[];
+  /** Refuse the whole import when any row had to be skipped. */
+  readonly strict: boolean;
+  /** The data date when the files do not state one (YYYY-MM-DD); else the import date is used. */
+  readonly dataDate?: string;
+  readonly provenance: string;
+  readonly importerVersion: string;
+}
+
+export type ImportOutcome =
+  | { readonly kind: 'imported'; readonly snapshot: ListSnapshot }
+  /** The same files were imported before: nothing is duplicated; the earlier snapshot is active again. */
+  | { readonly kind: 'unchanged'; readonly snapshot: ListSnapshot; readonly reactivated: boolean };
+
+/** A failed import: nothing was written. `problems` name the file and line or element. */
+export interface ImportFailure extends CordonError {
+  readonly problems: readonly SnapshotProblem[];
+}
+
+export interface ImportDeps {
+  readonly store: ListSnapshotStore;
+  readonly parse: ListParser;
+  readonly hasher: ContentHasher;
+  readonly clock: Clock;
+}
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Imports the files of one list source as a new immutable snapshot and activates it, in one
+ * transaction. Importing the same files again is detected by their content hash and creates
+ * nothing. A file that cannot be read fails the import and leaves the active snapshot as it was;
+ * rows that cannot be read are skipped and reported (or, with `strict`, fail the import).
+ */
+export async function importListSnapshot(
+  request: ImportRequest,
+  deps: ImportDeps,
+): Promise<Result<ImportOutcome, ImportFailure>> {
+  if (request.files.length === 0) {
+    return err(failure('CORDON_LIST_IMPORT_FAILED', 'No files to import.', []));
+  }
+  if (request.dataDate !== undefined && !datePattern.test(request.dataDate)) {
+    return err(
+      failure(
+        'CORDON_VALIDATION_FAILED',
+        `dataDate must be YYYY-MM-DD, got "${request.dataDate}".`,
+        [],
+      ),
+    );
+  }
+  // Parsers and reports see base names: `alt.csv`, not the folder it was uploaded from.
+  const named = request.files.map((file) => ({ name: baseName(file.name), bytes: file.bytes }));
+  const files = named
+    .map((file) => ({
+      name: file.name,
+      sha256: deps.hasher.sha256(file.bytes),
+      bytes: file.bytes.byteLength,
+    }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const contentHash = deps.hasher.sha256(
+    `${request.source}\n${files.map((f) => `${f.name} ${f.sha256}`).join('\n')}`,
+  );
+
+  const existing = await deps.store.findByContentHash(request.source, contentHash);
+  if (existing !== undefined) {
+    const active = (await deps.store.activeSnapshots()).find((a) => a.source === request.source);
+    const reactivated = active?.snapshot.id !== existing.id;
+    if (reactivated) await deps.store.activate(existing.id);
+    return ok({ kind: 'unchanged', snapshot: existing, reactivated });
+  }
+
+  const parsed = deps.parse(request.source, named);
+  if (!parsed.ok) {
+    const first = parsed.error.problems[0];
+    return err(
+      failure(
+        'CORDON_LIST_IMPORT_FAILED',
+        `Cannot import ${request.source}: ${first ? describeProblem(first) : 'the files could not be read'}.`,
+        parsed.error.problems,
+      ),
+    );
+  }
+  const { records, skipped } = parsed.value;
+  if (request.strict && skipped.length > 0) {
+    return err(
+      failure(
+        'CORDON_LIST_IMPORT_FAILED',
+        `Refused (--strict): ${skipped.length} row(s) could not be read, the first: ${describeProblem(skipped[0]!)}.`,
+        skipped,
+      ),
+    );
+  }
+  if (records.length === 0) {
+    return err(
+      failure(
+        'CORDON_LIST_IMPORT_FAILED',
+        `Cannot import ${request.source}: the files hold no entries.`,
+        skipped,
+      ),
+    );
+  }
+
+  const importedAt = deps.clock.now();
+  const dataDate =
+    parsed.value.dataDate ?? request.dataDate ?? importedAt.toISOString().slice(0, 10);
+  const snapshot: ListSnapshot = {
+    id: snapshotIdOf(request.source, dataDate, contentHash),
+    source: request.source,
+    dataDate,
+    importedAt,
+    contentHash,
+    files,
+    entryCount: records.length,
+    skippedCount: skipped.length,
+    problems: skipped.slice(0, maxStoredProblems),
+    importerVersion: request.importerVersion,
+    provenance: request.provenance,
+  };
+  await deps.store.saveAndActivate(snapshot, records);
+  return ok({ kind: 'imported', snapshot });
+}
+
+/** One line naming where a problem is: `alt.csv line 12: ...` or `part744.xml <TR> 31: ...`. */
+export function describeProblem(problem: SnapshotProblem): string {
+  const where = [
+    problem.file,
+    problem.line !== undefined ? `line ${problem.line}` : undefined,
+    problem.element,
+  ]
+    .filter((part) => part !== undefined)
+    .join(' ');
+  return `${where}: ${problem.message}`;
+}
+
+const failure = (
+  code: ImportFailure['code'],
+  message: string,
+  problems: readonly SnapshotProblem[],
+): ImportFailure => ({ ...cordonError(code, message), problems });
+
+const baseName = (name: string) => name.split(/[\\/]/).pop() ?? name;
