@@ -19,6 +19,9 @@ const forbid = (layer, groups) => ({ group: groups, message: message(layer) });
 /** @param {string} layer @param {string} regex */
 const forbidRegex = (layer, regex) => ({ regex, message: message(layer) });
 
+// Tests sit beside the code but are not part of a layer: they may wire real adapters.
+const testFiles = ['**/*.test.ts'];
+
 const outer = (...names) => names.map((name) => `**/${name}/**`);
 
 /** @type {import('eslint').Linter.Config[]} */
@@ -26,6 +29,7 @@ export const architectureRules = [
   {
     name: 'cordon/architecture/domain',
     files: ['src/domain/**/*.ts'],
+    ignores: testFiles,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -60,6 +64,7 @@ export const architectureRules = [
   {
     name: 'cordon/architecture/application',
     files: ['src/application/**/*.ts'],
+    ignores: testFiles,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -76,6 +81,7 @@ export const architectureRules = [
   {
     name: 'cordon/architecture/contracts',
     files: ['src/contracts/**/*.ts'],
+    ignores: testFiles,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -92,6 +98,7 @@ export const architectureRules = [
   {
     name: 'cordon/architecture/config',
     files: ['src/config/**/*.ts'],
+    ignores: testFiles,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -102,6 +109,7 @@ export const architectureRules = [
   {
     name: 'cordon/architecture/adapters',
     files: ['src/adapters/**/*.ts'],
+    ignores: testFiles,
     rules: {
       'no-restricted-imports': ['error', { patterns: [forbid('adapters', outer('main'))] }],
     },

@@ -96,11 +96,12 @@ export async function importListSnapshot(
     );
   }
   const { records, skipped } = parsed.value;
-  if (request.strict && skipped.length > 0) {
+  const firstSkipped = skipped[0];
+  if (request.strict && firstSkipped !== undefined) {
     return err(
       failure(
         'CORDON_LIST_IMPORT_FAILED',
-        `Refused (--strict): ${skipped.length} row(s) could not be read, the first: ${describeProblem(skipped[0]!)}.`,
+        `Refused (--strict): ${skipped.length} row(s) could not be read, the first: ${describeProblem(firstSkipped)}.`,
         skipped,
       ),
     );
