@@ -33,6 +33,33 @@ export interface ListedParty {
   /** The official text of the entry when the source has one (Entity List: the whole cell). */
   readonly entryText?: string;
   readonly sourceUrl?: string;
+  /** Nationalities and citizenships (ISO alpha-2, also in `countries`): they tell namesakes apart. */
+  readonly nationalities?: readonly string[];
+  /** Places of birth as the source writes them (`Baghdad, Iraq`). */
+  readonly placesOfBirth?: readonly string[];
+  /** Sex as the source states it: it tells namesakes apart. */
+  readonly gender?: 'male' | 'female';
+  /** Titles, positions or functions as the source writes them (OFAC Title, OFSI Position, EU function). */
+  readonly positions?: readonly string[];
+  /** For a vessel: what the source says about the ship, verbatim. */
+  readonly vessel?: VesselDetails;
+  /** Parties the source says this one is linked to (OFAC `Linked To:`), by name, verbatim. */
+  readonly linkedTo?: readonly string[];
+  /**
+   * Entity List: the `entityId` of the entry that names this party as one of its affiliated
+   * entities or subordinate institutions (they share its licence requirement and policy).
+   */
+  readonly parentEntityId?: string;
+}
+
+/** What a list says about a ship, verbatim (OFAC and CSL vessel columns, OFSI ship columns). */
+export interface VesselDetails {
+  readonly callSign?: string;
+  readonly vesselType?: string;
+  readonly tonnage?: string;
+  readonly grossRegisteredTonnage?: string;
+  readonly flag?: string;
+  readonly owner?: string;
 }
 
 export type PartyKind = 'person' | 'organisation' | 'vessel' | 'aircraft' | 'unknown';
@@ -60,12 +87,19 @@ export interface ListedIdentifier {
   readonly type: string;
   readonly value: string;
   readonly country?: string;
+  /** Issue and expiry dates or other notes on the document, as the source gives them. */
+  readonly details?: string;
 }
 
 export interface ListedDate {
   readonly type: 'birth' | 'listed' | 'start' | 'end' | 'other';
   /** As precise as the source: `1961-03-05`, `1961-03`, `1961`, or verbatim text when unparseable. */
   readonly value: string;
+  /**
+   * The source's own name for the date when `type` alone does not say it:
+   * `Organization Established Date`, `Listing Date (CMIC)`, `Last update`.
+   */
+  readonly label?: string;
 }
 
 /** The primary listed name of a party (the first `primary`, else the first name). */
