@@ -1,20 +1,10 @@
-import { parseConfig, type Config, type ConfigFlags } from '../config/config.ts';
 import type { DatabaseConnection } from '../adapters/db/open-database.ts';
 import { runProgram, type CliHandlers } from '../adapters/cli/program.ts';
-import type { CliIo, CommandOutput } from '../adapters/cli/output.ts';
+import type { CliIo } from '../adapters/cli/output.ts';
 import { detectCodeVersion } from '../adapters/runtime/code-version.ts';
-import { cordonError, type CordonError } from '../domain/shared/errors.ts';
-import { err, ok, type Result } from '../domain/shared/result.ts';
-
-// Heavy modules (the database engines, the HTTP server) load only when a command needs them, so
-// that `cordon --help` answers at once.
-const dbModules = async () => ({
-  ...(await import('../adapters/db/open-database.ts')),
-  ...(await import('../adapters/db/migrator.ts')),
-  ...(await import('../adapters/db/instance-record.ts')),
-});
-
-type Outcome = Promise<Result<CommandOutput, CordonError>>;
+import { ok } from '../domain/shared/result.ts';
+import { createCliContext, dbModules } from './cli-context.ts';
+import { listsCliHandlers } from './lists-cli.ts';
 
 /** The CLI's composition root: turns flags into a config, then into adapters, for each command. */
 export function cliHandlers(
@@ -23,41 +13,17 @@ export function cliHandlers(
   codeVersion: string,
   io: CliIo,
 ): CliHandlers {
-  const configFrom = (flags: ConfigFlags): Result<Config, CordonError> => {
-    const parsed = parseConfig(env, flags, cwd);
-    return parsed.ok
-      ? parsed
-      : err(cordonError('CORDON_CONFIG_INVALID', 'Invalid configuration', parsed.error));
-  };
-
-  const withDatabase = async (
-    flags: ConfigFlags,
-    command: string,
-    work: (database: DatabaseConnection) => Outcome,
-  ): Outcome => {
-    const config = configFrom(flags);
-    if (!config.ok) return config;
-    const { openDatabase } = await dbModules();
-    const opened = await openDatabase(config.value.database, { command });
-    if (!opened.ok) return opened;
-    try {
-      return await work(opened.value);
-    } finally {
-      await opened.value.close();
-    }
-  };
+  const context = createCliContext(env, cwd, codeVersion, io);
+  const { configFrom, withDatabase } = context;
 
   return {
+    ...listsCliHandlers(context),
+
     async serve(flags) {
       const config = configFrom(flags);
       if (!config.ok) return config;
       const { startServer } = await import('./server.ts');
-      const started = await startServer(config.value, {
-        codeVersion,
-        notice: (line) => {
-          io.stderr(`${line}\n`);
-        },
-      });
+      const started = await startServer(config.value, { codeVersion, io });
       if (!started.ok) return started;
       const server = started.value;
       io.stderr(

@@ -1,4 +1,5 @@
 import { buildApp } from '../adapters/http/build-app.ts';
+import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
 import { exitCodeFor } from '../adapters/cli/output.ts';
 import { httpStatusOf } from '../adapters/http/error-status.ts';
 import { errorCatalogue, type ErrorCode } from '../domain/shared/errors.ts';
@@ -14,13 +15,22 @@ export async function generatedArtifacts(): Promise<Readonly<Record<string, stri
   };
 }
 
+/** Route dependencies that are never called: the document only needs the routes' schemas. */
+const unused = () => Promise.reject(new Error('not available while generating documents'));
+const offlineLists = {
+  store: new Proxy({} as ListSnapshotStore, { get: () => unused }),
+  clock: { now: () => new Date(0) },
+  importSnapshot: unused,
+  maxFileBytes: 1,
+};
+
 async function openApiDocument(): Promise<string> {
   const offline = {
     ping: () => Promise.resolve(undefined),
     pendingMigrations: () => Promise.resolve([]),
   };
   const app = await buildApp(
-    { version: 'generated', databaseHealth: offline },
+    { version: 'generated', databaseHealth: offline, lists: offlineLists },
     { logger: false, bodyLimitBytes: 1024 },
   );
   await app.ready();

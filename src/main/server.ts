@@ -1,12 +1,17 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from '../config/config.ts';
 import { kyselyDatabaseHealth } from '../adapters/db/database-health.ts';
-import { ensureInstanceRecord } from '../adapters/db/instance-record.ts';
-import { migrateToLatest } from '../adapters/db/migrator.ts';
+import { kyselyListSnapshotStore } from '../adapters/db/kysely-list-snapshot-store.ts';
+import { parseListFiles } from '../adapters/lists/parse-list-files.ts';
+import { nodeContentHasher } from '../adapters/runtime/node-content-hasher.ts';
+import { systemClock } from '../adapters/runtime/system-clock.ts';
+import { importListSnapshot } from '../application/lists/import-list-snapshot.ts';
+import type { CliIo } from '../adapters/cli/output.ts';
 import { openDatabase, type DatabaseConnection } from '../adapters/db/open-database.ts';
 import { buildApp, type App } from '../adapters/http/build-app.ts';
 import { cordonError, type CordonError } from '../domain/shared/errors.ts';
 import { err, ok, type Result } from '../domain/shared/result.ts';
+import { prepareStore } from './prepare-store.ts';
 
 /** A server that listens, and the one way to stop it cleanly. */
 export interface RunningServer {
@@ -21,8 +26,8 @@ export interface StartOptions {
   readonly codeVersion: string;
   /** Overrides the pino options derived from the config (tests pass `false`). */
   readonly logger?: NonNullable<FastifyServerOptions['logger']>;
-  /** Progress lines for a person at a terminal (first-start work), not logs. */
-  readonly notice?: (line: string) => void;
+  /** Where first-start work (creating the store, importing the shipped lists) is reported to a person. */
+  readonly io?: CliIo;
 }
 
 /**
@@ -41,23 +46,37 @@ export async function startServer(
   if (!opened.ok) return opened;
   const database = opened.value;
   try {
-    if (database.created) {
-      options.notice?.(`Created the embedded database in ${database.location}.`);
+    const prepared = await prepareStore(database, {
+      codeVersion: options.codeVersion,
+      ...(options.io ? { io: options.io } : {}),
+    });
+    if (!prepared.ok && database.engine === 'pglite') {
+      await database.close();
+      return prepared;
     }
-    if (database.engine === 'pglite') {
-      const migrated = await migrateToLatest(database.db);
-      if (!migrated.ok) {
-        await database.close();
-        return migrated;
-      }
-      if (migrated.value.length > 0) {
-        options.notice?.(`Applied ${migrated.value.length} migration(s).`);
-      }
-      await ensureInstanceRecord(database.db, options.codeVersion);
-    }
+    // On PostgreSQL with pending migrations the server still starts: /readyz says what is missing.
 
+    const listStore = kyselyListSnapshotStore(database.db);
     const app = await buildApp(
-      { version: options.codeVersion, databaseHealth: kyselyDatabaseHealth(database.db) },
+      {
+        version: options.codeVersion,
+        databaseHealth: kyselyDatabaseHealth(database.db),
+        lists: {
+          store: listStore,
+          clock: systemClock,
+          maxFileBytes: 200 * 1024 * 1024,
+          importSnapshot: (request) =>
+            importListSnapshot(
+              { ...request, importerVersion: options.codeVersion },
+              {
+                store: listStore,
+                parse: parseListFiles,
+                hasher: nodeContentHasher,
+                clock: systemClock,
+              },
+            ),
+        },
+      },
       { logger, bodyLimitBytes: config.http.bodyLimitBytes },
     );
     let url: string;

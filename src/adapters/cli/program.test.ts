@@ -9,7 +9,7 @@ function harness(overrides: Partial<CliHandlers> = {}) {
   const errors: string[] = [];
   const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => errors.push(t), isTty: false };
   const calls: unknown[] = [];
-  const handlers: CliHandlers = {
+  const base: Partial<CliHandlers> = {
     serve: (flags) => {
       calls.push(['serve', flags]);
       return Promise.resolve(ok({ text: 'stopped', json: {} }));
@@ -19,6 +19,12 @@ function harness(overrides: Partial<CliHandlers> = {}) {
     dbStatus: () => Promise.resolve(ok({ text: 'status', json: { pending: [] } })),
     ...overrides,
   };
+  // Handlers a test does not set fail loudly if called.
+  const handlers = new Proxy(base, {
+    get: (target, key: string) =>
+      target[key as keyof CliHandlers] ??
+      (() => Promise.reject(new Error(`handler ${key} is not set in this test`))),
+  }) as CliHandlers;
   const run = (...argv: string[]) => runProgram(argv, '1.2.3', handlers, io);
   return { run, out, errors, calls };
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { ConfigFlags } from '../../config/config.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import type { Result } from '../../domain/shared/result.ts';
+import { registerListsCommands, type ListsCliHandlers } from './commands/lists.ts';
 import {
   exitCodeFor,
   exitCodes,
@@ -13,11 +14,23 @@ import {
 } from './output.ts';
 
 /** The work behind each command, supplied by the composition root (`src/main/cli.ts`). */
-export interface CliHandlers {
+export interface CliHandlers extends ListsCliHandlers {
   /** Runs the server until it is asked to stop; resolves with the outcome of the whole run. */
   serve(flags: ConfigFlags): Promise<Result<CommandOutput, CordonError>>;
   dbMigrate(flags: ConfigFlags): Promise<Result<CommandOutput, CordonError>>;
   dbStatus(flags: ConfigFlags): Promise<Result<CommandOutput, CordonError>>;
+}
+
+/** What a command module needs from the program: global flags, and how to run and print. */
+export interface CommandContext {
+  /** The configuration flags given on the command line, global ones included. */
+  readonly flags: (command: Command) => ConfigFlags;
+  /** Runs a handler, prints its output (JSON with `json`) or its error, and sets the exit code. */
+  readonly run: (
+    json: boolean,
+    action: () => Promise<Result<CommandOutput, CordonError>>,
+  ) => Promise<void>;
+  readonly io: CliIo;
 }
 
 interface GlobalOptions {
@@ -96,6 +109,8 @@ export function buildProgram(
     }
   };
 
+  const context: CommandContext = { flags: globalFlags, run, io };
+
   program
     .command('serve')
     .description('run the HTTP API and web UI (default 127.0.0.1:8080)')
@@ -119,6 +134,7 @@ export function buildProgram(
       await run(opts.json === true, () => handlers.dbStatus(globalFlags(command)));
     });
 
+  registerListsCommands(program, handlers, context);
   return program;
 }
 

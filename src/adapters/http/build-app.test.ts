@@ -1,14 +1,12 @@
 import { Type } from 'typebox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeDatabaseHealth } from '../../../test/fakes/fake-database-health.ts';
+import { buildTestApp } from '../../../test/support/test-app.ts';
 import { buildApp, type App } from './build-app.ts';
 
 const apps: App[] = [];
 async function appWith(health = fakeDatabaseHealth(), bodyLimitBytes = 1024 * 1024) {
-  const app = await buildApp(
-    { version: '9.9.9', databaseHealth: health },
-    { logger: false, bodyLimitBytes },
-  );
+  const app = await buildTestApp({ databaseHealth: health }, { bodyLimitBytes });
   apps.push(app);
   return app;
 }

@@ -16,12 +16,14 @@ import { cordonError } from '../../domain/shared/errors.ts';
 import { logError, sendError, toCordonError } from './errors.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { apiIndexRoutes } from './routes/api-index/routes.ts';
+import { listsRoutes, type ListsRouteDeps } from './routes/lists/routes.ts';
 import { assertAccessDeclared } from './route-access.ts';
 
 /** Everything the HTTP API needs from the outside, constructed by the composition root. */
 export interface AppDeps {
   readonly version: string;
   readonly databaseHealth: DatabaseHealth;
+  readonly lists: ListsRouteDeps;
 }
 
 export interface AppOptions {
@@ -118,7 +120,13 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
         description:
           'Screening, classification, human-rights assessment and licensing of surveillance-technology exports. Every error has the shape of `ErrorResponse`; codes are listed in docs/errors.md.',
       },
-      tags: [{ name: 'operations', description: 'Liveness, readiness and the API index' }],
+      tags: [
+        { name: 'operations', description: 'Liveness, readiness and the API index' },
+        {
+          name: 'lists',
+          description: 'Restricted-party list snapshots: status, browsing, diffs, imports',
+        },
+      ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -127,6 +135,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
   await app.register(
     async (v1) => {
       await v1.register(apiIndexRoutes, { version: deps.version });
+      await v1.register(listsRoutes, deps.lists);
     },
     { prefix: '/v1' },
   );

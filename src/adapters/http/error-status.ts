@@ -24,6 +24,10 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number | 'cli-only'>> = {
   CORDON_LIST_IMPORT_FAILED: 422,
   CORDON_UNKNOWN_LIST_SOURCE: 400,
   CORDON_SNAPSHOT_NOT_FOUND: 404,
+  CORDON_FILE_UNREADABLE: 'cli-only',
+  CORDON_UNAUTHENTICATED: 401,
+  CORDON_FORBIDDEN: 403,
+  CORDON_CASE_TRANSITION_NOT_ALLOWED: 409,
 };
 
 /** The status a response with this code is sent with. */

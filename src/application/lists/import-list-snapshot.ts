@@ -37,6 +37,8 @@ export interface ImportDeps {
   readonly parse: ListParser;
   readonly hasher: ContentHasher;
   readonly clock: Clock;
+  /** Told when the files are parsed and the snapshot is about to be written (for progress lines). */
+  readonly onParsed?: (facts: { readonly entries: number; readonly skipped: number }) => void;
 }
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -116,6 +118,7 @@ export async function importListSnapshot(
     );
   }
 
+  deps.onParsed?.({ entries: records.length, skipped: skipped.length });
   const importedAt = deps.clock.now();
   const dataDate =
     parsed.value.dataDate ?? request.dataDate ?? importedAt.toISOString().slice(0, 10);

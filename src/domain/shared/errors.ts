@@ -33,8 +33,16 @@ export const errorCatalogue = {
   CORDON_PORT_IN_USE: 'The HTTP server cannot listen because the address is taken.',
   CORDON_LIST_IMPORT_FAILED:
     'A list import was refused: a file is unreadable, of the wrong format, truncated or incomplete (or, with --strict, a row was skipped). Nothing was imported; `problems` name the file and line or element.',
-  CORDON_UNKNOWN_LIST_SOURCE: 'The list source id is not one Cordon knows; the message lists the known ones.',
+  CORDON_UNKNOWN_LIST_SOURCE:
+    'The list source id is not one Cordon knows; the message lists the known ones.',
   CORDON_SNAPSHOT_NOT_FOUND: 'No list snapshot has this id.',
+  CORDON_FILE_UNREADABLE:
+    'A file named on the command line cannot be read (missing, a folder, no permission).',
+  CORDON_UNAUTHENTICATED:
+    'The request carries no valid credentials (API key or session); sign in or send a key.',
+  CORDON_FORBIDDEN: "The authenticated person's role does not allow this action.",
+  CORDON_CASE_TRANSITION_NOT_ALLOWED:
+    'The licence case is not in a state that allows this step; the message names the state and the allowed steps.',
 } as const satisfies Record<string, string>;
 
 /** A stable error code from the catalogue. */

@@ -1,0 +1,30 @@
+import { buildApp, type App, type AppDeps } from '../../src/adapters/http/build-app.ts';
+import { fakeDatabaseHealth } from '../fakes/fake-database-health.ts';
+import { fixedClock } from '../fakes/fixed-clock.ts';
+import { inMemoryListSnapshotStore } from '../fakes/in-memory-list-snapshot-store.ts';
+
+/**
+ * Builds the HTTP app on in-memory fakes for every port, silent; pass only the deps a test is
+ * about. Close it after the test (`await app.close()`).
+ *
+ * @example
+ * const app = await buildTestApp({ databaseHealth: fakeDatabaseHealth({ down: 'refused' }) });
+ */
+export async function buildTestApp(
+  overrides: Partial<AppDeps> = {},
+  options: { bodyLimitBytes?: number } = {},
+): Promise<App> {
+  const store = inMemoryListSnapshotStore();
+  const deps: AppDeps = {
+    version: '9.9.9',
+    databaseHealth: fakeDatabaseHealth(),
+    lists: {
+      store,
+      clock: fixedClock(),
+      maxFileBytes: 10 * 1024 * 1024,
+      importSnapshot: () => Promise.reject(new Error('importSnapshot is not set in this test')),
+    },
+    ...overrides,
+  };
+  return buildApp(deps, { logger: false, bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024 });
+}
