@@ -1,0 +1,200 @@
+import type { AlignmentKind } from './align-tokens.ts';
+import type { LegalFormAgreement } from './legal-forms.ts';
+import type { PreparedName } from './prepare-name.ts';
+import type { FormComparison, Space } from './score-names.ts';
+import type { FormScheme } from './transliterate.ts';
+
+/** One reading of a name as it took part in the comparison. */
+export interface ComparedForm {
+  readonly scheme: FormScheme;
+  /** The tokens compared, joined by spaces (consonant skeletons in the `skeleton` space). */
+  readonly text: string;
+}
+
+/** One line of the token alignment. */
+export interface AlignmentLine {
+  /** The query token(s), or null for a listed token nobody matched. */
+  readonly query: string | null;
+  /** The listed token(s), or null for a query token nobody matched. */
+  readonly listed: string | null;
+  readonly kind: AlignmentKind;
+  /** Raw similarity in [0, 1]. */
+  readonly similarity: number;
+  /** What the pair contributed, in [0, 1], after the curve that zeroes unrelated tokens. */
+  readonly credit: number;
+  /** The token's weight (inverse frequency in the lists), in [0, 1]. */
+  readonly weight: number;
+}
+
+/** A bonus or penalty applied after the name comparison, or a cap. */
+export interface ScoreAdjustment {
+  readonly kind:
+    | 'country'
+    | 'entity-kind'
+    | 'identifier'
+    | 'legal-form'
+    | 'patronymic-reversal'
+    | 'weak-alias'
+    | 'low-information'
+    | 'given-name-only';
+  /** Change of the score (negative for a penalty; for a cap, the amount taken off). */
+  readonly delta: number;
+  readonly detail: string;
+}
+
+/** Why a name scored what it scored: structured, plus one line for people. */
+export interface MatchExplanation {
+  /** One line: "0.93 strong: 'hangzhou hikvision digital technology' (translated from Chinese) ...". */
+  readonly summary: string;
+  readonly query: NameDescription;
+  readonly listed: NameDescription;
+  /** The pair of readings that scored best. */
+  readonly compared: {
+    readonly query: ComparedForm;
+    readonly listed: ComparedForm;
+    readonly space: Space;
+  };
+  readonly alignment: readonly AlignmentLine[];
+  readonly coverage: { readonly query: number; readonly listed: number };
+  /** The name score before adjustments. */
+  readonly nameScore: number;
+  readonly legalForms: LegalFormAgreement;
+  readonly adjustments: readonly ScoreAdjustment[];
+  readonly score: number;
+}
+
+/** A name as the engine saw it. */
+export interface NameDescription {
+  readonly original: string;
+  /** Normalised tokens, in their own script. */
+  readonly normalised: string;
+  readonly scripts: readonly string[];
+  readonly legalForms: readonly string[];
+  readonly honorifics: readonly string[];
+  /** Every reading (transliteration) of the name. */
+  readonly forms: readonly ComparedForm[];
+  /** How a Chinese name was segmented: `杭州 place, 海康威视 trade-name hikvision, ...`. */
+  readonly segments?: readonly string[];
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Describes a prepared name for an explanation. */
+export function describeName(prepared: PreparedName): NameDescription {
+  return {
+    original: prepared.normalised.original,
+    normalised: prepared.normalised.tokens.join(' '),
+    scripts: prepared.scripts,
+    legalForms: prepared.legalForms.map((f) => f.text),
+    honorifics: prepared.normalised.honorifics,
+    forms: prepared.forms.map((f) => ({ scheme: f.scheme, text: f.tokens.join(' ') })),
+    ...(prepared.chineseSegments
+      ? {
+          segments: prepared.chineseSegments.map(
+            (s) => `${s.text} ${s.kind}${s.english ? ` ${s.english}` : ''}`,
+          ),
+        }
+      : {}),
+  };
+}
+
+const schemeLabel = (scheme: FormScheme): string => {
+  switch (scheme) {
+    case 'as-written':
+      return '';
+    case 'translated':
+      return ' (translated from Chinese)';
+    case 'pinyin':
+      return ' (pinyin)';
+    case 'hepburn':
+      return ' (Japanese reading)';
+    case 'any-ascii':
+      return ' (romanised)';
+    case 'bgn-pcgn':
+    case 'iso9':
+    case 'passport':
+    case 'popular':
+    case 'french':
+    case 'german':
+    case 'ukrainian':
+      return ` (Cyrillic, ${scheme})`;
+    case 'revised':
+    case 'mccune':
+    case 'northern':
+      return ` (Hangul, ${scheme})`;
+  }
+};
+
+/**
+ * Builds the explanation of one comparison: the forms compared, the token alignment with each
+ * token's similarity, credit and weight, the coverages, and the adjustments, with a one-line
+ * summary for people.
+ */
+export function explainComparison(
+  query: PreparedName,
+  listed: PreparedName,
+  comparison: FormComparison,
+  legalForms: LegalFormAgreement,
+  adjustments: readonly ScoreAdjustment[],
+  score: number,
+  band: 'strong' | 'review' | undefined,
+): MatchExplanation {
+  const { alignment, queryTokens, listedTokens, queryWeights, listedWeights } = comparison;
+  const lines: AlignmentLine[] = alignment.pairs.map((pair) => {
+    const q =
+      pair.queryStart >= 0
+        ? queryTokens.slice(pair.queryStart, pair.queryStart + pair.queryLength).join(' ')
+        : null;
+    const l =
+      pair.listedStart >= 0
+        ? listedTokens.slice(pair.listedStart, pair.listedStart + pair.listedLength).join(' ')
+        : null;
+    const weight =
+      pair.queryStart >= 0
+        ? (queryWeights[pair.queryStart] ?? 1)
+        : (listedWeights[pair.listedStart] ?? 1);
+    return {
+      query: q,
+      listed: l,
+      kind: pair.kind,
+      similarity: round(pair.similarity),
+      credit: round(pair.credit),
+      weight: round(weight),
+    };
+  });
+  const compared = {
+    query: { scheme: comparison.queryForm.scheme, text: queryTokens.join(' ') },
+    listed: { scheme: comparison.listedForm.scheme, text: listedTokens.join(' ') },
+    space: comparison.space,
+  };
+  const matched = lines
+    .filter((l) => l.kind !== 'unmatched')
+    .map((l) =>
+      l.kind === 'exact'
+        ? (l.query ?? '')
+        : `${l.query ?? ''}~${l.listed ?? ''} ${l.similarity.toFixed(2)}`,
+    );
+  const missing = lines.filter((l) => l.kind === 'unmatched');
+  const parts = [
+    `${score.toFixed(2)} ${band ?? 'below review'}: '${compared.query.text}'${schemeLabel(compared.query.scheme)} vs '${compared.listed.text}'${schemeLabel(compared.listed.scheme)}${compared.space === 'skeleton' ? ' on consonant skeletons' : ''}`,
+    matched.length > 0 ? `matched ${matched.join(', ')}` : 'nothing matched',
+  ];
+  if (missing.length > 0)
+    parts.push(`unmatched ${missing.map((l) => l.query ?? `[${l.listed ?? ''}]`).join(', ')}`);
+  for (const adjustment of adjustments)
+    parts.push(
+      `${adjustment.delta >= 0 ? '+' : ''}${adjustment.delta.toFixed(2)} ${adjustment.kind}`,
+    );
+  return {
+    summary: parts.join('; '),
+    query: describeName(query),
+    listed: describeName(listed),
+    compared,
+    alignment: lines,
+    coverage: { query: round(alignment.queryCoverage), listed: round(alignment.listedCoverage) },
+    nameScore: round(comparison.score),
+    legalForms,
+    adjustments,
+    score: round(score),
+  };
+}

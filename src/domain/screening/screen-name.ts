@@ -1,0 +1,696 @@
+import type { NameType, PartyKind } from '../lists/listed-party.ts';
+import { credit } from './align-tokens.ts';
+import { explainComparison, type MatchExplanation, type ScoreAdjustment } from './explanation.ts';
+import { sameGivenNameCandidates } from './given-name-equivalents.ts';
+import { compareLegalForms } from './legal-forms.ts';
+import type { NameProblem } from './normalise-name.ts';
+import { prepareName, type PreparedName } from './prepare-name.ts';
+import {
+  bandOf,
+  compareForms,
+  defaultScoringParameters,
+  defaultThresholds,
+  type FormComparison,
+  type Metric,
+  type ScoreThresholds,
+  type ScoringParameters,
+  type Space,
+} from './score-names.ts';
+import {
+  deletionKeys,
+  fuzzyKeyKinds,
+  indexWeighting,
+  normaliseIdentifier,
+  trigrams,
+  type IndexedName,
+  type IndexedParty,
+  type ScreeningIndex,
+  type SpaceIndex,
+} from './screening-index.ts';
+import { skeletonSimilarity, tokenSimilarity } from './token-similarity.ts';
+
+/** What to screen: a name, and what else is known about the party. */
+export interface ScreeningQuery {
+  readonly name: string;
+  /** ISO 3166-1 alpha-2 of the party's country. */
+  readonly country?: string;
+  readonly kind?: 'person' | 'organisation';
+  /** Passport, registration or tax numbers, LEI, IMO ...; compared on letters and digits only. */
+  readonly identifiers?: readonly { readonly type?: string; readonly value: string }[];
+}
+
+/** How to screen. */
+export interface ScreeningOptions {
+  /** Most matches returned (default 10, at most 100). */
+  readonly limit?: number;
+  readonly thresholds?: ScoreThresholds;
+  /** Score every listed name instead of generating candidates (for benchmarks and audits). */
+  readonly exhaustive?: boolean;
+  /** Internal tuning; see `defaultScoringParameters`. */
+  readonly parameters?: ScoringParameters;
+  /** Candidates scored in full after blocking (default 32). */
+  readonly candidates?: number;
+}
+
+/** One listing that the query may denote. */
+export interface ScreeningMatch {
+  readonly entityId: string;
+  readonly source: string;
+  /** The party's primary listed name. */
+  readonly name: string;
+  /** The listed name or alias that matched. */
+  readonly matchedName: string;
+  readonly matchedNameType: NameType;
+  /** In [0, 1]; see `ScoreThresholds`. */
+  readonly score: number;
+  readonly band: 'strong' | 'review';
+  readonly explanation: MatchExplanation;
+  readonly listedKind: PartyKind;
+  readonly programmes: readonly string[];
+  readonly countries: readonly string[];
+  readonly subList?: string;
+  /** The same listing in other sources (an SDN entry repeated in the CSL). */
+  readonly alsoListed: readonly {
+    readonly entityId: string;
+    readonly source: string;
+    readonly subList?: string;
+  }[];
+}
+
+/** The outcome of screening one name. */
+export interface ScreeningResult {
+  readonly query: ScreeningQuery;
+  /** Best first; nothing below the review threshold. */
+  readonly matches: readonly ScreeningMatch[];
+  /** What was odd about the query (empty, truncated, control characters, only a legal form ...). */
+  readonly problems: readonly NameProblem[];
+  /** Listed names scored in full (the rest were never looked at). */
+  readonly candidatesScored: number;
+  readonly thresholds: ScoreThresholds;
+}
+
+interface Scratch {
+  readonly gramCounts: Uint16Array;
+  readonly gramTouched: Int32Array;
+  readonly accumulator: Float32Array;
+  readonly best: Float32Array;
+  readonly touched: Int32Array;
+  readonly bestTouched: Int32Array;
+}
+
+// Reused buffers, one set per index (screening is synchronous, so never shared mid-call).
+const scratches = new WeakMap<ScreeningIndex, { latin: Scratch; skeleton: Scratch }>();
+
+function scratchFor(index: ScreeningIndex, space: Space): Scratch {
+  let pair = scratches.get(index);
+  if (!pair) {
+    const make = (spaceIndex: SpaceIndex): Scratch => ({
+      gramCounts: new Uint16Array(spaceIndex.tokens.length),
+      gramTouched: new Int32Array(spaceIndex.tokens.length),
+      accumulator: new Float32Array(index.names.length),
+      best: new Float32Array(index.names.length),
+      touched: new Int32Array(index.names.length),
+      bestTouched: new Int32Array(index.names.length),
+    });
+    pair = { latin: make(index.latin), skeleton: make(index.skeleton) };
+    scratches.set(index, pair);
+  }
+  return space === 'latin' ? pair.latin : pair.skeleton;
+}
+
+interface TokenHit {
+  readonly id: number;
+  readonly similarity: number;
+}
+
+/** Binary search for `value` in the sorted slice [start, end) of `array`. */
+function contains(array: Int32Array, start: number, end: number, value: number): boolean {
+  let low = start;
+  let high = end - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = array[middle] ?? 0;
+    if (found === value) return true;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/** The number of padded trigrams of a token (see `trigrams`). */
+const length0 = (token: string): number => Math.max(1, token.length);
+
+/** Vocabulary tokens similar enough to `token` to earn credit, found through trigrams. */
+function lookupToken(
+  spaceIndex: SpaceIndex,
+  scratch: Scratch,
+  token: string,
+  space: Space,
+  minimum: number,
+): TokenHit[] {
+  const hits: TokenHit[] = [];
+  const exact = spaceIndex.vocabulary.get(token);
+  if (exact !== undefined) hits.push({ id: exact, similarity: 1 });
+  // Latin tokens of three letters or fewer have no neighbours above the floor worth finding.
+  if ((space === 'latin' && token.length <= 3) || /^[0-9]+$/.test(token)) return hits;
+  const { gramCounts, gramTouched } = scratch;
+  let touchedCount = 0;
+  const length = token.length;
+  const useTrigrams = space === 'latin' && length >= 8;
+  if (!useTrigrams) {
+    if (!fuzzyKeyKinds(token, space).deletions) return hits;
+    // One-deletion neighbourhood: every vocabulary token one edit away shares a key.
+    for (const key of deletionKeys(token)) {
+      const gramId = spaceIndex.gramIds.get(key);
+      if (gramId === undefined) continue;
+      const end = spaceIndex.gramStart[gramId + 1] ?? 0;
+      for (let k = spaceIndex.gramStart[gramId] ?? 0; k < end; k += 1) {
+        const id = spaceIndex.gramPostings[k] ?? 0;
+        if (gramCounts[id] === 0) {
+          gramTouched[touchedCount++] = id;
+          gramCounts[id] = 1;
+        }
+      }
+    }
+    for (let k = 0; k < touchedCount; k += 1) {
+      const id = gramTouched[k] ?? 0;
+      gramCounts[id] = 0;
+      if (id === exact) continue;
+      const candidate = spaceIndex.tokens[id] ?? '';
+      const similarity =
+        space === 'latin'
+          ? tokenSimilarity(token, candidate)
+          : skeletonSimilarity(token, candidate);
+      if (similarity >= minimum) hits.push({ id, similarity });
+    }
+    return hits;
+  }
+  // Prefix filtering: a token sharing fewer than `needed` of the query's trigrams cannot pass
+  // the Dice bound below, so candidates are collected from the rarest grams only, and their
+  // other shared grams counted by binary search (gram postings are sorted by token id).
+  const gramIds: number[] = [];
+  for (const gram of trigrams(token)) {
+    const gramId = spaceIndex.gramIds.get(gram);
+    if (gramId !== undefined) gramIds.push(gramId);
+  }
+  const postingLength = (g: number): number =>
+    (spaceIndex.gramStart[g + 1] ?? 0) - (spaceIndex.gramStart[g] ?? 0);
+  gramIds.sort((x, y) => postingLength(x) - postingLength(y));
+  const grams = { length: length0(token) };
+  const needed = Math.max(1, Math.ceil(0.3 * grams.length));
+  const collectFrom = Math.max(0, gramIds.length - needed + 1);
+  for (let g = 0; g < collectFrom; g += 1) {
+    const gramId = gramIds[g] ?? 0;
+    const end = spaceIndex.gramStart[gramId + 1] ?? 0;
+    for (let k = spaceIndex.gramStart[gramId] ?? 0; k < end; k += 1) {
+      const id = spaceIndex.gramPostings[k] ?? 0;
+      if (gramCounts[id] === 0) gramTouched[touchedCount++] = id;
+      gramCounts[id] = (gramCounts[id] ?? 0) + 1;
+    }
+  }
+  for (let g = collectFrom; g < gramIds.length; g += 1) {
+    const gramId = gramIds[g] ?? 0;
+    const start = spaceIndex.gramStart[gramId] ?? 0;
+    const end = spaceIndex.gramStart[gramId + 1] ?? 0;
+    for (let k = 0; k < touchedCount; k += 1) {
+      const id = gramTouched[k] ?? 0;
+      if (contains(spaceIndex.gramPostings, start, end, id))
+        gramCounts[id] = (gramCounts[id] ?? 0) + 1;
+    }
+  }
+  for (let k = 0; k < touchedCount; k += 1) {
+    const id = gramTouched[k] ?? 0;
+    const shared = gramCounts[id] ?? 0;
+    gramCounts[id] = 0;
+    if (id === exact) continue;
+    const candidate = spaceIndex.tokens[id] ?? '';
+    // Trigram Dice and length bounds first: most tokens sharing a trigram are far off.
+    if ((2 * shared) / (grams.length + candidate.length) < 0.3) continue;
+    if (Math.abs(candidate.length - length) > Math.max(length, candidate.length) * 0.4) continue;
+    // Trigrams are used for long Latin tokens only (see `useTrigrams`).
+    const similarity = tokenSimilarity(token, candidate);
+    if (similarity >= minimum) hits.push({ id, similarity });
+  }
+  return hits;
+}
+
+const acronymFillers: ReadonlySet<string> = new Set([
+  'and',
+  'of',
+  'the',
+  'for',
+  'de',
+  'du',
+  'des',
+  'la',
+]);
+
+/** Postings longer than this are visited only when a query has no rarer word. */
+const crowdedPostings = 1500;
+
+const consonantalCounts = new WeakMap<ScreeningIndex, boolean>();
+
+/** True when some listed name is written in a consonantal script (Arabic, Hebrew ...). */
+function hasConsonantalNames(index: ScreeningIndex): boolean {
+  let known = consonantalCounts.get(index);
+  if (known === undefined) {
+    known = index.consonantalName.some((flag) => flag === 1);
+    consonantalCounts.set(index, known);
+  }
+  return known;
+}
+
+// Lookups are pure functions of the index and the token: cached across queries (bounded).
+const lookupCaches = new WeakMap<SpaceIndex, Map<string, TokenHit[]>>();
+const lookupCacheLimit = 100_000;
+
+function cachedLookup(
+  index: ScreeningIndex,
+  space: Space,
+  token: string,
+  parameters: ScoringParameters,
+): TokenHit[] {
+  const spaceIndex = space === 'latin' ? index.latin : index.skeleton;
+  let cache = lookupCaches.get(spaceIndex);
+  if (!cache) {
+    cache = new Map();
+    lookupCaches.set(spaceIndex, cache);
+  }
+  let hits = cache.get(token);
+  if (hits) return hits;
+  const minimum = space === 'latin' ? parameters.candidateSimilarity : 0.5;
+  hits = lookupToken(spaceIndex, scratchFor(index, space), token, space, minimum);
+  if (space === 'latin') {
+    for (const equivalent of sameGivenNameCandidates(token)) {
+      const id = spaceIndex.vocabulary.get(equivalent);
+      if (id !== undefined && !hits.some((h) => h.id === id))
+        hits.push({ id, similarity: parameters.givenNameEquivalence });
+    }
+  }
+  if (cache.size >= lookupCacheLimit) cache.clear();
+  cache.set(token, hits);
+  return hits;
+}
+
+/** Per query: memoised token similarities and lookups. */
+class QueryContext {
+  private readonly similarities = new Map<string, Map<string, number>>();
+
+  private readonly skeletons = new Map<string, Map<string, number>>();
+
+  similarity(a: string, b: string, metric: Metric): number {
+    if (metric === 'exact') return a === b ? 1 : 0;
+    const memo = metric === 'letters' ? this.similarities : this.skeletons;
+    let inner = memo.get(a);
+    if (!inner) {
+      inner = new Map();
+      memo.set(a, inner);
+    }
+    let value = inner.get(b);
+    if (value === undefined) {
+      value = metric === 'letters' ? tokenSimilarity(a, b) : skeletonSimilarity(a, b);
+      inner.set(b, value);
+    }
+    return value;
+  }
+}
+
+/**
+ * Candidate generation: every query token (and every pair of adjacent tokens, joined) is looked
+ * up exactly and through trigrams; each hit credits the listed names that contain the token by
+ * `credit(similarity) x weight`. A name's approximate score then follows from how much of its
+ * weight and of the query's weight was credited, and only the best names are scored in full.
+ */
+function generateCandidates(
+  index: ScreeningIndex,
+  query: PreparedName,
+  parameters: ScoringParameters,
+  maxCandidates: number,
+): number[] {
+  const floor = parameters.alignment.floor;
+  const exponent = parameters.alignment.exponent;
+  const allBest = new Map<number, number>();
+  const consonantalListed = hasConsonantalNames(index);
+  for (const space of ['latin', 'skeleton'] as const) {
+    // Latin queries search the skeleton space only for names listed in a consonantal script.
+    if (space === 'skeleton' && !consonantalListed && query.forms.every((f) => !f.consonantal))
+      continue;
+    const spaceIndex = space === 'latin' ? index.latin : index.skeleton;
+    const scratch = scratchFor(index, space);
+    const { accumulator, best, touched, bestTouched } = scratch;
+    let bestCount = 0;
+    const lookup = (token: string): TokenHit[] => cachedLookup(index, space, token, parameters);
+    for (const form of query.forms) {
+      if (space === 'latin' && form.consonantal) continue;
+      const onlyConsonantal = space === 'skeleton' && !form.consonantal;
+      if (onlyConsonantal && !consonantalListed) continue;
+      const tokens = space === 'latin' ? form.tokens : form.skeleton;
+      let touchedCount = 0;
+      let queryWeight = 0;
+      const credit1 = (hits: readonly TokenHit[]): number => {
+        let top = 0;
+        for (const hit of hits) top = Math.max(top, spaceIndex.weights[hit.id] ?? 0);
+        return top;
+      };
+      const deferred: TokenHit[] = [];
+      const visit = (hits: readonly TokenHit[], all = false): void => {
+        for (const hit of hits) {
+          const earned =
+            credit(hit.similarity, floor, exponent) * Math.min(1, spaceIndex.weights[hit.id] ?? 0);
+          if (earned <= 0) continue;
+          const start = spaceIndex.postingStart[hit.id] ?? 0;
+          const end = spaceIndex.postingStart[hit.id + 1] ?? 0;
+          // Words in thousands of names ("al", "company") are visited only if nothing else is.
+          if (!all && end - start > crowdedPostings) {
+            deferred.push(hit);
+            continue;
+          }
+          for (let k = start; k < end; k += 1) {
+            const name = spaceIndex.postings[k] ?? 0;
+            if (onlyConsonantal && index.consonantalName[name] !== 1) continue;
+            if (accumulator[name] === 0) touched[touchedCount++] = name;
+            accumulator[name] = (accumulator[name] ?? 0) + earned;
+          }
+        }
+      };
+      tokens.forEach((token, i) => {
+        const hits = lookup(token);
+        const exact = spaceIndex.vocabulary.get(token);
+        queryWeight +=
+          exact !== undefined && spaceIndex.compound[exact] === 0
+            ? (spaceIndex.weights[exact] ?? 1)
+            : hits.length > 0
+              ? credit1(hits)
+              : 1;
+        visit(hits);
+        const next = tokens[i + 1];
+        if (next !== undefined) visit(lookup(token + next));
+      });
+      // The query's initials, for listed acronyms ("Abdallah Azzam Brigades" -> AAB).
+      const initials = tokens.filter((t) => !acronymFillers.has(t)).map((t) => t[0] ?? '');
+      if (space === 'latin' && initials.length >= 3 && initials.length <= 6) {
+        const id = spaceIndex.vocabulary.get(initials.join(''));
+        if (id !== undefined) visit([{ id, similarity: 1 }]);
+      }
+      if (touchedCount === 0 && deferred.length > 0) visit(deferred, true);
+      for (let k = 0; k < touchedCount; k += 1) {
+        const name = touched[k] ?? 0;
+        const earned = accumulator[name] ?? 0;
+        accumulator[name] = 0;
+        const nameWeight = spaceIndex.nameWeight[name] ?? 0;
+        const listedCoverage = nameWeight > 0 ? Math.min(1, earned / nameWeight) : 0;
+        const queryCoverage = queryWeight > 0 ? Math.min(1, earned / queryWeight) : 0;
+        const high = Math.max(listedCoverage, queryCoverage);
+        const low = Math.min(listedCoverage, queryCoverage);
+        const approx = high * (parameters.leniency + (1 - parameters.leniency) * low);
+        if (best[name] === 0) bestTouched[bestCount++] = name;
+        if (approx > (best[name] ?? 0)) best[name] = approx;
+      }
+    }
+    for (let k = 0; k < bestCount; k += 1) {
+      const name = bestTouched[k] ?? 0;
+      const approx = best[name] ?? 0;
+      best[name] = 0;
+      if (approx > (allBest.get(name) ?? 0)) allBest.set(name, approx);
+    }
+  }
+  // The best `maxCandidates`, plus any other that looks like a match already (a name shared by
+  // many listings must not crowd out some of them).
+  const ranked = [...allBest.entries()]
+    .filter(([, approx]) => approx >= parameters.candidateFloor)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  let end = Math.min(ranked.length, maxCandidates);
+  while (end < ranked.length && end < 64 && (ranked[end]?.[1] ?? 0) >= parameters.candidateSure)
+    end += 1;
+  return ranked.slice(0, end).map(([name]) => name);
+}
+
+/** Bonuses, penalties and caps for one candidate, each explained. */
+function adjust(
+  index: ScreeningIndex,
+  query: ScreeningQuery,
+  prepared: PreparedName,
+  party: IndexedParty,
+  name: IndexedName,
+  comparison: FormComparison,
+  thresholds: ScoreThresholds,
+): { score: number; adjustments: ScoreAdjustment[]; legal: ReturnType<typeof compareLegalForms> } {
+  const adjustments: ScoreAdjustment[] = [];
+  let score = comparison.score;
+  const add = (adjustment: ScoreAdjustment): void => {
+    adjustments.push(adjustment);
+    score += adjustment.delta;
+  };
+  if (comparison.reversal)
+    adjustments.push({
+      kind: 'patronymic-reversal',
+      delta: -defaultScoringParameters.reversalPenalty,
+      detail: 'father and son on opposite sides of bin/ibn',
+    });
+
+  const legal = compareLegalForms(prepared.legalForms, name.prepared.legalForms);
+  if (legal === 'same-family')
+    add({ kind: 'legal-form', delta: 0.02, detail: 'same legal form family' });
+  if (legal === 'different')
+    add({ kind: 'legal-form', delta: -0.05, detail: 'incompatible legal forms' });
+
+  const listedKind = party.kind;
+  if (query.kind !== undefined && listedKind !== 'unknown') {
+    const compatible =
+      (query.kind === 'person' && listedKind === 'person') ||
+      (query.kind === 'organisation' && listedKind !== 'person');
+    add(
+      compatible
+        ? {
+            kind: 'entity-kind',
+            delta: 0.02,
+            detail: `both ${query.kind === 'person' ? 'people' : 'organisations'}`,
+          }
+        : {
+            kind: 'entity-kind',
+            delta: -0.15,
+            detail: `query is a ${query.kind}, listed party a ${listedKind}`,
+          },
+    );
+  }
+
+  if (query.country !== undefined && party.countries.length > 0) {
+    const country = query.country.toUpperCase();
+    add(
+      party.countries.includes(country)
+        ? { kind: 'country', delta: 0.03, detail: `listed in ${country}` }
+        : {
+            kind: 'country',
+            delta: -0.05,
+            detail: `listed in ${party.countries.join(', ')}, not ${country}`,
+          },
+    );
+  }
+
+  if (query.identifiers && query.identifiers.length > 0 && party.identifiers.length > 0) {
+    const values = new Set(query.identifiers.map((i) => normaliseIdentifier(i.value)));
+    const same = party.identifiers.find((i) => values.has(i.value));
+    if (same)
+      add({ kind: 'identifier', delta: 0.15, detail: `${same.type} ${same.value} matches` });
+    else {
+      const types = new Set(
+        query.identifiers.map((i) => i.type?.toLowerCase()).filter((t) => t !== undefined),
+      );
+      const conflicting = party.identifiers.find((i) => types.has(i.type.toLowerCase()));
+      if (conflicting)
+        add({
+          kind: 'identifier',
+          delta: -0.1,
+          detail: `${conflicting.type} differs from the listed one`,
+        });
+    }
+  }
+
+  // A query whose tokens are all common given names must not hit an organisation.
+  if (listedKind !== 'person' && listedKind !== 'unknown' && comparison.space === 'latin') {
+    const givenOnly = comparison.queryTokens.every((token) => {
+      const id = index.latin.vocabulary.get(token);
+      if (id === undefined) return false;
+      const df = index.latin.documentFrequency[id] ?? 0;
+      const given = index.givenNameCount[id] ?? 0;
+      return given >= 3 && given * 2 >= df;
+    });
+    if (givenOnly)
+      add({
+        kind: 'given-name-only',
+        delta: -0.2,
+        detail: 'the query is only common given names, the listed party an organisation',
+      });
+  }
+
+  // One word says little: a common given name alone ("Ali", "Maria") raises no alert, and a
+  // word shared by several listings ("Huawei") a review at most.
+  const queryTokens = comparison.queryTokens;
+  if (queryTokens.length === 1) {
+    const spaceIndex = comparison.space === 'latin' ? index.latin : index.skeleton;
+    const id = spaceIndex.vocabulary.get(queryTokens[0] ?? '');
+    const df = id === undefined ? 0 : (spaceIndex.documentFrequency[id] ?? 0);
+    const given =
+      id === undefined || comparison.space !== 'latin' ? 0 : (index.givenNameCount[id] ?? 0);
+    const cap =
+      given >= 3 && given * 2 >= df
+        ? thresholds.review - 0.01
+        : df > 3
+          ? thresholds.strong - 0.01
+          : 1;
+    if (score > cap)
+      adjustments.push({
+        kind: 'low-information',
+        delta: cap - score,
+        detail:
+          cap < thresholds.strong - 0.01
+            ? `one-word query, a given name of ${given} listed people`
+            : `one-word query found in ${df} listings`,
+      });
+    score = Math.min(score, cap);
+  }
+  if (prepared.problems.some((p) => p.kind === 'only-legal-form')) {
+    const cap = thresholds.review - 0.01;
+    if (score > cap)
+      adjustments.push({
+        kind: 'low-information',
+        delta: cap - score,
+        detail: 'the query is only a legal form',
+      });
+    score = Math.min(score, cap);
+  }
+  if (name.type === 'weak-aka') {
+    const cap = thresholds.strong - 0.01;
+    if (score > cap)
+      adjustments.push({
+        kind: 'weak-alias',
+        delta: cap - score,
+        detail: 'a low-quality a.k.a. is never a strong match on its own',
+      });
+    score = Math.min(score, cap);
+  }
+  return { score: Math.min(1, Math.max(0, score)), adjustments, legal };
+}
+
+const preference = (source: string): number => (source === 'us-csl' ? 1 : 0);
+
+/**
+ * Screens one name against the lists: prepares the query (normalisation, every transliteration),
+ * generates candidates from the index (never the whole list), scores each candidate's names in
+ * full, applies the bonuses and penalties (country, entity kind, identifiers, legal forms) and
+ * the caps (one-word queries, legal-form-only queries, weak aliases), merges listings that
+ * several sources repeat, and returns those at or above `thresholds.review`, best first, each
+ * with its explanation.
+ *
+ * @example
+ * screenName(index, { name: '杭州海康威视数字技术股份有限公司', country: 'CN' }, { limit: 5 })
+ * // matches[0]: { name: 'HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.', band: 'strong', ... }
+ */
+export function screenName(
+  index: ScreeningIndex,
+  query: ScreeningQuery,
+  options: ScreeningOptions = {},
+): ScreeningResult {
+  const thresholds = options.thresholds ?? defaultThresholds;
+  const parameters = options.parameters ?? defaultScoringParameters;
+  const limit = Math.max(1, Math.min(100, Math.floor(options.limit ?? 10)));
+  const prepared = prepareName(query.name, index.limits);
+  if (prepared.forms.length === 0)
+    return { query, matches: [], problems: prepared.problems, candidatesScored: 0, thresholds };
+
+  const candidateNames = options.exhaustive
+    ? index.names.map((_, i) => i)
+    : generateCandidates(index, prepared, parameters, options.candidates ?? 32);
+  const context = new QueryContext();
+  const weighting = indexWeighting(index);
+  const memo = (a: string, b: string, metric: Metric): number => context.similarity(a, b, metric);
+  interface Scored {
+    readonly nameId: number;
+    readonly score: number;
+    readonly comparison: FormComparison;
+    readonly adjustments: ScoreAdjustment[];
+    readonly legal: ReturnType<typeof compareLegalForms>;
+  }
+  const bestByListing = new Map<string, Scored[]>();
+  for (const nameId of candidateNames) {
+    const name = index.names[nameId];
+    if (!name) continue;
+    const party = index.parties[name.party];
+    if (!party) continue;
+    const comparison = compareForms(prepared, name.prepared, weighting, parameters, memo);
+    if (!comparison || comparison.score < thresholds.review - 0.25) continue;
+    const { score, adjustments, legal } = adjust(
+      index,
+      query,
+      prepared,
+      party,
+      name,
+      comparison,
+      thresholds,
+    );
+    if (score < thresholds.review) continue;
+    const list = bestByListing.get(party.listingKey) ?? [];
+    list.push({ nameId, score, comparison, adjustments, legal });
+    bestByListing.set(party.listingKey, list);
+  }
+
+  const matches: ScreeningMatch[] = [];
+  for (const scoredNames of bestByListing.values()) {
+    scoredNames.sort((a, b) => {
+      const pa = index.parties[index.names[a.nameId]?.party ?? 0];
+      const pb = index.parties[index.names[b.nameId]?.party ?? 0];
+      return (
+        b.score - a.score ||
+        preference(pa?.source ?? '') - preference(pb?.source ?? '') ||
+        a.nameId - b.nameId
+      );
+    });
+    const top = scoredNames[0];
+    if (!top) continue;
+    const name = index.names[top.nameId];
+    const party = name ? index.parties[name.party] : undefined;
+    if (!name || !party) continue;
+    const band = bandOf(top.score, thresholds) ?? 'review';
+    const others = new Map<string, { entityId: string; source: string; subList?: string }>();
+    for (const other of scoredNames) {
+      const otherParty = index.parties[index.names[other.nameId]?.party ?? -1];
+      if (otherParty && otherParty.entityId !== party.entityId)
+        others.set(otherParty.entityId, {
+          entityId: otherParty.entityId,
+          source: otherParty.source,
+          ...(otherParty.subList !== undefined ? { subList: otherParty.subList } : {}),
+        });
+    }
+    matches.push({
+      entityId: party.entityId,
+      source: party.source,
+      name: party.name,
+      matchedName: name.value,
+      matchedNameType: name.type,
+      score: Math.round(top.score * 1000) / 1000,
+      band,
+      explanation: explainComparison(
+        prepared,
+        name.prepared,
+        top.comparison,
+        top.legal,
+        top.adjustments,
+        top.score,
+        band,
+      ),
+      listedKind: party.kind,
+      programmes: party.programmes,
+      countries: party.countries,
+      ...(party.subList !== undefined ? { subList: party.subList } : {}),
+      alsoListed: [...others.values()],
+    });
+  }
+  matches.sort((a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId));
+  return {
+    query,
+    matches: matches.slice(0, limit),
+    problems: prepared.problems,
+    candidatesScored: candidateNames.length,
+    thresholds,
+  };
+}
