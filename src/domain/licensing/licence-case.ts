@@ -1,0 +1,113 @@
+import type { Role } from '../people/role.ts';
+import type { CaseOutcome, CaseStage } from './case-state.ts';
+
+/** Who did something to a case: a person with a role (or the system, for automatic steps). */
+export interface Actor {
+  readonly userId: string;
+  readonly role: Role | 'system';
+  readonly organisationId?: string;
+  readonly name?: string;
+}
+
+/** A refusal or approval criterion of the jurisdiction's policy, cited in advice and decisions. */
+export interface CriterionCitation {
+  /** The policy's code, e.g. `EU-CP-2.c`, `UK-SELC-2`, `EU-2021/821-Art.5`. */
+  readonly code: string;
+  /** Why it applies to this case, in the officer's words. */
+  readonly reason: string;
+}
+
+export interface AdviceRequest {
+  readonly advisorRole: 'advisor';
+  /** The advising department or desk, e.g. `human-rights`. */
+  readonly desk: string;
+  readonly reason: string;
+  readonly requestedAt: Date;
+}
+
+export type AdviceOutcome = 'approve' | 'approve-with-provisos' | 'refuse';
+
+export interface Advice {
+  readonly desk: string;
+  readonly by: Actor;
+  readonly outcome: AdviceOutcome;
+  readonly criteria: readonly CriterionCitation[];
+  readonly provisos: readonly string[];
+  readonly text: string;
+  readonly givenAt: Date;
+}
+
+export interface Recommendation {
+  readonly by: Actor;
+  readonly outcome: CaseOutcome;
+  readonly criteria: readonly CriterionCitation[];
+  readonly provisos: readonly string[];
+  readonly text: string;
+  readonly at: Date;
+}
+
+export interface Decision {
+  readonly by: Actor;
+  readonly outcome: CaseOutcome;
+  readonly criteria: readonly CriterionCitation[];
+  readonly provisos: readonly string[];
+  readonly text: string;
+  /** Required when the outcome departs from the automated assessment's recommendation. */
+  readonly justification?: string;
+  readonly at: Date;
+  readonly countersignedBy?: Actor;
+  readonly countersignedAt?: Date;
+}
+
+export interface InformationRequest {
+  readonly question: string;
+  readonly askedBy: Actor;
+  readonly askedAt: Date;
+  /** The stage the case returns to once the exporter answers. */
+  readonly returnTo: CaseStage;
+  readonly answer?: string;
+  readonly answeredAt?: Date;
+}
+
+export interface Appeal {
+  readonly grounds: string;
+  readonly lodgedBy: Actor;
+  readonly lodgedAt: Date;
+  readonly decidedBy?: Actor;
+  readonly decidedAt?: Date;
+  readonly upheld?: boolean;
+  readonly reasons?: string;
+}
+
+/**
+ * The workflow state of a licence case: its stage and everything the workflow has recorded so far.
+ * The application itself and its frozen assessment live beside it; this value is what transitions
+ * change. `version` increases with every transition (optimistic concurrency: two officers acting
+ * on the same version cannot both win).
+ */
+export interface LicenceCase {
+  readonly id: string;
+  readonly reference: string;
+  readonly jurisdiction: string;
+  readonly exporterOrganisationId: string;
+  readonly stage: CaseStage;
+  readonly version: number;
+  /** The automated assessment's recommendation, frozen at submission. */
+  readonly automatedOutcome?: CaseOutcome | 'refer';
+  readonly queue?: string;
+  readonly adviceRequests: readonly AdviceRequest[];
+  readonly advice: readonly Advice[];
+  readonly informationRequests: readonly InformationRequest[];
+  readonly recommendation?: Recommendation;
+  readonly decision?: Decision;
+  readonly outcome?: CaseOutcome;
+  readonly appeal?: Appeal;
+  readonly withdrawnReason?: string;
+  /** Why the licence was suspended or revoked. */
+  readonly statusReason?: string;
+  readonly createdAt: Date;
+  readonly submittedAt?: Date;
+  readonly finalisedAt?: Date;
+  /** An open partner consultation blocks the decision (the no-undercut rule). */
+  readonly blockingConsultations: readonly string[];
+}
