@@ -1,3 +1,4 @@
+import type { Role } from '../../src/domain/people/role.ts';
 import { buildApp, type App, type AppDeps } from '../../src/adapters/http/build-app.ts';
 import { fakeDatabaseHealth } from '../fakes/fake-database-health.ts';
 import { fixedClock } from '../fakes/fixed-clock.ts';
@@ -28,3 +29,14 @@ export async function buildTestApp(
   };
   return buildApp(deps, { logger: false, bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024 });
 }
+
+/**
+ * Headers that authenticate an inject request as a person holding `role` in apps built by
+ * `buildTestApp` (its authenticator accepts `Bearer test-<role>`; a real deployment never does).
+ *
+ * @example
+ * await app.inject({ method: 'GET', url: '/v1/lists', headers: asRole('caseworker') });
+ */
+export const asRole = (role: Role): Record<string, string> => ({
+  authorization: `Bearer test-${role}`,
+});
