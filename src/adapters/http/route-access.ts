@@ -31,3 +31,35 @@ export function assertAccessDeclared(route: {
     );
   }
 }
+
+/** One `/v1` route and who may call it, as declared. */
+export interface DeclaredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly access: RouteAccess;
+}
+
+const declaredRoutes = new WeakMap<object, DeclaredRoute[]>();
+
+/** Records a route's declaration against its app (called from the app's `onRoute` hook). */
+export function recordDeclaredRoute(
+  app: object,
+  route: {
+    readonly url: string;
+    readonly method: string | readonly string[];
+    readonly config?: { readonly access?: RouteAccess } | undefined;
+  },
+): void {
+  const access = route.config?.access;
+  if (!route.url.startsWith('/v1') || access === undefined) return;
+  const methods = typeof route.method === 'string' ? [route.method] : route.method;
+  const table = declaredRoutes.get(app) ?? [];
+  for (const method of methods) {
+    if (method !== 'HEAD' && method !== 'OPTIONS') table.push({ method, url: route.url, access });
+  }
+  declaredRoutes.set(app, table);
+}
+
+/** Every `/v1` route of an app with its access declaration: the source of the authorisation matrix. */
+export const declaredRoutesOf = (app: object): readonly DeclaredRoute[] =>
+  declaredRoutes.get(app) ?? [];

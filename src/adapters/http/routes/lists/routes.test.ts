@@ -4,7 +4,7 @@ import { buildListedParty } from '../../../../../test/factories/listed-party.ts'
 import { fixedClock } from '../../../../../test/fakes/fixed-clock.ts';
 import { inMemoryListSnapshotStore } from '../../../../../test/fakes/in-memory-list-snapshot-store.ts';
 import { multipartBody } from '../../../../../test/support/multipart.ts';
-import { buildTestApp } from '../../../../../test/support/test-app.ts';
+import { asRole, buildTestApp } from '../../../../../test/support/test-app.ts';
 import { importListSnapshot } from '../../../../application/lists/import-list-snapshot.ts';
 import { err, ok } from '../../../../domain/shared/result.ts';
 import type { App } from '../../build-app.ts';
@@ -76,7 +76,15 @@ const upload = (
   app: App,
   fields: Record<string, string>,
   files: { name: string; content: string }[],
-) => app.inject({ method: 'POST', url: '/v1/lists/import', ...multipartBody(fields, files) });
+) => {
+  const body = multipartBody(fields, files);
+  return app.inject({
+    method: 'POST',
+    url: '/v1/lists/import',
+    payload: body.payload,
+    headers: { ...body.headers, ...asRole('administrator') },
+  });
+};
 
 describe(listsRoutes.name, () => {
   it('imports uploaded files as the active snapshot and lists it with its age', async () => {
@@ -90,7 +98,7 @@ describe(listsRoutes.name, () => {
       snapshot: { source: 'us-bis-dpl', entryCount: 2 },
     });
 
-    const status = await app.inject({ url: '/v1/lists' });
+    const status = await app.inject({ url: '/v1/lists', headers: asRole('caseworker') });
     const dpl = status
       .json<{ sources: { source: string; ageDays: number; entryCount: number }[] }>()
       .sources.find((s) => s.source === 'us-bis-dpl');
@@ -142,6 +150,7 @@ describe(listsRoutes.name, () => {
       method: 'POST',
       url: '/v1/lists/import',
       payload: { source: 'us-bis-dpl' },
+      headers: asRole('administrator'),
     });
     expect(response.statusCode).toBe(415);
   });
@@ -153,6 +162,7 @@ describe(listsRoutes.name, () => {
     ]);
     const response = await app.inject({
       url: '/v1/lists/us-bis-dpl/entries?query=systems&pageSize=1&page=2',
+      headers: asRole('exporter'),
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
@@ -161,10 +171,16 @@ describe(listsRoutes.name, () => {
       pageSize: 1,
       entries: [{ names: [{ value: 'BETA SYSTEMS' }] }],
     });
-    const bad = await app.inject({ url: '/v1/lists/us-bis-dpl/entries?page=0' });
+    const bad = await app.inject({
+      url: '/v1/lists/us-bis-dpl/entries?page=0',
+      headers: asRole('caseworker'),
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { fields: [{ field: 'querystring.page' }] } });
-    expect((await app.inject({ url: '/v1/lists/us-ofac-sdn/entries' })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ url: '/v1/lists/us-ofac-sdn/entries', headers: asRole('caseworker') }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('diffs two snapshots of a source', async () => {
@@ -177,12 +193,15 @@ describe(listsRoutes.name, () => {
     ]);
     const a = first.json<{ snapshot: { id: string } }>().snapshot.id;
     const b = second.json<{ snapshot: { id: string } }>().snapshot.id;
-    const diff = await app.inject({ url: `/v1/lists/${a}/diff/${b}` });
+    const diff = await app.inject({ url: `/v1/lists/${a}/diff/${b}`, headers: asRole('auditor') });
     expect(diff.statusCode).toBe(200);
     expect(diff.json()).toMatchObject({
       changed: [{ namesAdded: ['GAMMA'], namesRemoved: ['BETA'] }],
       unchangedCount: 1,
     });
-    expect((await app.inject({ url: `/v1/lists/${a}/diff/nope` })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ url: `/v1/lists/${a}/diff/nope`, headers: asRole('auditor') }))
+        .statusCode,
+    ).toBe(404);
   });
 });

@@ -1,0 +1,90 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { AuditLog } from '../../application/ports/audit-log.ts';
+import type { Clock } from '../../application/ports/clock.ts';
+import { nextEntry, type AuditEntry, type AuditEvent } from '../../domain/audit/audit-chain.ts';
+import type { AuditEntryTable, Database } from './schema.ts';
+
+const toEntry = (row: Selectable<AuditEntryTable>): AuditEntry => ({
+  seq: Number(row.seq),
+  at: row.at,
+  actor: row.actor,
+  action: row.action,
+  objectType: row.object_type,
+  objectId: row.object_id,
+  requestId: row.request_id,
+  details: JSON.parse(row.details) as Record<string, unknown>,
+  previousHash: row.previous_hash,
+  hash: row.hash,
+});
+
+/**
+ * Appends one entry inside the caller's transaction, so that a change and its audit entry commit
+ * together. The table lock excludes other appenders (not readers) until the transaction ends, so
+ * the chain has a single order even with several server processes on one PostgreSQL.
+ */
+export async function appendAuditEntry(
+  trx: Transaction<Database>,
+  event: AuditEvent,
+  at: Date,
+  sha256: (text: string) => string,
+): Promise<AuditEntry> {
+  await sql`lock table audit_entry in share row exclusive mode`.execute(trx);
+  const last = await trx
+    .selectFrom('audit_entry')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const entry = nextEntry(last && { seq: Number(last.seq), hash: last.hash }, event, at, sha256);
+  await trx
+    .insertInto('audit_entry')
+    .values({
+      seq: entry.seq,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      object_type: entry.objectType,
+      object_id: entry.objectId,
+      request_id: entry.requestId,
+      details: JSON.stringify(entry.details),
+      previous_hash: entry.previousHash,
+      hash: entry.hash,
+    })
+    .execute();
+  return entry;
+}
+
+/** `AuditLog` on Kysely: the same SQL on PGlite and PostgreSQL. */
+export function kyselyAuditLog(
+  db: Kysely<Database>,
+  clock: Clock,
+  sha256: (text: string) => string,
+): AuditLog {
+  return {
+    append(event) {
+      return db.transaction().execute((trx) => appendAuditEntry(trx, event, clock.now(), sha256));
+    },
+    async entries(query = {}) {
+      let select = db.selectFrom('audit_entry').selectAll().orderBy('seq');
+      if (query.fromSeq !== undefined) select = select.where('seq', '>=', String(query.fromSeq));
+      if (query.toSeq !== undefined) select = select.where('seq', '<=', String(query.toSeq));
+      if (query.from !== undefined) select = select.where('at', '>=', query.from.toISOString());
+      if (query.to !== undefined) select = select.where('at', '<=', query.to.toISOString());
+      if (query.objectType !== undefined)
+        select = select.where('object_type', '=', query.objectType);
+      if (query.objectId !== undefined) select = select.where('object_id', '=', query.objectId);
+      if (query.limit !== undefined) select = select.limit(query.limit);
+      return (await select.execute()).map(toEntry);
+    },
+    async entryBefore(seq) {
+      const row = await db
+        .selectFrom('audit_entry')
+        .selectAll()
+        .where('seq', '<', String(seq))
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row && toEntry(row);
+    },
+  };
+}

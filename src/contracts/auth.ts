@@ -1,0 +1,76 @@
+import { Type, type Static } from 'typebox';
+
+export const RoleSchema = Type.Union(
+  [
+    Type.Literal('exporter'),
+    Type.Literal('caseworker'),
+    Type.Literal('advisor'),
+    Type.Literal('senior-officer'),
+    Type.Literal('administrator'),
+    Type.Literal('auditor'),
+  ],
+  { description: 'A role (src/domain/people/role.ts).' },
+);
+
+export const LoginRequestSchema = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+
+export const PrincipalSchema = Type.Object(
+  {
+    username: Type.String(),
+    organisationId: Type.String(),
+    organisationKind: Type.String(),
+    roles: Type.Array(RoleSchema),
+    via: Type.String({ description: '`session`, or `token:<id>` for an API token.' }),
+  },
+  { description: 'Who the request acts as.' },
+);
+
+export const SessionResponseSchema = Type.Object({
+  principal: PrincipalSchema,
+  csrfToken: Type.String({
+    description:
+      'Send it in `x-csrf-token` on every POST/PUT/PATCH/DELETE made with the session cookie.',
+  }),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+export type SessionResponse = Static<typeof SessionResponseSchema>;
+
+export const AuditEntrySchema = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  actor: Type.String(),
+  action: Type.String(),
+  objectType: Type.String(),
+  objectId: Type.String(),
+  requestId: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown()),
+  previousHash: Type.String(),
+  hash: Type.String(),
+});
+
+export const AuditQuerySchema = Type.Object({
+  fromSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+  toSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+  objectType: Type.Optional(Type.String()),
+  objectId: Type.Optional(Type.String()),
+  limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+});
+
+export const AuditPageSchema = Type.Object({
+  entries: Type.Array(AuditEntrySchema),
+});
+
+export const AuditVerdictSchema = Type.Object({
+  intact: Type.Boolean(),
+  entries: Type.Integer(),
+  lastSeq: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  lastHash: Type.Optional(Type.String({ description: 'Anchor it outside the database.' })),
+  brokenAtSeq: Type.Optional(Type.Integer()),
+  reason: Type.Optional(Type.String()),
+});

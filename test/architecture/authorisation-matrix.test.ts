@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/adapters/http/build-app.ts';
+import { declaredRoutesOf, type DeclaredRoute } from '../../src/adapters/http/route-access.ts';
+import { roles } from '../../src/domain/people/role.ts';
+import { testSha256 } from '../fakes/in-memory-audit-log.ts';
+import { testPeopleDeps } from '../fakes/people-deps.ts';
+import { testAuthenticator } from '../fakes/test-authenticator.ts';
+import { asRole, buildTestApp } from '../support/test-app.ts';
+
+/**
+ * The authorisation matrix, derived from the routes' own declarations: every `/v1` route, every
+ * role, and nobody. A route without a declaration cannot even be registered (route-access.ts).
+ */
+let app: App;
+let routes: readonly DeclaredRoute[];
+
+beforeAll(async () => {
+  const { deps } = testPeopleDeps();
+  app = await buildTestApp({
+    auth: {
+      authenticator: testAuthenticator(),
+      people: deps,
+      audit: { audit: deps.audit, sha256: testSha256 },
+    },
+  });
+  await app.ready();
+  routes = declaredRoutesOf(app);
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const concrete = (url: string): string => url.replace(/:[A-Za-z]+/g, 'x-unknown');
+const call = (route: DeclaredRoute, headers: Record<string, string>) =>
+  app.inject({
+    method: route.method as 'GET',
+    url: concrete(route.url),
+    headers,
+    ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+  });
+
+describe('the authorisation matrix', () => {
+  it('covers the routes of every feature', () => {
+    const urls = routes.map((r) => r.url);
+    expect(urls).toEqual(
+      expect.arrayContaining(['/v1/lists', '/v1/auth/login', '/v1/audit', '/v1/controls']),
+    );
+  });
+
+  it('answers 401 in the error shape to anonymous callers of every protected route', async () => {
+    for (const route of routes.filter((r) => !('public' in r.access))) {
+      const response = await call(route, {});
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(response.json()).toMatchObject({
+        error: { code: 'CORDON_UNAUTHENTICATED', requestId: expect.any(String) as unknown },
+      });
+    }
+  });
+
+  it('lets each role through exactly the routes that declare it, and answers 403 elsewhere', async () => {
+    const mismatches: string[] = [];
+    for (const route of routes) {
+      for (const role of roles) {
+        const allowed = 'public' in route.access || route.access.roles.includes(role);
+        const status = (await call(route, asRole(role))).statusCode;
+        const denied = status === 401 || status === 403;
+        if (allowed === denied) {
+          mismatches.push(`${role} ${route.method} ${route.url}: ${String(status)}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses a malformed or unknown bearer credential with 401', async () => {
+    const protectedRoute = routes.find((r) => !('public' in r.access));
+    if (protectedRoute === undefined) throw new Error('no protected route');
+    for (const authorization of ['Bearer', 'Basic dXNlcjpwYXNz', 'Bearer test-emperor']) {
+      expect((await call(protectedRoute, { authorization })).statusCode).toBe(401);
+    }
+  });
+});
