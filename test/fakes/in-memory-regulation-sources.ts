@@ -16,3 +16,25 @@ export function inMemoryRegulationSources(
     currentPolicies: () => Promise.resolve(policies),
   };
 }
+
+/**
+ * The real shipped catalogue, reference data and policies behind the ports, read on first use
+ * (so that apps built for tests about other areas do not pay for loading them).
+ */
+export function shippedRegulationSources(): ControlCatalogueSource &
+  LicensingReferenceSource &
+  JurisdictionPolicySource {
+  const sources = async () => {
+    const { shippedRegulation } = await import('./shipped-regulation.ts');
+    const { regulation, policies } = shippedRegulation();
+    return inMemoryRegulationSources(
+      { catalogue: regulation.catalogue, measures: regulation.measures, texts: regulation.texts },
+      policies.current,
+    );
+  };
+  return {
+    controlCatalogue: async () => (await sources()).controlCatalogue(),
+    licensingReference: async () => (await sources()).licensingReference(),
+    currentPolicies: async () => (await sources()).currentPolicies(),
+  };
+}

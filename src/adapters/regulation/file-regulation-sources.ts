@@ -1,12 +1,20 @@
+import path from 'node:path';
 import type { ControlCatalogueSource } from '../../application/ports/control-catalogue-source.ts';
 import type { JurisdictionPolicySource } from '../../application/ports/jurisdiction-policy-source.ts';
 import type { LicensingReferenceSource } from '../../application/ports/licensing-reference-source.ts';
+import { repositoryRoot } from '../runtime/code-version.ts';
 import { loadJurisdictionPolicies, type PolicySet } from './load-jurisdiction-policies.ts';
 import {
   formatDataProblem,
   loadRegulationData,
   type RegulationData,
 } from './load-regulation-data.ts';
+
+/** Where Cordon's shipped regulation data and policies live (`data/regulation`, `data/policies`). */
+export const shippedRegulationDirs = {
+  regulationDir: path.join(repositoryRoot, 'data', 'regulation'),
+  policiesDir: path.join(repositoryRoot, 'data', 'policies'),
+} as const;
 
 /** The shipped regulation data and policies, loaded from files once and then served from memory. */
 export interface FileRegulationSources
