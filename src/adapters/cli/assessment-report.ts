@@ -1,0 +1,107 @@
+import type { Assessment } from '../../application/assessment/assess-application.ts';
+import type { DryRunReport } from '../../application/assessment/dry-run-policy.ts';
+import { citationLabel } from '../../domain/policy/text-provenance.ts';
+
+const indent = (lines: readonly string[], by = '  ') => lines.map((l) => `${by}${l}`);
+
+/**
+ * The assessment as a readable report: the recommendation first, then why (factors, criteria,
+ * licence basis), then what was screened and classified, and the provenance. Every cited text is
+ * labelled with its status, so a paraphrase never reads as law.
+ */
+export function renderAssessment(a: Assessment): string {
+  const hr = a.humanRights;
+  const licence = Object.entries(a.licence);
+  const lines: string[] = [
+    `${a.kind === 'self-assessment' ? 'Self-assessment' : 'Assessment'} under ${a.provenance.policy.id} v${a.provenance.policy.version}`,
+    `Exporter ${a.exporter.name} (${a.exporter.country}) -> ${a.destination.country}${a.destination.region ? ` (${a.destination.region})` : ''}`,
+    '',
+    `RECOMMENDATION: ${a.recommendation.outcome.toUpperCase()}`,
+    ...indent([a.recommendation.summary]),
+    `HUMAN-RIGHTS RISK: ${hr.risk} (score ${hr.score}; ${hr.scoreRisk} before presumptions; item relevance ${hr.itemRelevance})`,
+    '',
+    'Factors (weight x severity):',
+    ...hr.factors.flatMap((f) => [
+      `  ${f.id.padEnd(16)} ${f.weight.toFixed(2)} x ${f.severity.toFixed(2)} = ${f.contribution.toFixed(3)}  [${f.textStatus}]`,
+      ...indent(f.evidence, '      '),
+    ]),
+    ...(hr.omittedFactors.length > 0
+      ? [`  (left out of a self-assessment: ${hr.omittedFactors.join(', ')})`]
+      : []),
+    ...(hr.presumptions.length > 0
+      ? [
+          '',
+          'Presumptions of denial:',
+          ...hr.presumptions.map((p) => `  ${p.id}: ${p.title} -> at least ${p.riskAtLeast}`),
+        ]
+      : []),
+    '',
+    'Criteria:',
+    ...a.recommendation.criteria.flatMap((c) => [
+      `  [${c.status}] ${c.title}`,
+      `      ${c.reason}`,
+      `      "${c.text.text.length > 160 ? `${c.text.text.slice(0, 159)}…` : c.text.text}"`,
+      `      (${citationLabel(c.text)})`,
+    ]),
+    ...(a.recommendation.provisos.length > 0
+      ? [
+          '',
+          'Provisos:',
+          ...a.recommendation.provisos.map(
+            (p) => `  ${p.id}: ${p.text.text} (${citationLabel(p.text)})`,
+          ),
+        ]
+      : []),
+    '',
+    'Licence:',
+    ...licence.flatMap(([j, l]) => [
+      `  ${j}: ${l.status}`,
+      ...l.basis.map((b) => `    ${b.effect.padEnd(19)} ${b.title} [${b.textStatus}]`),
+      ...l.missing.map((m) => `    missing ${m.field}: ${m.question}`),
+    ]),
+    '',
+    'Parties:',
+    ...a.parties.flatMap((p) => [
+      `  ${p.role} ${p.name}${p.country ? ` (${p.country})` : ''}${p.type ? ` [${p.type}]` : ''}: ${p.matches.length === 0 ? 'no match' : `${p.matches.length} match(es)`}`,
+      ...p.matches.map(
+        (m) =>
+          `    ${m.band} ${m.score.toFixed(2)} ${m.source} "${m.name}"${m.programmes.length > 0 ? ` (${m.programmes.join(', ')})` : ''}`,
+      ),
+    ]),
+    'Items:',
+    ...a.items.flatMap((i) => [
+      `  ${i.description}`,
+      ...i.classification.map(
+        (c) =>
+          `    ${c.regime}: ${c.outcome}${c.entries.length > 0 ? ` ${c.entries.join(', ')}` : ''}`,
+      ),
+    ]),
+    ...(a.dueDiligence
+      ? [
+          '',
+          'Due diligence:',
+          ...a.dueDiligence.map(
+            (d) => `  [${d.status === 'answered' ? 'x' : ' '}] ${d.step}: ${d.note}`,
+          ),
+        ]
+      : []),
+    '',
+    `Provenance: lists ${a.provenance.listSnapshots.map((s) => s.id).join(', ') || '(none)'}; policy ${a.provenance.policy.id} v${a.provenance.policy.version}; code ${a.provenance.codeVersion}${a.provenance.asOf ? `; as of ${a.provenance.asOf}` : ''}`,
+  ];
+  return lines.join('\n');
+}
+
+/** The dry run as a table of the applications whose outcome would change. */
+export function renderDryRun(r: DryRunReport): string {
+  const changed = r.rows.filter((x) => x.status === 'changed');
+  return [
+    `${r.changed} of ${r.rows.length} application(s) would change under ${r.policy.id} v${r.policy.version}:`,
+    ...changed.map(
+      (x) =>
+        `  ${x.name}: ${x.before?.outcome ?? ''} (${x.before?.risk ?? ''}, ${x.before?.score ?? ''}) -> ${x.after?.outcome ?? ''} (${x.after?.risk ?? ''}, ${x.after?.score ?? ''})`,
+    ),
+    ...r.rows
+      .filter((x) => x.status === 'not-assessed')
+      .map((x) => `  not assessed: ${x.name}: ${x.error?.message ?? ''}`),
+  ].join('\n');
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shippedHumanRightsPolicies } from '../../../test/fakes/shipped-human-rights.ts';
+import { shippedRegulation } from '../../../test/fakes/shipped-regulation.ts';
+import { diffPolicyDocuments } from '../../domain/human-rights/human-rights-policy.ts';
+import { renderHumanRightsPolicyJsonSchema } from './human-rights-policy-schema.ts';
+import { parseHumanRightsPolicy } from './load-human-rights-policies.ts';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const gbText = readFileSync(join(root, 'data/policies/GB/human-rights-v1.json'), 'utf8');
+
+describe(parseHumanRightsPolicy.name, () => {
+  it('loads a human-rights policy for every shipped jurisdiction', () => {
+    expect([...shippedHumanRightsPolicies().current.keys()].sort()).toEqual([
+      'AU',
+      'CA',
+      'DK',
+      'EU',
+      'FR',
+      'GB',
+      'NL',
+      'NO',
+      'US',
+    ]);
+  });
+
+  it('names the file and JSON pointer of each problem: an unknown text, a verbatim own text, thresholds out of order', () => {
+    const doc = JSON.parse(gbText) as Record<string, unknown> & { legalTests: { text: unknown }[] };
+    doc.legalTests[0] = { ...doc.legalTests[0], text: { ref: 'hr:NO-SUCH-TEXT' } };
+    doc['thresholds'] = { medium: 0.6, high: 0.5, unacceptable: 0.8 };
+    const r = parseHumanRightsPolicy(
+      { display: 'GB/human-rights-v2.json', text: JSON.stringify(doc), sha256: 'x' },
+      shippedRegulation().regulation,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((p) => p.path)).toEqual(['/thresholds', '/legalTests/0/text/ref']);
+    const verbatim = JSON.parse(gbText) as { factors: { destination: { basis: unknown } } };
+    verbatim.factors.destination.basis = {
+      text: 't',
+      textStatus: 'verbatim',
+      source: { title: 't', date: '2026-01-01' },
+    };
+    const v = parseHumanRightsPolicy(
+      { display: 'x', text: JSON.stringify(verbatim), sha256: 'x' },
+      shippedRegulation().regulation,
+    );
+    expect(v.ok).toBe(false);
+  });
+
+  it('keeps the committed JSON Schema in step with the code', () => {
+    expect(
+      readFileSync(join(root, 'data/policies/schema/human-rights-policy.schema.json'), 'utf8'),
+    ).toBe(renderHumanRightsPolicyJsonSchema());
+  });
+});
+
+describe(diffPolicyDocuments.name, () => {
+  it('reports a changed weight and an added country assessment by path', () => {
+    const a = JSON.parse(gbText) as {
+      factors: { destination: { weight: number } };
+      countryAssessments: unknown[];
+    };
+    const b = structuredClone(a);
+    b.factors.destination.weight = 0.4;
+    b.countryAssessments.push({
+      country: 'ZW',
+      risk: 'high',
+      summary: { ref: 'x' },
+      sources: [],
+      date: '2026-12-01',
+    });
+    expect(diffPolicyDocuments(a, b)).toEqual([
+      { path: '/factors/destination/weight', kind: 'changed', before: 0.3, after: 0.4 },
+      expect.objectContaining({ path: '/countryAssessments[ZW]', kind: 'added' }),
+    ]);
+  });
+});

@@ -1,0 +1,604 @@
+import type { ItemClassification } from '../classification/classify-item.ts';
+import type { PartyScreening, ScreeningHit } from '../classification/licence-requirement.ts';
+import type { CountryCode } from '../policy/country-code.ts';
+import {
+  armsEmbargoesOn,
+  countryGroupsOf,
+  type DestinationMeasures,
+  type MeasureAuthority,
+} from '../policy/destination-measures.ts';
+import type { EntityListHumanRightsListing } from '../policy/human-rights-reference.ts';
+import {
+  weakestStatus,
+  type CitedText,
+  type SourceRef,
+  type TextStatus,
+} from '../policy/text-provenance.ts';
+import type {
+  CountryAssessment,
+  EndUseIndicator,
+  FactorKind,
+  HumanRightsPolicy,
+  RiskLevel,
+} from './human-rights-policy.ts';
+
+/** An item as the assessment sees it: its tags and its classification. */
+export interface AssessedItem {
+  readonly description: string;
+  readonly capabilities: readonly string[];
+  readonly classification: ItemClassification;
+}
+
+/** A denial a partner state notified for a similar transaction (placeholder until exchange lands). */
+export interface PartnerDenial {
+  readonly authority: string;
+  readonly reference: string;
+  readonly summary: string;
+}
+
+/** The facts of one application the factors read; every code is already validated. */
+export interface HumanRightsFacts {
+  readonly destination: { readonly country: CountryCode; readonly region?: string };
+  /** The parties with their screening hits. */
+  readonly parties: readonly PartyScreening[];
+  readonly items: readonly AssessedItem[];
+  readonly endUse: string;
+  /** Ids of red flags the exporter observed (validated against the shipped data). */
+  readonly redFlags: readonly string[];
+  readonly partnerDenials: readonly PartnerDenial[];
+}
+
+/** The shipped reference data the factors read. */
+export interface HumanRightsData {
+  readonly measures: DestinationMeasures;
+  readonly entityListHumanRightsListings: readonly EntityListHumanRightsListing[];
+}
+
+/** Who the assessment is for: an exporter's self-assessment leaves out officer-only evidence. */
+export type Audience = 'officer' | 'exporter';
+
+/**
+ * One risk factor: its weight in the policy, how severe it is here (0 = nothing found, 1 = the
+ * worst the factor measures), the evidence, and the texts it rests on. Cordon's evidence lines are
+ * its own words; only `citations` carry texts, each with its `textStatus`.
+ */
+export interface RiskFactor {
+  readonly id: FactorKind;
+  readonly title: string;
+  readonly weight: number;
+  readonly severity: number;
+  /** weight x severity: the factor's share of the risk score before item relevance. */
+  readonly contribution: number;
+  readonly evidence: readonly string[];
+  /** The source of the factor's first citation (its basis in the policy). */
+  readonly source: SourceRef;
+  readonly citations: readonly CitedText[];
+  /** The weakest status of the citations. */
+  readonly textStatus: TextStatus;
+}
+
+const round = (n: number): number => Math.round(n * 1000) / 1000;
+
+function factor(
+  policy: HumanRightsPolicy,
+  id: FactorKind,
+  title: string,
+  severity: number,
+  evidence: readonly string[],
+  extra: readonly CitedText[] = [],
+): RiskFactor {
+  const setting = policy.factors[id];
+  const citations = [setting.basis, ...extra];
+  const s = Math.max(0, Math.min(1, severity));
+  return {
+    id,
+    title,
+    weight: setting.weight,
+    severity: round(s),
+    contribution: round(setting.weight * s),
+    evidence,
+    source: setting.basis.source,
+    citations,
+    textStatus: weakestStatus(citations.map((c) => c.textStatus)),
+  };
+}
+
+const fold = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+// ---------------------------------------------------------------------------------------------
+// Destination
+
+/**
+ * The authority's assessment that applies to the destination: one naming the destination's
+ * region wins over the country-wide one. Officer-only assessments are skipped for exporters.
+ */
+export function countryAssessmentFor(
+  policy: HumanRightsPolicy,
+  destination: HumanRightsFacts['destination'],
+  audience: Audience = 'officer',
+): CountryAssessment | undefined {
+  const visible = policy.countryAssessments.filter(
+    (a) => a.country === destination.country && (audience === 'officer' || !a.officerOnly),
+  );
+  const region = destination.region ? fold(destination.region) : undefined;
+  const regional = region
+    ? visible.find((a) =>
+        a.regions.some((r) => {
+          const f = fold(r);
+          return region === f || region.includes(f) || f.includes(region);
+        }),
+      )
+    : undefined;
+  return regional ?? visible.find((a) => a.regions.length === 0);
+}
+
+/** The destination's risk level: the authority's assessment, or `low` when it has none. */
+export const destinationRiskLevel = (
+  policy: HumanRightsPolicy,
+  destination: HumanRightsFacts['destination'],
+  audience: Audience = 'officer',
+): RiskLevel => countryAssessmentFor(policy, destination, audience)?.risk ?? 'low';
+
+/** Arms embargoes on the destination by the authorities the policy recognises. */
+export const destinationEmbargoes = (
+  policy: HumanRightsPolicy,
+  data: HumanRightsData,
+  country: CountryCode,
+) =>
+  armsEmbargoesOn(
+    data.measures,
+    country,
+    policy.embargoAuthorities.filter((a): a is MeasureAuthority => ['un', 'eu', 'uk'].includes(a)),
+  );
+
+/**
+ * Destination country and region: the authority's own country assessment (a regional one wins),
+ * arms embargoes, bans on monitoring and interception equipment, and the EAR country groups of
+ * concern (E:1/E:2 embargoed, D:5 arms-embargoed). The most severe of them sets the severity.
+ *
+ * @example
+ * destinationFactor(policy, data, { destination: { country: 'CN', region: 'Xinjiang' }, ... })
+ * // severity 1 from the Xinjiang assessment ("unacceptable"), evidence names it and its date
+ */
+export function destinationFactor(
+  policy: HumanRightsPolicy,
+  data: HumanRightsData,
+  facts: Pick<HumanRightsFacts, 'destination'>,
+  audience: Audience = 'officer',
+): RiskFactor {
+  const { country, region } = facts.destination;
+  const evidence: string[] = [];
+  const cited: CitedText[] = [];
+  let severity = 0;
+  const assessment = countryAssessmentFor(policy, facts.destination, audience);
+  if (assessment) {
+    severity = Math.max(severity, policy.countryRiskSeverity[assessment.risk]);
+    const scope =
+      assessment.regions.length > 0 ? `${country} (${assessment.regions.join(', ')})` : country;
+    evidence.push(
+      `The authority assesses ${scope} as ${assessment.risk} risk (assessment of ${assessment.date}).`,
+    );
+    if (region && assessment.regions.length === 0)
+      evidence.push(`No assessment of the region "${region}" is recorded; the country's applies.`);
+    cited.push(assessment.summary, ...assessment.sources);
+  } else {
+    evidence.push(`The authority has recorded no human-rights assessment of ${country}.`);
+  }
+  for (const e of destinationEmbargoes(policy, data, country)) {
+    severity = Math.max(severity, 0.8);
+    evidence.push(`${e.authority.toUpperCase()} arms embargo on ${country} (${e.scope}).`);
+    cited.push({
+      text: `${e.authority.toUpperCase()} arms embargo on ${country}: ${e.scope}.`,
+      textStatus: e.textStatus,
+      source: e.source,
+    });
+  }
+  for (const m of data.measures.monitoringMeasures.filter((x) => x.country === country)) {
+    severity = Math.max(severity, 0.9);
+    evidence.push(
+      `${m.authority.toUpperCase()} measure on monitoring and interception equipment for ${country} (${m.instrument}).`,
+    );
+    cited.push(m.licenceProvision);
+  }
+  for (const g of countryGroupsOf(data.measures, country)) {
+    const s = g.id.startsWith('E:') ? 0.8 : g.id === 'D:5' ? 0.6 : 0;
+    if (s === 0) continue;
+    severity = Math.max(severity, s);
+    evidence.push(`${country} is in EAR Country Group ${g.id} (${g.name}).`);
+    cited.push({
+      text: `EAR Country Group ${g.id} (${g.name}) includes ${country}.`,
+      textStatus: g.textStatus,
+      source: g.source,
+    });
+  }
+  return factor(policy, 'destination', 'Destination country and region', severity, evidence, cited);
+}
+
+// ---------------------------------------------------------------------------------------------
+// End user
+
+const receivingRoles = new Set(['end-user', 'consignee', 'intermediate-consignee']);
+
+/** The end users of the application (parties with role `end-user`). */
+export const endUsers = (parties: readonly PartyScreening[]): readonly PartyScreening[] =>
+  parties.filter((p) => p.role === 'end-user');
+
+/**
+ * End-user type: police, intelligence, government security and military end users weigh most.
+ * An end user that is not named, or whose type is unknown, behind an intermediary in a
+ * transshipment hub is a diversion risk and weighs as much.
+ */
+export function endUserFactor(
+  policy: HumanRightsPolicy,
+  facts: Pick<HumanRightsFacts, 'parties' | 'destination'>,
+): RiskFactor {
+  const evidence: string[] = [];
+  const users = endUsers(facts.parties);
+  let severity = 0;
+  for (const u of users) {
+    const type = u.type ?? 'unknown';
+    const s = policy.endUserTypeSeverity[type];
+    severity = Math.max(severity, s);
+    evidence.push(`End user "${u.name}" is of type ${type}.`);
+  }
+  const undisclosed = users.length === 0 || users.every((u) => (u.type ?? 'unknown') === 'unknown');
+  if (users.length === 0) {
+    severity = Math.max(severity, policy.endUserTypeSeverity.unknown);
+    evidence.push('No end user is named.');
+  }
+  const hubs = facts.parties.filter(
+    (p) =>
+      p.role !== 'end-user' &&
+      receivingRoles.has(p.role) &&
+      p.country !== undefined &&
+      policy.transshipmentHubs.includes(p.country),
+  );
+  const destinationIsHub = policy.transshipmentHubs.includes(facts.destination.country);
+  if (undisclosed && (hubs.length > 0 || destinationIsHub)) {
+    severity = Math.max(severity, 0.9);
+    const where =
+      hubs.length > 0
+        ? hubs.map((h) => `"${h.name}" (${h.country ?? ''})`).join(', ')
+        : facts.destination.country;
+    evidence.push(
+      `The end user is undisclosed behind an intermediary in a transshipment hub: ${where}; diversion risk.`,
+    );
+  }
+  return factor(policy, 'end-user', 'End-user type', severity, evidence);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screening
+
+/** A screening hit that ties a party to a human-rights listing, and why. */
+export interface HumanRightsHit {
+  readonly party: string;
+  readonly hit: ScreeningHit;
+  readonly severity: number;
+  readonly reason: string;
+  readonly citations: readonly CitedText[];
+}
+
+const entityListSources = new Set(['us-bis-entity-list']);
+
+/** The shipped Entity List human-rights listing a hit names, if any (names compared folded). */
+export function entityListHumanRightsListing(
+  data: HumanRightsData,
+  hit: ScreeningHit,
+): EntityListHumanRightsListing | undefined {
+  const isEntityList =
+    entityListSources.has(hit.source) ||
+    (hit.subList !== undefined && /entity list/i.test(hit.subList));
+  if (!isEntityList) return undefined;
+  const name = fold(hit.name);
+  if (name.length < 3) return undefined;
+  return data.entityListHumanRightsListings.find((l) =>
+    [l.name, ...l.aliases].some((n) => {
+      const f = fold(n);
+      return f === name || f.startsWith(`${name} `) || name.startsWith(`${f} `);
+    }),
+  );
+}
+
+/**
+ * Classifies every hit of every party: an Entity List human-rights listing or a human-rights
+ * sanctions programme (GLOMAG, CYBER...) in the `strong` band is a human-rights hit; other strong
+ * hits weigh less; `review` hits are possible matches a person must clear.
+ */
+export function classifyScreeningHits(
+  policy: HumanRightsPolicy,
+  data: HumanRightsData,
+  parties: readonly PartyScreening[],
+): readonly HumanRightsHit[] {
+  const out: HumanRightsHit[] = [];
+  for (const p of parties) {
+    for (const hit of p.hits) {
+      const review = hit.band === 'review';
+      const listing = entityListHumanRightsListing(data, hit);
+      const programme = policy.humanRightsProgrammes.find((g) =>
+        hit.programmes.some((x) => x.toUpperCase().startsWith(g.programme.toUpperCase())),
+      );
+      const snapshotSource: SourceRef = {
+        title: `List snapshot ${hit.snapshot?.id ?? hit.source}`,
+        date: hit.snapshot?.dataDate ?? '',
+      };
+      const reviewPolicy: CitedText[] = hit.licenceReviewPolicy
+        ? [{ text: hit.licenceReviewPolicy, textStatus: 'verbatim', source: snapshotSource }]
+        : [];
+      if (listing) {
+        out.push({
+          party: p.name,
+          hit,
+          severity: review ? 0.5 : 1,
+          reason: `${review ? 'possible match' : 'match'} to the Entity List human-rights listing "${listing.name}" (${listing.basis.map((b) => `${b.citation}: ${b.note}`).join('; ')})`,
+          citations: [
+            {
+              text: listing.licenceReviewPolicy,
+              textStatus: 'verbatim',
+              source: {
+                title: 'Entity List (15 CFR 744 Supp. 4), human-rights subset',
+                date: '2026-07-23',
+                file: 'data/regulation/bis_entity_list_human_rights_surveillance_subset.json',
+              },
+            },
+          ],
+        });
+      } else if (programme) {
+        out.push({
+          party: p.name,
+          hit,
+          severity: review ? programme.severity / 2 : programme.severity,
+          reason: `${review ? 'possible match' : 'match'} to ${hit.source} "${hit.name}" under programme ${hit.programmes.join(', ')}`,
+          citations: [programme.text, ...reviewPolicy],
+        });
+      } else {
+        out.push({
+          party: p.name,
+          hit,
+          severity: review ? 0.3 : 0.6,
+          reason: `${review ? 'possible match' : 'match'} to ${hit.source} "${hit.name}"${hit.programmes.length > 0 ? ` (${hit.programmes.join(', ')})` : ''}`,
+          citations: reviewPolicy,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** True when a party matches a human-rights listing in the strong band. */
+export const hasHumanRightsListing = (hits: readonly HumanRightsHit[]): boolean =>
+  hits.some((h) => h.hit.band === 'strong' && h.severity >= 0.9);
+
+/**
+ * Screening hits: Entity List human-rights listings (Xinjiang public security bureaus, spyware
+ * vendors...) and GLOMAG/CYBER sanctions weigh most; other restricted-party matches less;
+ * possible matches a little until a person clears them.
+ */
+export function screeningFactor(
+  policy: HumanRightsPolicy,
+  data: HumanRightsData,
+  facts: Pick<HumanRightsFacts, 'parties'>,
+): RiskFactor {
+  const hits = classifyScreeningHits(policy, data, facts.parties);
+  const severity = Math.max(0, ...hits.map((h) => h.severity));
+  const evidence =
+    hits.length === 0
+      ? [`No party matches a restricted list (${facts.parties.length} screened).`]
+      : hits.map((h) => `"${h.party}": ${h.reason} (score band ${h.hit.band}).`);
+  return factor(
+    policy,
+    'screening',
+    'Screening hits',
+    severity,
+    evidence,
+    hits.flatMap((h) => h.citations),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Item capability
+
+const capabilitySeverity: Readonly<Record<string, number>> = {
+  'intrusion-software': 1,
+  'communications-interception': 1,
+  'ip-network-surveillance': 1,
+  'location-tracking': 1,
+  'facial-recognition': 1,
+  'biometric-identification': 0.9,
+  'deep-packet-inspection': 0.9,
+  'social-media-monitoring': 0.9,
+  'forensic-extraction': 0.8,
+  'video-analytics': 0.7,
+  cryptanalysis: 0.6,
+  none: 0,
+};
+
+/** How much an item could serve surveillance, in [0, 1], and why. */
+export function itemSeverity(item: AssessedItem): { severity: number; reasons: string[] } {
+  const reasons: string[] = [];
+  let severity = 0;
+  for (const tag of item.capabilities) {
+    const s = capabilitySeverity[tag] ?? 0;
+    if (s > 0) reasons.push(`capability ${tag}`);
+    severity = Math.max(severity, s);
+  }
+  const c = item.classification;
+  if (c.cyberSurveillance.status === 'listed' || c.cyberSurveillance.status === 'non-listed') {
+    severity = Math.max(severity, 0.9);
+    reasons.push(`a cyber-surveillance item (${c.cyberSurveillance.status})`);
+  } else if (c.cyberSurveillance.status === 'possibly-non-listed') {
+    severity = Math.max(severity, 0.5);
+    reasons.push('possibly a non-listed cyber-surveillance item');
+  }
+  if (c.interception.status === 'yes' || c.interception.status === 'possible') {
+    severity = Math.max(severity, c.interception.status === 'yes' ? 0.9 : 0.5);
+    reasons.push(
+      `interception and monitoring functions ${c.interception.functions.map((f) => `(${f.id})`).join(' ')} (${c.interception.status})`,
+    );
+  }
+  const listed = c.regimes.filter((r) => r.outcome.kind === 'listed');
+  if (listed.length > 0) {
+    severity = Math.max(severity, 0.4);
+    reasons.push(
+      `listed: ${listed.map((r) => `${r.regime} ${r.outcome.kind === 'listed' ? r.outcome.entries.join(', ') : ''}`).join('; ')}`,
+    );
+  }
+  const undetermined = c.regimes.every((r) => r.outcome.kind === 'undetermined');
+  if (severity === 0 && item.capabilities.length === 0 && undetermined) {
+    severity = 0.3;
+    reasons.push('no capability tags and an undetermined classification');
+  }
+  return { severity, reasons };
+}
+
+/** True when any item has surveillance capability (severity from 0.5). */
+export const hasSurveillanceItem = (items: readonly AssessedItem[]): boolean =>
+  items.some((i) => itemSeverity(i).severity >= 0.5);
+
+/**
+ * Item capability: the surveillance capability tags of the outward contract and the
+ * classification (listed entries, cyber-surveillance items, interception functions). The most
+ * capable item sets the severity.
+ */
+export function itemCapabilityFactor(
+  policy: HumanRightsPolicy,
+  facts: Pick<HumanRightsFacts, 'items'>,
+): RiskFactor {
+  let severity = 0;
+  const evidence = facts.items.map((item, i) => {
+    const r = itemSeverity(item);
+    severity = Math.max(severity, r.severity);
+    return `Item ${i + 1} ("${item.description.slice(0, 60)}"): ${r.reasons.length > 0 ? r.reasons.join('; ') : 'no surveillance capability'}.`;
+  });
+  return factor(policy, 'item-capability', 'Item capability', severity, evidence);
+}
+
+// ---------------------------------------------------------------------------------------------
+// End use
+
+/** The end-use indicators whose terms occur in the statement (folded, whole words or phrases). */
+export function matchEndUse(
+  policy: HumanRightsPolicy,
+  statement: string,
+): readonly { indicator: EndUseIndicator; term: string }[] {
+  const text = ` ${fold(statement)} `;
+  return policy.endUseIndicators.flatMap((indicator) => {
+    const term = indicator.terms.find((t) => text.includes(` ${fold(t)}`));
+    return term ? [{ indicator, term }] : [];
+  });
+}
+
+/**
+ * End-use statement: words that describe targeting protesters, dissidents, journalists or
+ * minorities, or mass monitoring, are read against the red flags they point to. A missing
+ * statement is itself a red flag (the buyer is reluctant to say).
+ */
+export function endUseFactor(
+  policy: HumanRightsPolicy,
+  facts: Pick<HumanRightsFacts, 'endUse'>,
+): RiskFactor {
+  const statement = facts.endUse.trim();
+  const matches = matchEndUse(policy, statement);
+  const flags = (id: string) => policy.redFlags.find((f) => f.id === id);
+  let severity = Math.max(0, ...matches.map((m) => m.indicator.severity));
+  const evidence = matches.map(
+    (m) => `The end-use statement says "${m.term}": red flag ${m.indicator.redFlag}.`,
+  );
+  const cited = matches.flatMap((m) => {
+    const f = flags(m.indicator.redFlag);
+    return f ? [f.text] : [];
+  });
+  if (statement === '') {
+    severity = Math.max(severity, 0.4);
+    evidence.push('No end-use statement was given.');
+    const kyc = flags('KYC-02');
+    if (kyc) cited.push(kyc.text);
+  } else if (matches.length === 0) {
+    evidence.push('The end-use statement contains none of the indicators the policy recognises.');
+  }
+  return factor(policy, 'end-use', 'End-use statement', severity, evidence, cited);
+}
+
+/** True when the end-use statement describes targeting people. */
+export const endUseTargetsPeople = (policy: HumanRightsPolicy, statement: string): boolean =>
+  matchEndUse(policy, statement).some((m) => m.indicator.targetsPeople);
+
+// ---------------------------------------------------------------------------------------------
+// Red flags
+
+const scaleTerms = [
+  'carrier grade',
+  'carrier class',
+  'nationwide',
+  'nation wide',
+  'national scale',
+  'city wide',
+  'backbone',
+  'population database',
+  'mass',
+];
+
+/**
+ * Red flags: those the exporter observed (ids of the shipped due-diligence data the policy
+ * recognises), and those Cordon derives: deployment at national scale from item descriptions
+ * (CS-07). Severities add up to at most 1.
+ */
+export function redFlagsFactor(
+  policy: HumanRightsPolicy,
+  facts: Pick<HumanRightsFacts, 'redFlags' | 'items'>,
+): RiskFactor {
+  const evidence: string[] = [];
+  const cited: CitedText[] = [];
+  let total = 0;
+  const seen = new Set<string>();
+  const add = (id: string, why: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const f = policy.redFlags.find((x) => x.id === id);
+    if (!f) {
+      evidence.push(`Red flag ${id} (${why}) is not one this policy recognises; not weighed.`);
+      return;
+    }
+    total += f.severity;
+    evidence.push(`Red flag ${id} (${why}).`);
+    cited.push(f.text);
+  };
+  for (const id of facts.redFlags) add(id, 'observed by the exporter');
+  for (const item of facts.items) {
+    const d = ` ${fold(item.description)} `;
+    const term = scaleTerms.find((t) => d.includes(` ${t} `));
+    if (term) add('CS-07', `derived: the item description says "${term}"`);
+  }
+  if (seen.size === 0) evidence.push('No red flag observed or derived.');
+  return factor(policy, 'red-flags', 'Red flags', Math.min(1, total), evidence, cited);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partner denials
+
+/**
+ * Partner denials: a denial notified by a partner state for an essentially identical
+ * transaction. A placeholder until the exchange of denials lands: none are known today.
+ */
+export function partnerDenialsFactor(
+  policy: HumanRightsPolicy,
+  facts: Pick<HumanRightsFacts, 'partnerDenials'>,
+): RiskFactor {
+  const evidence =
+    facts.partnerDenials.length === 0
+      ? ['No partner denials are available (the denial exchange is not connected yet).']
+      : facts.partnerDenials.map((d) => `Denied by ${d.authority} (${d.reference}): ${d.summary}`);
+  return factor(
+    policy,
+    'partner-denials',
+    'Partner denials',
+    facts.partnerDenials.length > 0 ? 1 : 0,
+    evidence,
+  );
+}

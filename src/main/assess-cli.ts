@@ -1,0 +1,142 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { renderAssessment, renderDryRun } from '../adapters/cli/assessment-report.ts';
+import { readJsonFile, type AssessCliHandlers } from '../adapters/cli/commands/assess.ts';
+import { kyselyListSnapshotStore } from '../adapters/db/kysely-list-snapshot-store.ts';
+import { parseHumanRightsPolicy } from '../adapters/regulation/load-human-rights-policies.ts';
+import { formatDataProblem } from '../adapters/regulation/load-regulation-data.ts';
+import { sha256Hex } from '../adapters/regulation/load-human-rights-policies.ts';
+import { assessApplication } from '../application/assessment/assess-application.ts';
+import { dryRunPolicy } from '../application/assessment/dry-run-policy.ts';
+import {
+  diffPolicyDocuments,
+  type HumanRightsPolicy,
+} from '../domain/human-rights/human-rights-policy.ts';
+import { cordonError, type CordonError } from '../domain/shared/errors.ts';
+import { err, ok, type Result } from '../domain/shared/result.ts';
+import { assessmentDeps, shippedAssessmentSources } from './assessment-deps.ts';
+import type { CliContext } from './cli-context.ts';
+
+/** Reads and checks a human-rights policy file against the shipped data. */
+async function readPolicy(file: string): Promise<Result<HumanRightsPolicy, CordonError>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return err(
+      cordonError(
+        'CORDON_FILE_UNREADABLE',
+        `Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : String(code)}.`,
+      ),
+    );
+  }
+  const { regulation } = await shippedAssessmentSources.regulation.load();
+  const parsed = parseHumanRightsPolicy(
+    { display: file, text: new TextDecoder().decode(bytes), sha256: sha256Hex(bytes) },
+    regulation,
+  );
+  if (!parsed.ok)
+    return err(
+      cordonError(
+        'CORDON_VALIDATION_FAILED',
+        `${file} is not a valid human-rights policy:\n${parsed.error.map((p) => `  ${formatDataProblem(p)}`).join('\n')}`,
+        parsed.error.map((p) => ({ field: p.path || '/', problem: p.message })),
+      ),
+    );
+  return parsed;
+}
+
+/** The CLI handlers of `cordon assess` and `cordon policy ...`. */
+export function assessCliHandlers(context: CliContext): AssessCliHandlers {
+  return {
+    assess: (flags, args) =>
+      context.withReadyDatabase(flags, 'assess', async (database) => {
+        const result = await assessApplication(
+          {
+            application: args.application,
+            selfAssessment: args.selfAssessment,
+            ...(args.jurisdiction !== undefined ? { jurisdiction: args.jurisdiction } : {}),
+            ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
+            ...(args.policyVersion !== undefined ? { policyVersion: args.policyVersion } : {}),
+          },
+          assessmentDeps(kyselyListSnapshotStore(database.db), context.codeVersion),
+        );
+        if (!result.ok) return result;
+        return ok({ text: renderAssessment(result.value), json: result.value });
+      }),
+
+    async policyValidate(_flags, file) {
+      const policy = await readPolicy(file);
+      if (!policy.ok) return policy;
+      const p = policy.value;
+      return ok({
+        text: `${file} is a valid human-rights policy: ${p.id} v${p.version} (${p.jurisdiction}), ${p.legalTests.length} legal tests, ${p.presumptionsOfDenial.length} presumptions of denial, ${p.countryAssessments.length} country assessments.`,
+        json: {
+          valid: true,
+          id: p.id,
+          version: p.version,
+          jurisdiction: p.jurisdiction,
+          contentHash: p.contentHash,
+        },
+      });
+    },
+
+    async policyDiff(_flags, before, after) {
+      const a = await readJsonFile(before);
+      if (!a.ok) return a;
+      const b = await readJsonFile(after);
+      if (!b.ok) return b;
+      const changes = diffPolicyDocuments(a.value, b.value);
+      const show = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
+      return ok({
+        text:
+          changes.length === 0
+            ? 'The two policies are the same.'
+            : [
+                `${changes.length} change(s) from ${before} to ${after}:`,
+                ...changes.map((c) =>
+                  c.kind === 'changed'
+                    ? `  ~ ${c.path}: ${show(c.before)} -> ${show(c.after)}`
+                    : `  ${c.kind === 'added' ? '+' : '-'} ${c.path}: ${show(c.kind === 'added' ? c.after : c.before)}`,
+                ),
+              ].join('\n'),
+        json: { before, after, changes },
+      });
+    },
+
+    policyDryRun: (flags, args) =>
+      context.withReadyDatabase(flags, 'policy dry-run', async (database) => {
+        const policy = await readPolicy(args.policy);
+        if (!policy.ok) return policy;
+        let names: string[];
+        try {
+          names = (await fs.readdir(args.applicationsDir))
+            .filter((n) => n.endsWith('.json'))
+            .sort();
+        } catch {
+          return err(
+            cordonError(
+              'CORDON_FILE_UNREADABLE',
+              `Cannot read the folder ${args.applicationsDir}.`,
+            ),
+          );
+        }
+        const applications: { name: string; application: unknown }[] = [];
+        for (const name of names) {
+          const app = await readJsonFile(path.join(args.applicationsDir, name));
+          if (!app.ok) return app;
+          applications.push({ name, application: app.value });
+        }
+        const report = await dryRunPolicy(
+          {
+            policy: policy.value,
+            applications,
+            ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
+          },
+          assessmentDeps(kyselyListSnapshotStore(database.db), context.codeVersion),
+        );
+        return ok({ text: renderDryRun(report), json: report });
+      }),
+  };
+}

@@ -1,0 +1,45 @@
+import type { PartyMatch, PartyScreener } from '../../src/application/ports/party-screener.ts';
+import { ok } from '../../src/domain/shared/result.ts';
+
+/** A match in the port's shape, with defaults for what a test does not care about. */
+export const buildPartyMatch = (
+  overrides: Partial<PartyMatch> & Pick<PartyMatch, 'name'>,
+): PartyMatch => ({
+  entityId: `us-bis-entity-list:${overrides.name}`,
+  source: 'us-bis-entity-list',
+  matchedName: overrides.name,
+  score: 0.97,
+  band: 'strong',
+  explanation: 'test match',
+  programmes: [],
+  snapshot: { id: 'us-bis-entity-list@2026-07-23.test0001', dataDate: '2026-07-23' },
+  ...overrides,
+});
+
+/**
+ * A screener that returns the matches given for a party name (exact), nothing for the rest, and
+ * records the snapshot it pretends to have used.
+ */
+export function fakePartyScreener(
+  matchesByName: Readonly<Record<string, readonly PartyMatch[]>> = {},
+): PartyScreener & { calls: { asOf?: string }[] } {
+  const calls: { asOf?: string }[] = [];
+  return {
+    calls,
+    screenParties(parties, options = {}) {
+      calls.push(options);
+      return Promise.resolve(
+        ok({
+          snapshots: [
+            {
+              id: 'us-bis-entity-list@2026-07-23.test0001',
+              source: 'us-bis-entity-list',
+              dataDate: '2026-07-23',
+            },
+          ],
+          parties: parties.map((p) => ({ matches: matchesByName[p.name] ?? [] })),
+        }),
+      );
+    },
+  };
+}
