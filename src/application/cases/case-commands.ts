@@ -1,0 +1,131 @@
+import type { CaseCommand } from '../../domain/licensing/case-transitions.ts';
+import { caseOutcomes, type CaseOutcome } from '../../domain/licensing/case-state.ts';
+import type { AdviceOutcome, CriterionCitation } from '../../domain/licensing/licence-case.ts';
+import { cordonError, type CordonError, type FieldProblem } from '../../domain/shared/errors.ts';
+import { err, ok, type Result } from '../../domain/shared/result.ts';
+
+/** An officer's or exporter's action as it arrives (HTTP body or CLI flags). */
+export interface CaseActionInput {
+  readonly kind: string;
+  readonly desk?: string;
+  readonly outcome?: string;
+  readonly criteria?: readonly CriterionCitation[];
+  readonly provisos?: readonly string[];
+  readonly text?: string;
+  readonly justification?: string;
+  readonly question?: string;
+  readonly answer?: string;
+  readonly reason?: string;
+  readonly grounds?: string;
+  readonly upheld?: boolean;
+  readonly reasons?: string;
+}
+
+/** Days an exporter has to appeal a refusal (the default; a policy may set its own). */
+export const appealDays = 28;
+
+const adviceOutcomes: readonly AdviceOutcome[] = ['approve', 'approve-with-provisos', 'refuse'];
+
+/**
+ * Turns an action into a workflow command, naming every missing or invalid field at once.
+ * `finalisedAt` gives the appeal deadline.
+ */
+export function caseCommandOf(
+  input: CaseActionInput,
+  finalisedAt: Date | undefined,
+): Result<CaseCommand, CordonError> {
+  const problems: FieldProblem[] = [];
+  const need = (field: keyof CaseActionInput): string => {
+    const value = input[field];
+    if (typeof value !== 'string' || value.trim() === '') {
+      problems.push({ field, problem: `is required for ${input.kind}` });
+      return '';
+    }
+    return value;
+  };
+  const outcome = <T extends string>(allowed: readonly T[]): T => {
+    if (!allowed.includes(input.outcome as T)) {
+      problems.push({ field: 'outcome', problem: `must be one of ${allowed.join(', ')}` });
+    }
+    return input.outcome as T;
+  };
+  const criteria = input.criteria ?? [];
+  const provisos = input.provisos ?? [];
+  const text = input.text ?? '';
+  let command: CaseCommand | undefined;
+  switch (input.kind) {
+    case 'request-advice':
+      command = { kind: 'request-advice', desk: need('desk'), reason: need('reason') };
+      break;
+    case 'give-advice':
+      command = {
+        kind: 'give-advice',
+        desk: need('desk'),
+        outcome: outcome(adviceOutcomes),
+        criteria,
+        provisos,
+        text,
+      };
+      break;
+    case 'request-information':
+      command = { kind: 'request-information', question: need('question') };
+      break;
+    case 'answer-information':
+      command = { kind: 'answer-information', answer: need('answer') };
+      break;
+    case 'recommend':
+      command = {
+        kind: 'recommend',
+        outcome: outcome<CaseOutcome>(caseOutcomes),
+        criteria,
+        provisos,
+        text,
+      };
+      break;
+    case 'decide':
+      command = {
+        kind: 'decide',
+        outcome: outcome<CaseOutcome>(caseOutcomes),
+        criteria,
+        provisos,
+        text,
+        ...(input.justification === undefined ? {} : { justification: input.justification }),
+      };
+      break;
+    case 'countersign':
+      command = { kind: 'countersign' };
+      break;
+    case 'return-for-review':
+    case 'withdraw':
+    case 'suspend':
+    case 'reinstate':
+    case 'revoke':
+      command = { kind: input.kind, reason: need('reason') };
+      break;
+    case 'appeal': {
+      const base = finalisedAt ?? new Date(0);
+      command = {
+        kind: 'appeal',
+        grounds: need('grounds'),
+        deadline: new Date(base.getTime() + appealDays * 86_400_000),
+      };
+      break;
+    }
+    case 'decide-appeal':
+      if (typeof input.upheld !== 'boolean')
+        problems.push({ field: 'upheld', problem: 'must be true or false' });
+      command = { kind: 'decide-appeal', upheld: input.upheld === true, reasons: need('reasons') };
+      break;
+    default:
+      problems.push({
+        field: 'kind',
+        problem: `"${input.kind}" is not an action (request-advice, give-advice, request-information, answer-information, recommend, decide, countersign, return-for-review, withdraw, appeal, decide-appeal, suspend, reinstate, revoke)`,
+      });
+  }
+  if (problems.length > 0 || command === undefined) {
+    return err(
+      cordonError('CORDON_VALIDATION_FAILED', `The ${input.kind} action is incomplete.`, problems),
+    );
+  }
+  return ok(command);
+}

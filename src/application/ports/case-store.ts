@@ -1,0 +1,87 @@
+import type { AuditEvent } from '../../domain/audit/audit-chain.ts';
+import type { CaseStage } from '../../domain/licensing/case-state.ts';
+import type { LicenceCase } from '../../domain/licensing/licence-case.ts';
+import type { RoutingDecision } from '../../domain/licensing/routing.ts';
+
+/** The assessment frozen into a case at submission (the assessment contract, as JSON). */
+export interface FrozenAssessment {
+  readonly recommendation: {
+    readonly outcome: string;
+    readonly criteria: readonly unknown[];
+    readonly provisos: readonly unknown[];
+  };
+  readonly humanRights: { readonly risk: string; readonly factors: readonly unknown[] };
+  readonly parties: readonly {
+    readonly role: string;
+    readonly name: string;
+    readonly country?: string;
+    readonly type?: string;
+    readonly matches: readonly unknown[];
+  }[];
+  readonly items: readonly {
+    readonly description: string;
+    readonly controlEntries?: readonly string[];
+    readonly classification: readonly unknown[];
+  }[];
+  readonly provenance: unknown;
+}
+
+/** One step in a case's history, stored with the case in the same transaction. */
+export interface CaseEvent {
+  readonly version: number;
+  readonly at: Date;
+  readonly actor: string;
+  readonly role: string;
+  readonly action: string;
+  readonly fromStage: CaseStage;
+  readonly toStage: CaseStage;
+  readonly note?: string;
+}
+
+/** A case with everything attached to it. */
+export interface CaseRecord {
+  readonly licenceCase: LicenceCase;
+  /** The application as the exporter wrote it (the outward contract's JSON). */
+  readonly application: Readonly<Record<string, unknown>>;
+  readonly assessment?: FrozenAssessment;
+  readonly routing?: RoutingDecision;
+  readonly history: readonly CaseEvent[];
+}
+
+/** A document issued for a case (licence or refusal letter), verifiable by its code. */
+export interface CaseDocument {
+  readonly code: string;
+  readonly caseId: string;
+  readonly caseReference: string;
+  readonly kind: 'licence' | 'refusal-letter' | 'no-licence-required';
+  readonly issuedAt: Date;
+  readonly sha256: string;
+  readonly pdf: Uint8Array;
+}
+
+export interface CaseFilter {
+  readonly organisationId?: string;
+  readonly stage?: CaseStage;
+  readonly queue?: string;
+}
+
+/**
+ * Licence cases. `save` writes the new state, its history events and the audit entries in one
+ * transaction, and only if the stored version is still `expectedVersion` (optimistic concurrency):
+ * it returns false when someone else acted first, and changes nothing.
+ */
+export interface CaseStore {
+  create(record: CaseRecord, audit: AuditEvent): Promise<void>;
+  get(id: string): Promise<CaseRecord | undefined>;
+  list(filter: CaseFilter): Promise<readonly CaseRecord[]>;
+  save(
+    record: CaseRecord,
+    expectedVersion: number,
+    newEvents: readonly CaseEvent[],
+    audit: readonly AuditEvent[],
+  ): Promise<boolean>;
+  nextReference(jurisdiction: string, year: number): Promise<string>;
+  addDocument(document: CaseDocument, audit: AuditEvent): Promise<void>;
+  findDocument(code: string): Promise<CaseDocument | undefined>;
+  documentsOf(caseId: string): Promise<readonly Omit<CaseDocument, 'pdf'>[]>;
+}

@@ -1,0 +1,199 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/adapters/db/open-database.ts';
+import {
+  addOrganisation,
+  addUser,
+  createToken,
+} from '../../src/application/people/manage-people.ts';
+import type { Role } from '../../src/domain/people/role.ts';
+import { peopleDepsFor } from '../../src/main/people-wiring.ts';
+import { prepareStore } from '../../src/main/prepare-store.ts';
+import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const application = JSON.parse(
+  fs.readFileSync(
+    path.join(root, 'test/fixtures/applications/video-analytics-to-xinjiang-police.json'),
+    'utf8',
+  ),
+) as Record<string, unknown>;
+
+/**
+ * The licence workflow end to end over HTTP on the embedded store: people are seeded through the
+ * application layer (one process, before the server takes the data directory's lock).
+ */
+describe('a licence case over HTTP, from application to countersigned refusal', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-cases-e2e-'));
+  const dataDir = path.join(work, 'data');
+  const tokens: Record<string, string> = {};
+  let server: ServerProcess;
+
+  beforeAll(async () => {
+    const opened = await openDatabase({ engine: 'embedded', dataDir }, { command: 'test' });
+    if (!opened.ok) throw new Error(opened.error.message);
+    try {
+      const prepared = await prepareStore(opened.value, { codeVersion: 'test' });
+      if (!prepared.ok) throw new Error(prepared.error.message);
+      const deps = peopleDepsFor(opened.value.db);
+      const by = { actor: 'test' };
+      const org = async (name: string, kind: string) => {
+        const o = await addOrganisation(deps, by, { name, kind, country: 'GB' });
+        if (!o.ok) throw new Error(o.error.message);
+        return o.value.id;
+      };
+      const authority = await org('Export Control Joint Unit', 'licensing-authority');
+      const vista = await org('Vista Vision Analytics Ltd', 'exporter');
+      const rival = await org('Rival Optics plc', 'exporter');
+      const people: [string, string, Role][] = [
+        ['exa', vista, 'exporter'],
+        ['exb', rival, 'exporter'],
+        ['cw', authority, 'caseworker'],
+        ['hr', authority, 'advisor'],
+        ['so1', authority, 'senior-officer'],
+        ['so2', authority, 'senior-officer'],
+        ['aud', authority, 'auditor'],
+      ];
+      for (const [username, organisationId, role] of people) {
+        const user = await addUser(deps, by, {
+          username,
+          organisationId,
+          roles: [role],
+          password: 'correct horse battery',
+        });
+        if (!user.ok) throw new Error(user.error.message);
+        const token = await createToken(deps, by, { username, name: 'e2e' });
+        if (!token.ok) throw new Error(token.error.message);
+        tokens[username] = token.value.secret;
+      }
+    } finally {
+      await opened.value.close();
+    }
+    server = await startCordonServer({
+      CORDON_DATA_DIR: dataDir,
+      CORDON_ADMIN_PASSWORD: 'not-used-here-1',
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await server.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  const call = async (who: string | undefined, method: string, url: string, body?: unknown) => {
+    const response = await fetch(`${server.url}${url}`, {
+      method,
+      headers: {
+        ...(who === undefined ? {} : { authorization: `Bearer ${tokens[who] ?? ''}` }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return response;
+  };
+  const json = async <T = Record<string, unknown>>(response: Response) =>
+    (await response.json()) as T;
+
+  interface CaseJson {
+    id: string;
+    version: number;
+    stage: string;
+    queue?: string;
+    automatedOutcome?: string;
+    outcome?: string;
+    assessment?: {
+      recommendation: { outcome: string };
+      humanRights: { risk: string };
+      provenance: unknown;
+    };
+    routing?: { adviceRequests: { desk: string }[] };
+    documents: { code: string; kind: string }[];
+  }
+
+  it('goes through advice, recommendation, decision and countersignature to a verifiable refusal letter', async () => {
+    expect((await call(undefined, 'GET', '/v1/cases')).status).toBe(401);
+
+    const created = await call('exa', 'POST', '/v1/cases', application);
+    expect(created.status, await created.clone().text()).toBe(201);
+    const draft = await json<CaseJson>(created);
+    expect(draft.stage).toBe('draft');
+
+    const submittedResponse = await call('exa', 'POST', `/v1/cases/${draft.id}/submit`, {
+      expectedVersion: draft.version,
+    });
+    expect(submittedResponse.status, await submittedResponse.clone().text()).toBe(200);
+    const submitted = await json<CaseJson>(submittedResponse);
+    // Facial recognition for a police force in Xinjiang: the assessment advises against it, and
+    // routing asks the human-rights desk before any officer decides.
+    expect(['refuse', 'refer']).toContain(submitted.assessment?.recommendation.outcome);
+    expect(['high', 'unacceptable']).toContain(submitted.assessment?.humanRights.risk);
+    expect(submitted.assessment?.provenance).toMatchObject({ policy: { version: 1 } });
+    expect(submitted).toMatchObject({ stage: 'awaiting-advice', queue: 'human-rights' });
+    expect(submitted.routing?.adviceRequests.map((r) => r.desk)).toEqual(['human-rights']);
+
+    // The other exporter cannot even learn that the case exists.
+    expect((await call('exb', 'GET', `/v1/cases/${draft.id}`)).status).toBe(404);
+    expect((await json<{ cases: unknown[] }>(await call('exb', 'GET', '/v1/cases'))).cases).toEqual(
+      [],
+    );
+
+    const criteria = [
+      {
+        code: 'UK-SELC-2',
+        reason:
+          'Clear risk that the software would be used for internal repression of Uyghurs in Xinjiang.',
+      },
+    ];
+    let version = submitted.version;
+    for (const [who, action] of [
+      [
+        'hr',
+        {
+          kind: 'give-advice',
+          desk: 'human-rights',
+          outcome: 'refuse',
+          criteria,
+          text: 'Advise refusal.',
+        },
+      ],
+      ['cw', { kind: 'recommend', outcome: 'refused', criteria, text: 'Recommend refusal.' }],
+      ['so1', { kind: 'decide', outcome: 'refused', criteria, text: 'The licence is refused.' }],
+      ['so2', { kind: 'countersign' }],
+    ] as const) {
+      const response = await call(who, 'POST', `/v1/cases/${draft.id}/actions`, {
+        ...action,
+        expectedVersion: version,
+      });
+      expect(response.status, `${who} ${action.kind}: ${await response.clone().text()}`).toBe(200);
+      version = (await json<CaseJson>(response)).version;
+    }
+    // A stale version loses.
+    const stale = await call('so2', 'POST', `/v1/cases/${draft.id}/actions`, {
+      kind: 'revoke',
+      reason: 'x',
+      expectedVersion: version - 1,
+    });
+    expect(stale.status).toBe(409);
+
+    const final = await json<CaseJson>(await call('exa', 'GET', `/v1/cases/${draft.id}`));
+    expect(final).toMatchObject({ stage: 'finalised', outcome: 'refused' });
+    const letter = final.documents[0];
+    expect(letter?.kind).toBe('refusal-letter');
+
+    const pdf = await call('exa', 'GET', `/v1/cases/${draft.id}/document`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const verified = await json(
+      await call(undefined, 'GET', `/v1/documents/verify/${letter?.code ?? ''}`),
+    );
+    expect(verified).toMatchObject({ valid: true, outcome: 'refused', kind: 'refusal-letter' });
+
+    const chain = await json(await call('aud', 'GET', '/v1/audit/verify'));
+    expect(chain).toMatchObject({ intact: true });
+    const statistics = await call('cw', 'GET', '/v1/statistics/decisions?format=csv');
+    expect(await statistics.text()).toMatch(/CN,refused,UK-SELC-2/);
+  });
+});

@@ -1,0 +1,52 @@
+import type { AuditLog } from '../../src/application/ports/audit-log.ts';
+import type {
+  CaseDocument,
+  CaseRecord,
+  CaseStore,
+} from '../../src/application/ports/case-store.ts';
+
+/** `CaseStore` in memory, appending audit events to the given log. */
+export function inMemoryCaseStore(audit: AuditLog): CaseStore {
+  const cases = new Map<string, CaseRecord>();
+  const documents = new Map<string, CaseDocument>();
+  const counters = new Map<string, number>();
+  return {
+    async create(record, event) {
+      cases.set(record.licenceCase.id, record);
+      await audit.append(event);
+    },
+    get: (id) => Promise.resolve(cases.get(id)),
+    list: (filter) =>
+      Promise.resolve(
+        [...cases.values()]
+          .filter(
+            (r) =>
+              (filter.organisationId === undefined ||
+                r.licenceCase.exporterOrganisationId === filter.organisationId) &&
+              (filter.stage === undefined || r.licenceCase.stage === filter.stage) &&
+              (filter.queue === undefined || r.licenceCase.queue === filter.queue),
+          )
+          .reverse(),
+      ),
+    async save(record, expectedVersion, _events, events) {
+      const current = cases.get(record.licenceCase.id);
+      if (current?.licenceCase.version !== expectedVersion) return false;
+      cases.set(record.licenceCase.id, record);
+      for (const event of events) await audit.append(event);
+      return true;
+    },
+    nextReference(jurisdiction, year) {
+      const prefix = `${jurisdiction}-${String(year)}`;
+      const next = (counters.get(prefix) ?? 0) + 1;
+      counters.set(prefix, next);
+      return Promise.resolve(`${prefix}-${String(next).padStart(5, '0')}`);
+    },
+    async addDocument(document, event) {
+      documents.set(document.code, document);
+      await audit.append(event);
+    },
+    findDocument: (code) => Promise.resolve(documents.get(code)),
+    documentsOf: (caseId) =>
+      Promise.resolve([...documents.values()].filter((d) => d.caseId === caseId)),
+  };
+}
