@@ -55,6 +55,7 @@ describe('a licence case over HTTP, from application to countersigned refusal', 
         ['so1', authority, 'senior-officer'],
         ['so2', authority, 'senior-officer'],
         ['aud', authority, 'auditor'],
+        ['adm', authority, 'administrator'],
       ];
       for (const [username, organisationId, role] of people) {
         const user = await addUser(deps, by, {
@@ -195,5 +196,28 @@ describe('a licence case over HTTP, from application to countersigned refusal', 
     expect(chain).toMatchObject({ intact: true });
     const statistics = await call('cw', 'GET', '/v1/statistics/decisions?format=csv');
     expect(await statistics.text()).toMatch(/CN,refused,UK-SELC-2/);
+
+    // A list update that adds the consignee raises an alert on the decided case.
+    const dpl = [
+      '"Name"\t"Street_Address"\t"City"\t"State"\t"Country"\t"Postal_Code"\t"Effective_Date"\t"Expiration_Date"\t"Standard_Order"\t"Last_Update"\t"Action"\t"FR_Citation"',
+      '"URUMQI SMART CITY INTEGRATION CO., LTD."\t"1 Test Road"\t"URUMQI"\t""\t"CN"\t""\t"11/20/2026"\t"11/20/2036"\t"Y"\t"2026-11-21"\t"F.R. NOTICE ADDED"\t"91 F.R. 1 11/21/2026"',
+      '',
+    ].join('\r\n');
+    const form = new FormData();
+    form.set('source', 'us-bis-dpl');
+    form.set('files', new Blob([dpl]), 'dpl.txt');
+    const imported = await fetch(`${server.url}/v1/lists/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.adm ?? ''}` },
+      body: form,
+    });
+    expect(imported.status, await imported.clone().text()).toBe(201);
+    let alerts: { caseId: string; match: { source: string } }[] = [];
+    for (let i = 0; i < 120 && alerts.length === 0; i += 1) {
+      await new Promise((r) => setTimeout(r, 500));
+      alerts = (await json<{ alerts: typeof alerts }>(await call('cw', 'GET', '/v1/alerts')))
+        .alerts;
+    }
+    expect(alerts).toMatchObject([{ caseId: draft.id, match: { source: 'us-bis-dpl' } }]);
   });
 });

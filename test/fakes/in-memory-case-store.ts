@@ -1,5 +1,6 @@
 import type { AuditLog } from '../../src/application/ports/audit-log.ts';
 import type {
+  CaseAlert,
   CaseDocument,
   CaseRecord,
   CaseStore,
@@ -10,6 +11,7 @@ export function inMemoryCaseStore(audit: AuditLog): CaseStore {
   const cases = new Map<string, CaseRecord>();
   const documents = new Map<string, CaseDocument>();
   const counters = new Map<string, number>();
+  const alerts: CaseAlert[] = [];
   return {
     async create(record, event) {
       cases.set(record.licenceCase.id, record);
@@ -45,6 +47,12 @@ export function inMemoryCaseStore(audit: AuditLog): CaseStore {
       documents.set(document.code, document);
       await audit.append(event);
     },
+    async addAlerts(newAlerts, events) {
+      alerts.unshift(...newAlerts);
+      for (const event of events) await audit.append(event);
+    },
+    alerts: (caseId) =>
+      Promise.resolve(alerts.filter((a) => caseId === undefined || a.caseId === caseId)),
     findDocument: (code) => Promise.resolve(documents.get(code)),
     documentsOf: (caseId) =>
       Promise.resolve([...documents.values()].filter((d) => d.caseId === caseId)),

@@ -1,6 +1,11 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Clock } from '../../application/ports/clock.ts';
-import type { CaseEvent, CaseRecord, CaseStore } from '../../application/ports/case-store.ts';
+import type {
+  CaseAlert,
+  CaseEvent,
+  CaseRecord,
+  CaseStore,
+} from '../../application/ports/case-store.ts';
 import type { LicenceCase } from '../../domain/licensing/licence-case.ts';
 import { appendAuditEntry } from './kysely-audit-log.ts';
 import type { Database, LicenceCaseTable } from './schema.ts';
@@ -163,6 +168,28 @@ export function kyselyCaseStore(
           pdf: new Uint8Array(row.pdf),
         }
       );
+    },
+    async addAlerts(alerts, audit) {
+      if (alerts.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('case_alert')
+          .values(
+            alerts.map((a) => ({
+              id: a.id,
+              case_id: a.caseId,
+              raised_at: a.raisedAt,
+              alert: JSON.stringify(a),
+            })),
+          )
+          .execute();
+        for (const event of audit) await appendAuditEntry(trx, event, clock.now(), sha256);
+      });
+    },
+    async alerts(caseId) {
+      let query = db.selectFrom('case_alert').select('alert').orderBy('raised_at', 'desc');
+      if (caseId !== undefined) query = query.where('case_id', '=', caseId);
+      return (await query.execute()).map((row) => JSON.parse(row.alert, reviveDates) as CaseAlert);
     },
     async documentsOf(caseId) {
       const rows = await db

@@ -46,6 +46,16 @@ export interface CaseDeps {
   readonly clock: Clock;
   readonly secrets: SecretGenerator;
   readonly sha256: (bytes: Uint8Array) => string;
+  /**
+   * The no-undercut check (exchange with partner states): the partners' denials this application
+   * essentially repeats, each a consultation that blocks the decision until it is recorded.
+   * Absent, no check is made.
+   */
+  readonly denialCheck?: (
+    application: Readonly<Record<string, unknown>>,
+    assessment: FrozenAssessment,
+    licenceCase: LicenceCase,
+  ) => Promise<readonly { readonly consultationId: string; readonly note: string }[]>;
 }
 
 const notFound = (id: string): CordonError =>
@@ -246,6 +256,8 @@ export async function submitCase(
   if (!assessed.ok) return assessed;
   const assessment = assessed.value;
   const routing = routeCase(await deps.routing.current(), routingFacts(assessment));
+  const blocks =
+    (await deps.denialCheck?.(record.application, assessment, record.licenceCase)) ?? [];
   const now = deps.clock.now();
   const applied = applySteps(
     record.licenceCase,
@@ -271,6 +283,11 @@ export async function submitCase(
             ? `routed by ${routing.ruleSet.id} v${String(routing.ruleSet.version)}: ${routing.fired.map((f) => `${f.ruleId} (${f.because})`).join('; ')}`
             : `routed by ${routing.ruleSet.id} v${String(routing.ruleSet.version)}: no rule fired`,
       },
+      ...blocks.map((block) => ({
+        command: { kind: 'block-for-consultation' as const, consultationId: block.consultationId },
+        actor: systemActor,
+        note: block.note,
+      })),
     ],
     now,
   );

@@ -59,6 +59,26 @@ export interface CaseDocument {
   readonly pdf: Uint8Array;
 }
 
+/** A new screening match on a party of a case, found when the lists changed after submission. */
+export interface CaseAlert {
+  readonly id: string;
+  readonly caseId: string;
+  readonly caseReference: string;
+  readonly raisedAt: Date;
+  readonly party: { readonly role: string; readonly name: string };
+  readonly match: {
+    readonly entityId: string;
+    readonly source: string;
+    readonly name: string;
+    readonly matchedName: string;
+    readonly score: number;
+    readonly band: string;
+    readonly explanation: string;
+  };
+  /** The snapshot in which the match was found. */
+  readonly snapshotId: string;
+}
+
 export interface CaseFilter {
   readonly organisationId?: string;
   readonly stage?: CaseStage;
@@ -84,4 +104,8 @@ export interface CaseStore {
   addDocument(document: CaseDocument, audit: AuditEvent): Promise<void>;
   findDocument(code: string): Promise<CaseDocument | undefined>;
   documentsOf(caseId: string): Promise<readonly Omit<CaseDocument, 'pdf'>[]>;
+  /** Stores alerts with their audit entries in one transaction. */
+  addAlerts(alerts: readonly CaseAlert[], audit: readonly AuditEvent[]): Promise<void>;
+  /** Alerts of one case, or of every case when `caseId` is omitted (newest first). */
+  alerts(caseId?: string): Promise<readonly CaseAlert[]>;
 }

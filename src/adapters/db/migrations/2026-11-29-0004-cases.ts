@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 /**
  * Licence cases: the workflow state (`state`, versioned for optimistic concurrency), the
  * application, the assessment frozen at submission, the routing decision, the history of
- * transitions, and the documents issued with their verification codes.
+ * transitions, the documents issued with their verification codes, and the alerts raised when
+ * re-screening after a list update finds a new match.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -46,6 +47,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sha256', 'text', (col) => col.notNull())
     .addColumn('pdf', 'bytea', (col) => col.notNull())
     .execute();
+
+  await db.schema
+    .createTable('case_alert')
+    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('case_id', 'text', (col) => col.notNull().references('licence_case.id'))
+    .addColumn('raised_at', 'timestamptz', (col) => col.notNull())
+    .addColumn('alert', 'text', (col) => col.notNull())
+    .execute();
+  await db.schema.createIndex('case_alert_case').on('case_alert').column('case_id').execute();
 
   await db.schema
     .createTable('case_reference_counter')

@@ -79,6 +79,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = (app, deps) => {
       issuedAt: d.issuedAt.toISOString(),
       sha256: d.sha256,
     })),
+    alerts: (await deps.store.alerts(r.licenceCase.id)).map(plain),
   });
 
   app.post(
@@ -241,6 +242,22 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = (app, deps) => {
       },
     },
     async (request) => verifyDocument(deps, request.params.code),
+  );
+
+  app.get(
+    '/alerts',
+    {
+      config: { access: officers },
+      schema: {
+        tags: ['cases'],
+        summary: 'Re-screening alerts on open cases and issued licences, newest first',
+        response: {
+          200: Type.Object({ alerts: Type.Array(Type.Record(Type.String(), Type.Unknown())) }),
+          ...errors,
+        },
+      },
+    },
+    async () => ({ alerts: (await deps.store.alerts()).map(plain) }),
   );
 
   app.get(
