@@ -44,9 +44,10 @@ export interface ServerProcess {
 export function startCordonServer(
   env: Record<string, string>,
   timeoutMs = 60_000,
+  extraArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...extraArgs], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     });
