@@ -1,0 +1,395 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCordon, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+
+// The web UI in Debian's Chromium (the `chromium` package, found on PATH), driven by
+// playwright-core: no browser is downloaded. Screenshots of each main page go to
+// test-results/web-ui/, and axe-core checks each main page for serious accessibility problems.
+
+const root = path.resolve(import.meta.dirname, '../..');
+const screenshots = path.join(root, 'test-results/web-ui');
+
+function onPath(names: readonly string[]): string | undefined {
+  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
+    for (const name of names) {
+      const file = path.join(dir, name);
+      try {
+        fs.accessSync(file, fs.constants.X_OK);
+        return file;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return undefined;
+}
+
+const chromiumBinary = onPath(['chromium', 'chromium-browser']);
+// The UI does not depend on the database engine: the PostgreSQL pass (npm run test:pg) skips it.
+const onPostgres = process.env['CORDON_TEST_DATABASE'] === 'postgres';
+const skipReason = !chromiumBinary
+  ? 'no `chromium` binary on PATH (apt-get install -y chromium)'
+  : onPostgres
+    ? 'the browser tests run once, on the embedded database (npm test)'
+    : undefined;
+if (skipReason) console.warn(`Skipping the web UI browser tests: ${skipReason}.`);
+
+const adminPassword = 'admin-e2e-password-1';
+const password = 'people-e2e-password-1';
+const hikvisionInChinese = '杭州海康威视数字技术股份有限公司';
+
+interface Violation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: readonly string[] }[];
+}
+
+const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page and returns its serious and critical violations, readably. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the page's strict CSP (no inline scripts) stays on.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate<Violation[]>(
+    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
+  );
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
+
+async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** The API answers (as a signed-in user) whether an endpoint exists on this server yet. */
+async function endpointExists(
+  url: string,
+  username: string,
+  method: string,
+  endpoint: string,
+  body: unknown,
+): Promise<boolean> {
+  const login = await fetch(`${url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: username === 'admin' ? adminPassword : password }),
+  });
+  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const answer = await fetch(`${url}${endpoint}`, {
+    method,
+    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    ...(method === 'GET' ? {} : { body: JSON.stringify(body) }),
+  });
+  if (answer.status !== 404) return true;
+  const error = (await answer.json()) as { error?: { code?: string } };
+  return error.error?.code !== 'CORDON_ROUTE_NOT_FOUND';
+}
+
+const run = (args: string[], env: Record<string, string>) =>
+  runCordon(args, env).then((r) => {
+    if (r.code !== 0) throw new Error(`cordon ${args.join(' ')} failed: ${r.stderr}`);
+    return r.stdout;
+  });
+
+describe.skipIf(skipReason !== undefined)('the web UI in Chromium', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-web-ui-'));
+  const env = {
+    CORDON_DATA_DIR: path.join(work, 'data'),
+    CORDON_ADMIN_PASSWORD: adminPassword,
+    PEOPLE_PASSWORD: password,
+  };
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [path.join(root, 'bin/build-web.js'), '--if-stale'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    fs.mkdirSync(screenshots, { recursive: true });
+    // The first start creates the store, imports the shipped lists and the first administrator;
+    // people are added from the CLI while the server is stopped (it locks the data directory).
+    const first = await startCordonServer(env, 120_000);
+    await first.stop();
+    const orgs = JSON.parse(await run(['orgs', 'list', '--json'], env)) as {
+      organisations: { id: string; kind: string }[];
+    };
+    const authority = orgs.organisations.find((o) => o.kind === 'licensing-authority')!.id;
+    const exporter = (
+      JSON.parse(
+        await run(
+          [
+            'orgs',
+            'add',
+            '--name',
+            'Acme Optics GmbH',
+            '--kind',
+            'exporter',
+            '--country',
+            'DE',
+            '--json',
+          ],
+          env,
+        ),
+      ) as { id: string }
+    ).id;
+    const people: [string, string, string][] = [
+      ['erin', exporter, 'exporter'],
+      ['cara', authority, 'caseworker'],
+      ['adam', authority, 'advisor'],
+      ['sam', authority, 'senior-officer'],
+      ['sue', authority, 'senior-officer'],
+    ];
+    for (const [name, org, roles] of people) {
+      await run(
+        [
+          'users',
+          'add',
+          name,
+          '--org',
+          org,
+          '--roles',
+          roles,
+          '--password-env',
+          'PEOPLE_PASSWORD',
+          '--json',
+        ],
+        env,
+      );
+    }
+    server = await startCordonServer(env, 120_000);
+    browser = await chromium.launch({
+      executablePath: chromiumBinary!,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  /** A fresh browser session, signed in as `username`, with CSP violations and page errors recorded. */
+  async function signedIn(username: string): Promise<Page> {
+    const context = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`${username}: page error ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        problems.push(`${username}: ${message.text()}`);
+    });
+    await page.goto(server!.url);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(username === 'admin' ? adminPassword : password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    return page;
+  }
+
+  it('serves the UI at / under a strict Content-Security-Policy, and keeps the API JSON', async () => {
+    const home = await fetch(`${server!.url}/some/page`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await home.text()).toContain('<div id="root">');
+    const api = await fetch(`${server!.url}/v1/no-such-endpoint`);
+    expect(api.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('shows the sign-in page without accessibility problems', async () => {
+    const context = await browser!.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(server!.url);
+    await page.getByRole('heading', { name: 'Sign in to Cordon' }).waitFor();
+    await snap(page, 'sign-in');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lets an administrator sign in and see the list snapshots with their counts and dates', async () => {
+    const page = await signedIn('admin');
+    await page.getByRole('heading', { name: 'Restricted-party lists' }).waitFor();
+    const sources = page.getByRole('table', { name: 'List sources and their active snapshots' });
+    await expect.poll(() => sources.getByRole('row').count()).toBeGreaterThan(1);
+    expect(await sources.textContent()).toMatch(/us-ofac-sdn/);
+    await page
+      .getByRole('button', { name: /^Show \d+ snapshots?$/ })
+      .first()
+      .click();
+    await page.getByRole('table', { name: /^Snapshots of / }).waitFor();
+    await snap(page, 'lists');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('lets an exporter screen 杭州海康威视数字技术股份有限公司 and see the Hikvision entry with its explanation', async (context) => {
+    if (!(await endpointExists(server!.url, 'erin', 'POST', '/v1/screen', { name: 'x' }))) {
+      context.skip('POST /v1/screen does not exist on this server yet');
+    }
+    const page = await signedIn('erin');
+    await page.getByRole('link', { name: 'Screen a name' }).click();
+    await page.getByLabel('Name', { exact: true }).fill(hikvisionInChinese);
+    await page.getByRole('button', { name: 'Screen', exact: true }).click();
+    const results = page.getByRole('region', { name: /match(es)? for/ });
+    await results.waitFor({ timeout: 60_000 });
+    const table = page.getByRole('table', { name: 'Matches, best first' });
+    expect(await table.textContent()).toMatch(/hikvision/i);
+    const explanation = page.locator('.explanation .summary').first();
+    expect(await explanation.textContent()).toMatch(/hikvision/i);
+    await page.getByRole('table', { name: 'Token alignment' }).first().waitFor();
+    await page
+      .getByRole('region', { name: /^Listed entry / })
+      .first()
+      .getByText('Names')
+      .waitFor();
+    await snap(page, 'screen');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('names every problem of an incomplete application at once', async () => {
+    const page = await signedIn('erin');
+    await page.getByRole('link', { name: 'New application', exact: true }).click();
+    await page.getByRole('heading', { name: 'New licence application' }).waitFor();
+    await page.getByRole('button', { name: 'Submit the application' }).click();
+    const summary = page.getByRole('alert');
+    await summary.getByRole('heading', { name: /There are \d+ problems/ }).waitFor();
+    const listed = await summary.getByRole('listitem').allTextContents();
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Licensing jurisdiction/),
+        expect.stringMatching(/Exporter name/),
+        expect.stringMatching(/Destination country/),
+        expect.stringMatching(/Party 1 name/),
+        expect.stringMatching(/Item 1 description/),
+        expect.stringMatching(/End use/),
+      ]),
+    );
+    await snap(page, 'new-application');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('takes an application from the exporter through to a countersigned refusal with its PDF', async (context) => {
+    if (!(await endpointExists(server!.url, 'cara', 'GET', '/v1/cases', undefined))) {
+      context.skip('the licence-case endpoints (/v1/cases) do not exist on this server yet');
+    }
+    const exporter = await signedIn('erin');
+    await exporter.getByRole('link', { name: 'New application', exact: true }).click();
+    await exporter.getByLabel('Licensing jurisdiction').fill('GB');
+    await exporter.getByLabel('Exporter name').fill('Acme Optics GmbH');
+    await exporter.getByLabel('Exporter country').fill('DE');
+    await exporter.getByLabel('Destination country').fill('CN');
+    await exporter.getByLabel('Destination region (optional)').fill('Xinjiang');
+    await exporter.getByLabel('Party 1 name').fill('Xinjiang Public Security Bureau');
+    await exporter.getByLabel('Party 1 country').fill('CN');
+    await exporter.getByLabel('Party 1 type').selectOption('police');
+    await exporter
+      .getByLabel('Item 1 description')
+      .fill('Facial recognition cameras with video analytics');
+    await exporter.getByLabel('Item 1 control entries (optional)').fill('5A001.j');
+    await exporter.getByLabel('facial recognition').check();
+    await exporter.getByLabel('Statement of end use').fill('City-wide monitoring of public spaces');
+    await exporter.getByRole('button', { name: 'Submit the application' }).click();
+    await exporter
+      .getByRole('heading', { name: /^Case / })
+      .or(exporter.locator('.message.error'))
+      .first()
+      .waitFor({ timeout: 60_000 });
+    const refused = exporter.locator('.message.error');
+    if ((await refused.count()) > 0) {
+      await snap(exporter, 'new-application-refused');
+      throw new Error(
+        `The application was not accepted: ${(await refused.first().textContent()) ?? ''}`,
+      );
+    }
+    const caseUrl = exporter.url();
+    await snap(exporter, 'exporter-case');
+
+    const officers = new Map<string, Page>();
+    const as = async (name: string) => {
+      const existing = officers.get(name);
+      const page = existing ?? (await signedIn(name));
+      officers.set(name, page);
+      await page.goto(caseUrl);
+      await page.getByRole('heading', { name: /^Case / }).waitFor();
+      return page;
+    };
+    const stageOf = async (page: Page) =>
+      ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').toLowerCase();
+
+    const caseworker = await as('cara');
+    await snap(caseworker, 'case');
+    expect(await seriousViolations(caseworker)).toEqual([]);
+    for (let step = 0; step < 8; step += 1) {
+      const stage = await stageOf(await as('cara'));
+      if (stage.includes('finalised')) break;
+      if (stage.includes('awaiting advice')) {
+        const page = await as('adam');
+        await page.getByLabel('Advising desk (required)').fill('human-rights');
+        await page.getByLabel('Advice (required)').selectOption('refuse');
+        await page
+          .getByLabel('Advice text (required)')
+          .fill('Clear risk of use in internal repression.');
+        await page.getByRole('button', { name: 'Give advice' }).click();
+      } else if (stage.includes('under review')) {
+        const page = await as('cara');
+        await page.getByLabel('Recommended outcome (required)').selectOption('refused');
+        await page.getByLabel('Reasons (required)').fill('Clear risk of internal repression.');
+        await page.getByRole('button', { name: 'Record the recommendation' }).click();
+      } else if (stage.includes('final review')) {
+        const page = await as('sam');
+        await page.getByLabel('Decision (required)').selectOption('refused');
+        await page
+          .getByLabel('Reasons (required)')
+          .fill('Refused: clear risk of internal repression.');
+        await page.getByRole('button', { name: 'Record the decision' }).click();
+      } else if (stage.includes('awaiting countersignature')) {
+        const page = await as('sue');
+        await page.getByRole('button', { name: 'Countersign' }).click();
+      } else {
+        // Automatic checks may still be running.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        continue;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    const finalPage = await as('sue');
+    expect(await stageOf(finalPage)).toContain('finalised');
+    expect(await finalPage.locator('main').textContent()).toMatch(/refused/i);
+    const pdfLink = finalPage.getByRole('link', { name: 'Open the decision document (PDF)' });
+    const href = await pdfLink.getAttribute('href');
+    const pdf = await finalPage.request.get(new URL(href!, server!.url).toString());
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    await snap(finalPage, 'case-finalised');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the work queue and the statistics to officers', async () => {
+    const page = await signedIn('cara');
+    await page.getByRole('heading', { name: 'Work queue' }).waitFor();
+    await expect.poll(() => page.locator('.loading').count()).toBe(0);
+    await snap(page, 'queue');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    await page.getByRole('heading', { name: 'Decision statistics' }).waitFor();
+    await expect.poll(() => page.locator('.loading').count()).toBe(0);
+    await snap(page, 'statistics');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,159 @@
+import type { ReactNode } from 'react';
+import type { Role } from './api/view-types.ts';
+import { Loading, PageTitle } from './components/common.tsx';
+import { BatchScreenPage } from './pages/batch-screen-page.tsx';
+import { CasePage } from './pages/case-page.tsx';
+import { CasesPage } from './pages/cases-page.tsx';
+import { ListDiffPage, ListsPage } from './pages/lists-page.tsx';
+import { NewApplicationPage } from './pages/new-application-page.tsx';
+import { ScreenPage } from './pages/screen-page.tsx';
+import { SignInPage } from './pages/sign-in-page.tsx';
+import { StatisticsPage } from './pages/statistics-page.tsx';
+import { Link, matchPath, useRouter } from './router.tsx';
+import { officerRoles, useSession } from './session.tsx';
+
+interface NavItem {
+  readonly to: string;
+  readonly label: string;
+  readonly roles: readonly Role[];
+}
+
+const everyone: readonly Role[] = [
+  'exporter',
+  'caseworker',
+  'advisor',
+  'senior-officer',
+  'administrator',
+  'auditor',
+];
+
+/** The navigation, by role: each person sees the work their roles allow. */
+const nav: readonly NavItem[] = [
+  { to: '/queue', label: 'Work queue', roles: officerRoles },
+  { to: '/applications', label: 'My applications', roles: ['exporter'] },
+  { to: '/applications/new', label: 'New application', roles: ['exporter'] },
+  { to: '/screen', label: 'Screen a name', roles: everyone },
+  { to: '/screen/batch', label: 'Screen a file', roles: everyone },
+  { to: '/lists', label: 'Lists', roles: ['administrator', ...officerRoles, 'auditor'] },
+  {
+    to: '/statistics',
+    label: 'Statistics',
+    roles: [...officerRoles, 'administrator', 'auditor'],
+  },
+];
+
+function home(roles: readonly Role[]): string {
+  if (roles.some((r) => officerRoles.includes(r))) return '/queue';
+  if (roles.includes('exporter')) return '/applications';
+  if (roles.includes('administrator')) return '/lists';
+  return '/screen';
+}
+
+function NotFound() {
+  return (
+    <>
+      <PageTitle title="Not found">Page not found</PageTitle>
+      <p>
+        <Link to="/">Go to the start page</Link>
+      </p>
+    </>
+  );
+}
+
+function Forbidden() {
+  return (
+    <>
+      <PageTitle title="Not allowed">Not available to your roles</PageTitle>
+      <p>Your roles do not include this page.</p>
+    </>
+  );
+}
+
+function Page({
+  path,
+  roles,
+}: {
+  readonly path: string;
+  readonly roles: readonly Role[];
+}): ReactNode {
+  const allowed = (to: string) =>
+    nav.find((n) => n.to === to)?.roles.some((r) => roles.includes(r)) ?? false;
+  const guard = (to: string, page: ReactNode) => (allowed(to) ? page : <Forbidden />);
+  if (path === '/screen') return <ScreenPage />;
+  if (path === '/screen/batch') return <BatchScreenPage />;
+  if (path === '/applications/new') return guard('/applications/new', <NewApplicationPage />);
+  if (path === '/applications') return guard('/applications', <CasesPage mode="mine" />);
+  if (path === '/queue') return guard('/queue', <CasesPage mode="queue" />);
+  if (path === '/lists') return guard('/lists', <ListsPage />);
+  if (path === '/statistics') return guard('/statistics', <StatisticsPage />);
+  const diff = matchPath('/lists/diff/:before/:after', path);
+  if (diff?.['before'] && diff['after'])
+    return <ListDiffPage before={diff['before']} after={diff['after']} />;
+  const theCase = matchPath('/cases/:id', path);
+  if (theCase?.['id']) return <CasePage id={theCase['id']} />;
+  return <NotFound />;
+}
+
+/** The shell: a skip link, the header with role-aware navigation, and the page. */
+export function App() {
+  const { principal, signOut } = useSession();
+  const { location, navigate } = useRouter();
+
+  if (principal === undefined) return <Loading what="Cordon" />;
+
+  const path = location.path.replace(/\/+$/, '') || '/';
+  if (principal === null) {
+    return (
+      <main id="main" className="narrow">
+        <SignInPage />
+      </main>
+    );
+  }
+  if (path === '/' || path === '/sign-in') {
+    queueMicrotask(() => {
+      navigate(home(principal.roles), { replace: true });
+    });
+    return <Loading what="your start page" />;
+  }
+  const items = nav.filter((n) => n.roles.some((r) => principal.roles.includes(r)));
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to the content
+      </a>
+      <header className="top">
+        <span className="brand">Cordon</span>
+        <nav aria-label="Main">
+          <ul>
+            {items.map((n) => (
+              <li key={n.to}>
+                <Link to={n.to} current={path === n.to}>
+                  {n.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <span>
+            {principal.username} <span className="roles">({principal.roles.join(', ')})</span>
+          </span>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              void signOut().then(() => {
+                navigate('/', { replace: true });
+              });
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main">
+        <Page path={path} roles={principal.roles} />
+      </main>
+    </>
+  );
+}

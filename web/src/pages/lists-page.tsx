@@ -1,0 +1,367 @@
+import { useState } from 'react';
+import { api } from '../api/client.ts';
+import type {
+  ListImportResponse,
+  ListSnapshotJson,
+  ListStatusResponse,
+  SnapshotDiffResponse,
+} from '../api/view-types.ts';
+import { ErrorMessage, PageTitle, Show, formatDate, useLoad } from '../components/common.tsx';
+import { Link } from '../router.tsx';
+import { useSession } from '../session.tsx';
+
+const diffPath = (before: string, after: string) =>
+  `/lists/diff/${encodeURIComponent(before)}/${encodeURIComponent(after)}`;
+
+function Snapshots({ source }: { readonly source: string }) {
+  const [loaded] = useLoad(
+    () =>
+      api<{ snapshots: ListSnapshotJson[] }>(
+        'GET',
+        `/v1/lists/${encodeURIComponent(source)}/snapshots`,
+      ).then((r) => r.snapshots),
+    source,
+  );
+  return (
+    <Show loaded={loaded} what={`the snapshots of ${source}`}>
+      {(snapshots) => (
+        <table>
+          <caption>Snapshots of {source}, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Snapshot</th>
+              <th scope="col">Data date</th>
+              <th scope="col">Imported</th>
+              <th scope="col">Entries</th>
+              <th scope="col">Skipped</th>
+              <th scope="col">Changes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshots.map((s, i) => {
+              const previous = snapshots[i + 1];
+              return (
+                <tr key={s.id}>
+                  <td>
+                    <code>{s.id}</code>
+                  </td>
+                  <td>{s.dataDate}</td>
+                  <td>{formatDate(s.importedAt)}</td>
+                  <td>{s.entryCount.toLocaleString('en')}</td>
+                  <td>{s.skippedCount}</td>
+                  <td>
+                    {previous ? (
+                      <Link to={diffPath(previous.id, s.id)}>Diff with {previous.dataDate}</Link>
+                    ) : (
+                      'first snapshot'
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </Show>
+  );
+}
+
+function ImportForm({
+  sources,
+  onImported,
+}: {
+  readonly sources: readonly { source: string; name: string; active: ListSnapshotJson | null }[];
+  readonly onImported: () => void;
+}) {
+  const [source, setSource] = useState(sources[0]?.source ?? '');
+  const [files, setFiles] = useState<FileList | null>(null);
+  const [dataDate, setDataDate] = useState('');
+  const [strict, setStrict] = useState(false);
+  const [provenance, setProvenance] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<{
+    answer: ListImportResponse;
+    before: string | undefined;
+  } | null>(null);
+  return (
+    <section aria-labelledby="import-heading">
+      <h2 id="import-heading">Import a list file</h2>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!files || files.length === 0) {
+            setError(new Error('Choose at least one file.'));
+            return;
+          }
+          const before = sources.find((s) => s.source === source)?.active?.id;
+          const form = new FormData();
+          form.append('source', source);
+          if (dataDate) form.append('dataDate', dataDate);
+          form.append('strict', String(strict));
+          if (provenance.trim()) form.append('provenance', provenance.trim());
+          for (const f of Array.from(files)) form.append('files', f, f.name);
+          setBusy(true);
+          setError(null);
+          setResult(null);
+          api<ListImportResponse>('POST', '/v1/lists/import', form)
+            .then((answer) => {
+              setResult({ answer, before });
+              onImported();
+            })
+            .catch((e: unknown) => {
+              setError(e);
+            })
+            .finally(() => {
+              setBusy(false);
+            });
+        }}
+      >
+        <div className="grid">
+          <div className="field">
+            <label htmlFor="import-source">List source</label>
+            <select
+              id="import-source"
+              value={source}
+              onChange={(e) => {
+                setSource(e.target.value);
+              }}
+            >
+              {sources.map((s) => (
+                <option key={s.source} value={s.source}>
+                  {s.name} ({s.source})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="import-files">Files</label>
+            <input
+              id="import-files"
+              type="file"
+              multiple
+              onChange={(e) => {
+                setFiles(e.target.files);
+              }}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="import-date">Data date (optional)</label>
+            <input
+              id="import-date"
+              type="date"
+              value={dataDate}
+              onChange={(e) => {
+                setDataDate(e.target.value);
+              }}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="import-provenance">Provenance (optional)</label>
+            <input
+              id="import-provenance"
+              value={provenance}
+              onChange={(e) => {
+                setProvenance(e.target.value);
+              }}
+            />
+          </div>
+        </div>
+        <div className="checkbox">
+          <input
+            id="import-strict"
+            type="checkbox"
+            checked={strict}
+            onChange={(e) => {
+              setStrict(e.target.checked);
+            }}
+          />
+          <label htmlFor="import-strict">Strict: refuse the import if any row is skipped</label>
+        </div>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Importing…' : 'Import'}
+        </button>
+      </form>
+      {error !== null && <ErrorMessage error={error} />}
+      {result && (
+        <div className="message info" role="status">
+          <p>
+            {result.answer.outcome === 'imported'
+              ? 'Imported'
+              : 'Unchanged (the same content is already stored)'}
+            : <code>{result.answer.snapshot.id}</code>, {result.answer.snapshot.entryCount} entries,{' '}
+            {result.answer.snapshot.skippedCount} skipped.
+          </p>
+          {result.before && result.before !== result.answer.snapshot.id && (
+            <p>
+              <Link to={diffPath(result.before, result.answer.snapshot.id)}>
+                See what changed from the previous snapshot
+              </Link>
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Administration of the restricted-party lists: sources, snapshots, imports and diffs. */
+export function ListsPage() {
+  const { has } = useSession();
+  const [loaded, reload] = useLoad(() => api<ListStatusResponse>('GET', '/v1/lists'), 'lists');
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <>
+      <PageTitle title="Lists">Restricted-party lists</PageTitle>
+      <Show loaded={loaded} what="the lists">
+        {(status) => (
+          <>
+            <table>
+              <caption>List sources and their active snapshots</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Source</th>
+                  <th scope="col">Authority</th>
+                  <th scope="col">Active snapshot</th>
+                  <th scope="col">Data date</th>
+                  <th scope="col">Age (days)</th>
+                  <th scope="col">Entries</th>
+                  <th scope="col">Snapshots</th>
+                </tr>
+              </thead>
+              <tbody>
+                {status.sources.map((s) => (
+                  <tr key={s.source}>
+                    <th scope="row">
+                      {s.name}
+                      <br />
+                      <code>{s.source}</code>
+                    </th>
+                    <td>{s.authority}</td>
+                    <td>{s.active ? <code>{s.active.id}</code> : 'none'}</td>
+                    <td>{s.dataDate ?? '—'}</td>
+                    <td>{s.ageDays ?? '—'}</td>
+                    <td>{s.entryCount.toLocaleString('en')}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-expanded={open === s.source}
+                        aria-controls={`snapshots-${s.source}`}
+                        onClick={() => {
+                          setOpen(open === s.source ? null : s.source);
+                        }}
+                      >
+                        {open === s.source ? 'Hide' : 'Show'} {s.snapshotCount} snapshot
+                        {s.snapshotCount === 1 ? '' : 's'}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {open && (
+              <section id={`snapshots-${open}`} aria-label={`Snapshots of ${open}`}>
+                <Snapshots source={open} />
+              </section>
+            )}
+            {has('administrator') && <ImportForm sources={status.sources} onImported={reload} />}
+          </>
+        )}
+      </Show>
+    </>
+  );
+}
+
+/** What changed from one snapshot to another: entries added, removed and changed. */
+export function ListDiffPage({
+  before,
+  after,
+}: {
+  readonly before: string;
+  readonly after: string;
+}) {
+  const [loaded] = useLoad(
+    () =>
+      api<SnapshotDiffResponse>(
+        'GET',
+        `/v1/lists/${encodeURIComponent(before)}/diff/${encodeURIComponent(after)}`,
+      ),
+    `${before}|${after}`,
+  );
+  return (
+    <>
+      <PageTitle title="List diff">Changes between two snapshots</PageTitle>
+      <p>
+        <Link to="/lists">Back to the lists</Link>
+      </p>
+      <Show loaded={loaded} what="the differences">
+        {(d) => (
+          <>
+            <p>
+              From <code>{d.before.id}</code> ({d.before.dataDate}) to <code>{d.after.id}</code> (
+              {d.after.dataDate}): {d.added.length} added, {d.removed.length} removed,{' '}
+              {d.changed.length} changed, {d.unchangedCount} unchanged.
+            </p>
+            <DiffTable title="Added" rows={d.added.map((e) => [e.entityId, e.name, ''])} />
+            <DiffTable title="Removed" rows={d.removed.map((e) => [e.entityId, e.name, ''])} />
+            <DiffTable
+              title="Changed"
+              rows={d.changed.map((c) => [
+                c.entityId,
+                c.name,
+                [
+                  c.fields.join(', '),
+                  c.namesAdded.length ? `names added: ${c.namesAdded.join('; ')}` : '',
+                  c.namesRemoved.length ? `names removed: ${c.namesRemoved.join('; ')}` : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+              ])}
+            />
+          </>
+        )}
+      </Show>
+    </>
+  );
+}
+
+function DiffTable({
+  title,
+  rows,
+}: {
+  readonly title: string;
+  readonly rows: readonly [string, string, string][];
+}) {
+  return (
+    <section aria-label={title}>
+      <h2>
+        {title} ({rows.length})
+      </h2>
+      {rows.length > 0 && (
+        <table>
+          <caption>{title} entries</caption>
+          <thead>
+            <tr>
+              <th scope="col">Entity</th>
+              <th scope="col">Name</th>
+              <th scope="col">What changed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, 500).map(([id, name, what]) => (
+              <tr key={id}>
+                <td>
+                  <code>{id}</code>
+                </td>
+                <td>{name}</td>
+                <td>{what || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rows.length > 500 && <p>Showing the first 500 of {rows.length}.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiError, csrfToken, setUnauthorisedHandler } from './api/client.ts';
+import type { Principal, Role, SessionResponse } from './api/view-types.ts';
+
+interface SessionValue {
+  /** `undefined` while the first `GET /v1/auth/me` is in flight; `null` when signed out. */
+  readonly principal: Principal | null | undefined;
+  readonly signIn: (username: string, password: string) => Promise<void>;
+  readonly signOut: () => Promise<void>;
+  readonly has: (...roles: readonly Role[]) => boolean;
+}
+
+const SessionContext = createContext<SessionValue | undefined>(undefined);
+
+/** Who is signed in, from the session cookie; the CSRF token is kept for the tab. */
+export function SessionProvider({ children }: { readonly children: ReactNode }) {
+  const [principal, setPrincipal] = useState<Principal | null | undefined>(undefined);
+
+  useEffect(() => {
+    let cancelled = false;
+    api<Principal>('GET', '/v1/auth/me')
+      .then((me) => {
+        if (!cancelled) setPrincipal(me);
+      })
+      .catch(() => {
+        if (!cancelled) setPrincipal(null);
+      });
+    setUnauthorisedHandler(() => {
+      csrfToken.set(null);
+      setPrincipal(null);
+    });
+    return () => {
+      cancelled = true;
+      setUnauthorisedHandler(undefined);
+    };
+  }, []);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const session = await api<SessionResponse>('POST', '/v1/auth/login', { username, password });
+    csrfToken.set(session.csrfToken);
+    setPrincipal(session.principal);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api('POST', '/v1/auth/logout');
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
+    csrfToken.set(null);
+    setPrincipal(null);
+  }, []);
+
+  const has = useCallback(
+    (...roles: readonly Role[]) => principal?.roles.some((r) => roles.includes(r)) ?? false,
+    [principal],
+  );
+
+  return <SessionContext value={{ principal, signIn, signOut, has }}>{children}</SessionContext>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside <SessionProvider>');
+  return value;
+}
+
+export const officerRoles: readonly Role[] = ['caseworker', 'advisor', 'senior-officer'];
