@@ -1,0 +1,381 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  answerConsultation,
+  requestConsultation,
+} from '../../../../application/exchange/consultations.ts';
+import { signerOf, type ExchangeDeps } from '../../../../application/exchange/exchange-deps.ts';
+import { addPartner } from '../../../../application/exchange/manage-partners.ts';
+import { notifyDenial, revokeDenial } from '../../../../application/exchange/notify-denial.ts';
+import { authenticatePartner, feedFor } from '../../../../application/exchange/serve-feed.ts';
+import { syncPartners } from '../../../../application/exchange/sync-partners.ts';
+import { publishAlert } from '../../../../application/exchange/threat-alerts.ts';
+import type { Partner } from '../../../../application/ports/exchange-store.ts';
+import {
+  AlertInputSchema,
+  ConsultationAnswerInputSchema,
+  ConsultationRequestInputSchema,
+  DenialInputSchema,
+  ExchangeRecordListSchema,
+  ExchangeRecordSchema,
+  FeedPageSchema,
+  FeedQuerySchema,
+  PartnerInputSchema,
+  RevocationInputSchema,
+} from '../../../../contracts/exchange.ts';
+import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
+import { actorOf } from '../../../../domain/people/people.ts';
+import { principalOf } from '../../auth/auth-plugin.ts';
+import { sendError } from '../../errors.ts';
+import type { RouteAccess } from '../../route-access.ts';
+
+const officers: RouteAccess = {
+  roles: ['caseworker', 'senior-officer', 'administrator', 'auditor'],
+};
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+  409: ErrorResponseSchema,
+  503: ErrorResponseSchema,
+};
+const plain = (value: unknown): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+const partnerJson = (p: Partner) => ({
+  id: p.id,
+  url: p.url,
+  keys: p.keys.map((k) => ({
+    kid: k.kid,
+    publicKey: k.publicJwk.x,
+    ...(k.validUntil === undefined ? {} : { validUntil: k.validUntil.toISOString() }),
+  })),
+  lastSequence: p.position.lastSequence,
+  addedAt: p.addedAt.toISOString(),
+  ...(p.lastSyncAt === undefined ? {} : { lastSyncAt: p.lastSyncAt.toISOString() }),
+  ...(p.lastSyncError === undefined ? {} : { lastSyncError: p.lastSyncError }),
+});
+
+/**
+ * `/v1/exchange/*`: exchange with partner states. The feed is declared public because partner
+ * nodes are not people: it checks its own credential, a short-lived JWS signed with a key pinned
+ * for the partner (`Authorization: CordonNode <jws>`), and serves only what is addressed to them.
+ */
+export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, deps) => {
+  app.get(
+    '/exchange/feed',
+    {
+      config: {
+        access: {
+          public: true,
+          reason:
+            'partner nodes authenticate with a JWS signed by their pinned Ed25519 key, checked by the route itself',
+        },
+      },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Our signed messages after a sequence number, for an authenticated partner node',
+        description:
+          'Send `Authorization: CordonNode <JWS>` whose payload is `{ iss, aud, iat, exp, scope: "exchange-feed" }`, signed with your pinned key, living at most five minutes. Every entry carries the signed header; the body only when the message is addressed to you.',
+        querystring: FeedQuerySchema,
+        response: { 200: FeedPageSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const header = request.headers.authorization;
+      const token =
+        typeof header === 'string' ? /^CordonNode\s+(\S+)$/i.exec(header)?.[1] : undefined;
+      const partner = await authenticatePartner(deps, token);
+      if (!partner.ok) return sendError(reply, partner.error);
+      const page = await feedFor(deps, partner.value.id, request.query.after);
+      return page.ok
+        ? { ...page.value, entries: [...page.value.entries] }
+        : sendError(reply, page.error);
+    },
+  );
+
+  app.get(
+    '/exchange/identity',
+    {
+      config: {
+        access: {
+          public: true,
+          reason: 'partners read our authority id and public keys to pin them',
+        },
+      },
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'This node’s authority id and public keys (compare them out of band before pinning)',
+        response: { 200: ExchangeRecordSchema, ...errors },
+      },
+    },
+    async (_request, reply) => {
+      const signer = signerOf(deps);
+      if (!signer.ok) return sendError(reply, signer.error);
+      return {
+        authorityId: signer.value.authorityId,
+        keys: signer.value.publicKeys().map((k) => ({
+          kid: k.kid,
+          publicKey: k.publicJwk.x,
+          ...(k.validUntil === undefined ? {} : { validUntil: k.validUntil.toISOString() }),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/exchange/partners',
+    {
+      config: { access: officers },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Partner states, their pinned keys and where we are in their feeds',
+        response: { 200: Type.Object({ partners: ExchangeRecordListSchema }), ...errors },
+      },
+    },
+    async () => ({ partners: (await deps.store.partners()).map(partnerJson) }),
+  );
+
+  app.post(
+    '/exchange/partners',
+    {
+      config: { access: { roles: ['administrator'] } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Register a partner state, or pin another of its keys (rotation)',
+        body: PartnerInputSchema,
+        response: { 201: ExchangeRecordSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { validUntil, ...rest } = request.body;
+      const added = await addPartner(
+        deps,
+        actorOf(principalOf(request)),
+        { ...rest, ...(validUntil === undefined ? {} : { validUntil: new Date(validUntil) }) },
+        request.id,
+      );
+      return added.ok
+        ? reply.code(201).send(partnerJson(added.value))
+        : sendError(reply, added.error);
+    },
+  );
+
+  app.post(
+    '/exchange/sync',
+    {
+      config: { access: { roles: ['caseworker', 'senior-officer', 'administrator'] } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Pull every partner’s feed now (the server also pulls on its schedule)',
+        querystring: Type.Object({ partner: Type.Optional(Type.String()) }),
+        response: { 200: Type.Object({ partners: ExchangeRecordListSchema }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const synced = await syncPartners(deps, request.query.partner);
+      return synced.ok ? { partners: synced.value.map(plain) } : sendError(reply, synced.error);
+    },
+  );
+
+  app.get(
+    '/exchange/rejected',
+    {
+      config: { access: { roles: ['caseworker', 'senior-officer', 'administrator', 'auditor'] } },
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'Messages refused (unknown sender or key, bad signature, gap, fork, replay, expired key), newest first',
+        response: { 200: Type.Object({ rejected: ExchangeRecordListSchema }), ...errors },
+      },
+    },
+    async () => ({ rejected: (await deps.store.rejected(500)).map(plain) }),
+  );
+
+  app.get(
+    '/exchange/denials',
+    {
+      config: { access: officers },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Denials: partners’ and ours, active and revoked',
+        querystring: Type.Object({
+          status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('revoked')])),
+          sender: Type.Optional(Type.String()),
+        }),
+        response: { 200: Type.Object({ denials: ExchangeRecordListSchema }), ...errors },
+      },
+    },
+    async (request) => ({ denials: (await deps.store.denials(request.query)).map(plain) }),
+  );
+
+  app.post(
+    '/exchange/denials',
+    {
+      config: { access: { roles: ['senior-officer'] } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Notify partners of a countersigned refusal (a denial notification)',
+        description:
+          'A senior officer confirms (`confirm: true`). The exporter is left out unless the node policy (CORDON_EXCHANGE_REDACT_EXPORTER=false) or `redactExporter: false` says otherwise.',
+        body: DenialInputSchema,
+        response: { 201: ExchangeRecordSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { caseId, recipients, redactExporter } = request.body;
+      const notified = await notifyDenial(
+        deps,
+        actorOf(principalOf(request)),
+        {
+          caseId,
+          recipients: recipients ?? 'all',
+          ...(redactExporter === undefined ? {} : { redactExporter }),
+        },
+        request.id,
+      );
+      return notified.ok
+        ? reply.code(201).send({
+            ...plain(notified.value.denial),
+            sequence: notified.value.message.header.sequence,
+          })
+        : sendError(reply, notified.error);
+    },
+  );
+
+  app.post(
+    '/exchange/denials/:reference/revocation',
+    {
+      config: { access: { roles: ['senior-officer'] } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Revoke one of our denials; partners lift the blocks it caused',
+        params: Type.Object({ reference: Type.String() }),
+        body: RevocationInputSchema,
+        response: { 200: ExchangeRecordSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const revoked = await revokeDenial(
+        deps,
+        actorOf(principalOf(request)),
+        { reference: request.params.reference, reason: request.body.reason },
+        request.id,
+      );
+      return revoked.ok
+        ? { ...plain(revoked.value.denial), sequence: revoked.value.message.header.sequence }
+        : sendError(reply, revoked.error);
+    },
+  );
+
+  app.get(
+    '/exchange/consultations',
+    {
+      config: { access: officers },
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'Consultations: those we must make (our blocked cases) and those partners ask of us',
+        querystring: Type.Object({ caseId: Type.Optional(Type.String()) }),
+        response: { 200: Type.Object({ consultations: ExchangeRecordListSchema }), ...errors },
+      },
+    },
+    async (request) => ({
+      consultations: (
+        await deps.store.consultations(
+          request.query.caseId === undefined ? {} : { caseId: request.query.caseId },
+        )
+      ).map(plain),
+    }),
+  );
+
+  app.post(
+    '/exchange/consultations/:id/request',
+    {
+      config: { access: { roles: ['caseworker', 'senior-officer'] } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Ask the denying partner about an essentially identical transaction',
+        params: Type.Object({ id: Type.String() }),
+        body: ConsultationRequestInputSchema,
+        response: { 200: ExchangeRecordSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const done = await requestConsultation(
+        deps,
+        actorOf(principalOf(request)),
+        request.params.id,
+        request.body.text,
+        request.id,
+      );
+      return done.ok ? plain(done.value) : sendError(reply, done.error);
+    },
+  );
+
+  app.post(
+    '/exchange/consultations/:id/response',
+    {
+      config: { access: { roles: ['senior-officer'] } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Answer a partner’s consultation on one of our denials',
+        params: Type.Object({ id: Type.String() }),
+        body: ConsultationAnswerInputSchema,
+        response: { 200: ExchangeRecordSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const done = await answerConsultation(
+        deps,
+        actorOf(principalOf(request)),
+        request.params.id,
+        request.body,
+        request.id,
+      );
+      return done.ok ? plain(done.value) : sendError(reply, done.error);
+    },
+  );
+
+  app.get(
+    '/exchange/alerts',
+    {
+      config: { access: officers },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Threat alerts received from partners and published by us, newest first',
+        response: { 200: Type.Object({ alerts: ExchangeRecordListSchema }), ...errors },
+      },
+    },
+    async () => ({ alerts: (await deps.store.alerts()).map(plain) }),
+  );
+
+  app.post(
+    '/exchange/alerts',
+    {
+      config: { access: { roles: ['caseworker', 'senior-officer'] } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Publish a threat alert (a surveillance end user, a diversion route) to partners',
+        body: AlertInputSchema,
+        response: { 201: ExchangeRecordSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { recipients, ...alert } = request.body;
+      const published = await publishAlert(
+        deps,
+        actorOf(principalOf(request)),
+        { ...alert, recipients: recipients ?? 'all' },
+        request.id,
+      );
+      return published.ok
+        ? reply.code(201).send(plain(published.value))
+        : sendError(reply, published.error);
+    },
+  );
+
+  return Promise.resolve();
+};

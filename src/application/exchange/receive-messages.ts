@@ -1,0 +1,192 @@
+import {
+  addressedTo,
+  parseBody,
+  parseHeader,
+  type ExchangeMessage,
+  type MessageHeader,
+} from '../../domain/exchange/exchange-message.ts';
+import { checkChain, type RejectionReason } from '../../domain/exchange/message-chain.ts';
+import { canonicalJson } from '../../domain/shared/canonical-json.ts';
+import type { Partner } from '../ports/exchange-store.ts';
+import type { FeedEntry } from '../ports/partner-feed.ts';
+import { applyMessage } from './apply-message.ts';
+import type { ExchangeDeps } from './exchange-deps.ts';
+import { headerHash } from './publish-message.ts';
+
+/** What became of a batch of entries from one partner. */
+export interface ReceiveSummary {
+  readonly partner: string;
+  readonly accepted: number;
+  /** Entries withheld from us (addressed to others): their headers keep our chain whole. */
+  readonly withheld: number;
+  readonly rejected: readonly {
+    readonly sequence?: number;
+    readonly reason: RejectionReason;
+    readonly detail: string;
+  }[];
+}
+
+type Verdict =
+  | { readonly ok: true; readonly header: MessageHeader; readonly message?: ExchangeMessage }
+  | {
+      readonly ok: false;
+      readonly reason: RejectionReason;
+      readonly detail: string;
+      readonly sequence?: number;
+      readonly stop: boolean;
+    };
+
+/**
+ * Verifies and applies a partner's feed entries in order. Each must be signed by a key pinned for
+ * that partner (and not used after its expiry), be the partner's own message, sit next on its
+ * chain, and (when addressed to us) carry the body its header hashes. A refused entry is recorded
+ * with its reason and never applied; after a gap, fork or bad signature nothing further from the
+ * partner is accepted in this batch (the cursor stays, so the next sync retries from there). A
+ * replayed entry is recorded and skipped.
+ */
+export async function receiveEntries(
+  deps: ExchangeDeps,
+  partner: Partner,
+  entries: readonly FeedEntry[],
+  self: string,
+): Promise<ReceiveSummary> {
+  let position = partner.position;
+  let accepted = 0;
+  let withheld = 0;
+  const rejected: { sequence?: number; reason: RejectionReason; detail: string }[] = [];
+  for (const entry of entries) {
+    const verdict = await verifyEntry(deps, partner, entry, position, self);
+    if (!verdict.ok) {
+      const sequence = verdict.sequence ?? entry.sequence;
+      rejected.push({ sequence, reason: verdict.reason, detail: verdict.detail });
+      await deps.store.reject({
+        partnerId: partner.id,
+        sequence,
+        reason: verdict.reason,
+        detail: verdict.detail,
+        jws: entry.jws,
+        receivedAt: deps.clock.now(),
+      });
+      if (verdict.stop) break;
+      continue;
+    }
+    const hash = headerHash(deps.sha256, verdict.header);
+    await deps.store.accept(
+      partner.id,
+      {
+        header: verdict.header,
+        hash,
+        jws: entry.jws,
+        ...(verdict.message === undefined ? {} : { body: verdict.message.body }),
+      },
+      deps.clock.now(),
+    );
+    position = { lastSequence: verdict.header.sequence, lastHash: hash };
+    if (verdict.message === undefined) {
+      withheld += 1;
+    } else {
+      accepted += 1;
+      await applyMessage(deps, verdict.message);
+    }
+  }
+  return { partner: partner.id, accepted, withheld, rejected };
+}
+
+async function verifyEntry(
+  deps: ExchangeDeps,
+  partner: Partner,
+  entry: FeedEntry,
+  position: Partner['position'],
+  self: string,
+): Promise<Verdict> {
+  const refuse = (
+    reason: RejectionReason,
+    detail: string,
+    stop = true,
+    sequence?: number,
+  ): Verdict => ({
+    ok: false,
+    reason,
+    detail,
+    stop,
+    ...(sequence === undefined ? {} : { sequence }),
+  });
+  const signed = await deps.verifier.verify(entry.jws, partner.keys);
+  if (!signed.ok) return refuse(signed.error.reason, signed.error.detail);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(signed.value.payload);
+  } catch {
+    return refuse('malformed', 'the signed payload is not JSON');
+  }
+  const header = parseHeader(parsed);
+  if (!header.ok) return refuse('malformed', header.error);
+  const h = header.value;
+  if (h.sender !== partner.id) {
+    return refuse(
+      'wrong-sender',
+      `signed by ${partner.id}'s key but claims to come from ${h.sender}`,
+      true,
+      h.sequence,
+    );
+  }
+  const key = partner.keys.find((k) => k.kid === signed.value.kid);
+  if (key?.validUntil !== undefined && Date.parse(h.issuedAt) > key.validUntil.getTime()) {
+    return refuse(
+      'expired-key',
+      `key ${key.kid} expired on ${key.validUntil.toISOString()}, the message was issued ${h.issuedAt}`,
+      true,
+      h.sequence,
+    );
+  }
+  const chain = checkChain(position, h);
+  switch (chain.kind) {
+    case 'replayed':
+      return refuse(
+        'replayed',
+        `sequence ${String(h.sequence)} was already received (last ${String(chain.lastSequence)})`,
+        false,
+        h.sequence,
+      );
+    case 'gap':
+      return refuse(
+        'chain-gap',
+        `expected sequence ${String(chain.expected)}, got ${String(h.sequence)}`,
+        true,
+        h.sequence,
+      );
+    case 'fork':
+      return refuse(
+        'chain-fork',
+        `sequence ${String(h.sequence)} does not follow the message we hold (previous hash ${h.previousHash ?? 'none'}, expected ${chain.expectedPreviousHash ?? 'none'})`,
+        true,
+        h.sequence,
+      );
+    case 'next':
+      break;
+  }
+  if (!addressedTo(h, self)) return { ok: true, header: h };
+  if (entry.body === undefined) {
+    return refuse(
+      'body-mismatch',
+      'the message is addressed to us but came without its body',
+      true,
+      h.sequence,
+    );
+  }
+  if (deps.sha256(canonicalJson(entry.body)) !== h.bodyHash) {
+    return refuse(
+      'body-mismatch',
+      'the body does not match the hash in the signed header (tampered)',
+      true,
+      h.sequence,
+    );
+  }
+  const body = parseBody(h.kind, entry.body);
+  if (!body.ok) return refuse('malformed', body.error, true, h.sequence);
+  return {
+    ok: true,
+    header: h,
+    message: { kind: h.kind, header: h, body: body.value } as ExchangeMessage,
+  };
+}

@@ -1,0 +1,121 @@
+import type { AuditEvent } from '../../domain/audit/audit-chain.ts';
+import type { DenialMatch } from '../../domain/exchange/essentially-identical.ts';
+import type {
+  ConsultationPosition,
+  DenialNotificationBody,
+  MessageHeader,
+  ThreatAlertBody,
+} from '../../domain/exchange/exchange-message.ts';
+import type { ChainPosition, RejectionReason } from '../../domain/exchange/message-chain.ts';
+import type { PinnedKey } from './message-signer.ts';
+
+/** A partner state in the registry, with its pinned keys and where we are in its feed. */
+export interface Partner {
+  readonly id: string;
+  readonly url: string;
+  readonly keys: readonly PinnedKey[];
+  readonly position: ChainPosition;
+  readonly addedAt: Date;
+  readonly lastSyncAt?: Date;
+  readonly lastSyncError?: string;
+}
+
+/** A message as stored: its header, hash, JWS and (when we may read it) its body. */
+export interface StoredMessage {
+  readonly header: MessageHeader;
+  readonly hash: string;
+  readonly jws: string;
+  readonly body?: unknown;
+}
+
+export interface RejectedMessage {
+  readonly partnerId: string;
+  readonly sequence?: number;
+  readonly reason: RejectionReason;
+  readonly detail: string;
+  readonly jws: string;
+  readonly receivedAt: Date;
+}
+
+/** A denial in force or revoked, ours or a partner's. */
+export interface DenialRecord {
+  readonly sender: string;
+  readonly reference: string;
+  readonly denial: DenialNotificationBody;
+  readonly status: 'active' | 'revoked';
+  /** For our own denials: the case it came from. */
+  readonly caseId?: string;
+  readonly updatedAt: Date;
+}
+
+/**
+ * A consultation on an essentially identical transaction. `outgoing`: we asked (our case is
+ * blocked until the answer); `incoming`: a partner asks us about our denial.
+ */
+export interface Consultation {
+  readonly id: string;
+  readonly direction: 'outgoing' | 'incoming';
+  readonly partnerId: string;
+  readonly denialReference: string;
+  readonly caseId?: string;
+  readonly caseReference: string;
+  readonly status: 'to-request' | 'requested' | 'awaiting-response' | 'answered' | 'lifted';
+  readonly match?: DenialMatch;
+  readonly request?: { readonly text: string; readonly sequence: number; readonly at: Date };
+  readonly response?: {
+    readonly position: ConsultationPosition;
+    readonly text: string;
+    readonly sequence: number;
+    readonly at: Date;
+  };
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface ThreatAlert {
+  readonly sender: string;
+  readonly alert: ThreatAlertBody;
+  readonly receivedAt: Date;
+}
+
+/** Exchange state: partners, our signed outbox, accepted and rejected messages, and what they built. */
+export interface ExchangeStore {
+  savePartner(
+    partner: { readonly id: string; readonly url: string },
+    key: PinnedKey | undefined,
+    audit: AuditEvent,
+  ): Promise<void>;
+  partners(): Promise<readonly Partner[]>;
+  partner(id: string): Promise<Partner | undefined>;
+  recordSync(partnerId: string, at: Date, error: string | undefined): Promise<void>;
+
+  /** Appends to our own chain: `build` gets the current position and returns the signed message. */
+  appendOutgoing(
+    build: (position: ChainPosition) => Promise<StoredMessage>,
+    audit: AuditEvent,
+  ): Promise<StoredMessage>;
+  outgoing(after: number, limit: number): Promise<readonly StoredMessage[]>;
+
+  /** Stores an accepted message and advances the sender's position in one transaction. */
+  accept(partnerId: string, message: StoredMessage, at: Date): Promise<void>;
+  reject(rejected: RejectedMessage): Promise<void>;
+  rejected(limit: number): Promise<readonly RejectedMessage[]>;
+
+  saveDenial(denial: DenialRecord): Promise<void>;
+  denial(sender: string, reference: string): Promise<DenialRecord | undefined>;
+  denials(filter: {
+    readonly status?: 'active' | 'revoked';
+    readonly sender?: string;
+  }): Promise<readonly DenialRecord[]>;
+
+  saveConsultation(consultation: Consultation): Promise<void>;
+  consultation(id: string): Promise<Consultation | undefined>;
+  consultations(filter: {
+    readonly caseId?: string;
+    readonly partnerId?: string;
+    readonly denialReference?: string;
+  }): Promise<readonly Consultation[]>;
+
+  saveAlert(alert: ThreatAlert): Promise<void>;
+  alerts(): Promise<readonly ThreatAlert[]>;
+}

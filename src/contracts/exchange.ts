@@ -1,0 +1,92 @@
+import { Type, type Static } from 'typebox';
+
+const AuthorityId = Type.String({
+  pattern: '^[A-Z]{2}-[A-Z0-9]{2,16}$',
+  description: 'An authority id: country code, hyphen, short name (`GB-ECJU`, `US-BIS`).',
+  examples: ['US-BIS'],
+});
+
+const Recipients = Type.Union([Type.Literal('all'), Type.Array(AuthorityId, { minItems: 1 })], {
+  description: '`all` partners, or the named ones.',
+  default: 'all',
+});
+
+const Party = Type.Object({
+  role: Type.String({ minLength: 1, examples: ['end-user'] }),
+  name: Type.String({ minLength: 1 }),
+  address: Type.Optional(Type.String()),
+  country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+});
+
+const Json = Type.Record(Type.String(), Type.Unknown());
+
+export const FeedQuerySchema = Type.Object({
+  after: Type.Integer({
+    minimum: 0,
+    default: 0,
+    description: 'The last sequence number you hold.',
+  }),
+});
+
+export const FeedPageSchema = Type.Object({
+  authority: Type.String(),
+  entries: Type.Array(
+    Type.Object({
+      sequence: Type.Integer(),
+      jws: Type.String({ description: 'The signed header (compact JWS, EdDSA).' }),
+      body: Type.Optional(
+        Type.Unknown({ description: 'Present only when the message is addressed to you.' }),
+      ),
+    }),
+  ),
+  more: Type.Boolean(),
+});
+
+export const PartnerInputSchema = Type.Object({
+  id: AuthorityId,
+  url: Type.String({
+    minLength: 1,
+    description: 'The partner node’s base URL (https in production).',
+  }),
+  publicKey: Type.String({
+    minLength: 1,
+    description: 'The partner’s Ed25519 public key: a JWK, or its base64url `x`.',
+  }),
+  validUntil: Type.Optional(Type.String({ format: 'date-time' })),
+});
+export type PartnerInput = Static<typeof PartnerInputSchema>;
+
+export const DenialInputSchema = Type.Object({
+  caseId: Type.String({ minLength: 1 }),
+  confirm: Type.Literal(true, {
+    description: 'The senior officer confirms that the refusal is to be notified.',
+  }),
+  recipients: Type.Optional(Recipients),
+  redactExporter: Type.Optional(Type.Boolean({ description: 'Overrides the node policy.' })),
+});
+
+export const RevocationInputSchema = Type.Object({
+  reason: Type.String({ minLength: 1 }),
+});
+
+export const ConsultationRequestInputSchema = Type.Object({
+  text: Type.String({ minLength: 1, description: 'What you ask the denying state.' }),
+});
+
+export const ConsultationAnswerInputSchema = Type.Object({
+  position: Type.Union([Type.Literal('denial-maintained'), Type.Literal('no-objection')]),
+  text: Type.String(),
+});
+
+export const AlertInputSchema = Type.Object({
+  subject: Type.Union([Type.Literal('end-user'), Type.Literal('diversion-route')]),
+  title: Type.String({ minLength: 1 }),
+  description: Type.String(),
+  parties: Type.Array(Party, { default: [] }),
+  countries: Type.Array(Type.String({ pattern: '^[A-Z]{2}$' }), { default: [] }),
+  recipients: Type.Optional(Recipients),
+});
+
+/** Exchange records (partners, denials, consultations, alerts, rejections) as JSON. */
+export const ExchangeRecordSchema = Json;
+export const ExchangeRecordListSchema = Type.Array(Json);

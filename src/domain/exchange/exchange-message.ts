@@ -1,0 +1,256 @@
+import { err, ok, type Result } from '../shared/result.ts';
+
+/**
+ * What partner states send each other. Every message is a header (sender, sequence number, hash
+ * of the sender's previous message, recipients, the hash of the body) signed as a JWS, with the
+ * body beside it: a partner that is not a recipient sees the signed header only, so it can still
+ * verify the sender's chain without learning what was said to others.
+ */
+export const messageKinds = [
+  'denial-notification',
+  'denial-amendment',
+  'denial-revocation',
+  'consultation-request',
+  'consultation-response',
+  'threat-alert',
+] as const;
+export type MessageKind = (typeof messageKinds)[number];
+
+/** Every partner, or the named authority ids. */
+export type Recipients = 'all' | readonly string[];
+
+/** The signed part of a message. `previousHash` is null only for a sender's first message. */
+export interface MessageHeader {
+  readonly v: 1;
+  readonly sender: string;
+  readonly sequence: number;
+  readonly previousHash: string | null;
+  /** ISO 8601 instant. */
+  readonly issuedAt: string;
+  readonly kind: MessageKind;
+  readonly recipients: Recipients;
+  /** SHA-256 (hex) of the canonical JSON of the body. */
+  readonly bodyHash: string;
+}
+
+/** A party to a denied transaction, as the denying state names it. */
+export interface DeniedParty {
+  /** `end-user`, `consignee`, `intermediate-consignee`, `purchaser`, ... */
+  readonly role: string;
+  readonly name: string;
+  readonly address?: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly country?: string;
+}
+
+export interface CriterionReference {
+  readonly code: string;
+  readonly reason: string;
+}
+
+/** A refusal, as regimes notify it; reviewed (and kept or revoked) by `reviewBy`, three years on by default. */
+export interface DenialNotificationBody {
+  /** The denying state's own reference, unique per sender. */
+  readonly reference: string;
+  /** YYYY-MM-DD. */
+  readonly deniedOn: string;
+  readonly controlEntries: readonly string[];
+  readonly itemDescription: string;
+  /** ISO 3166-1 alpha-2 of the destination. */
+  readonly destination: string;
+  readonly endUse: string;
+  readonly parties: readonly DeniedParty[];
+  readonly criteria: readonly CriterionReference[];
+  /** YYYY-MM-DD: the denial lapses unless renewed. */
+  readonly reviewBy: string;
+  /** The exporter, unless policy redacts it. */
+  readonly exporter?: { readonly name: string; readonly country?: string };
+}
+
+export interface DenialAmendmentBody {
+  readonly reference: string;
+  readonly denial: DenialNotificationBody;
+  readonly reason: string;
+}
+
+export interface DenialRevocationBody {
+  readonly reference: string;
+  readonly reason: string;
+}
+
+/** Asked by a state about to grant an essentially identical transaction. */
+export interface ConsultationRequestBody {
+  readonly consultationId: string;
+  readonly denialReference: string;
+  readonly caseReference: string;
+  readonly text: string;
+}
+
+export const consultationPositions = ['denial-maintained', 'no-objection'] as const;
+export type ConsultationPosition = (typeof consultationPositions)[number];
+
+export interface ConsultationResponseBody {
+  readonly consultationId: string;
+  readonly denialReference: string;
+  readonly position: ConsultationPosition;
+  readonly text: string;
+}
+
+export const threatSubjects = ['end-user', 'diversion-route'] as const;
+export type ThreatSubject = (typeof threatSubjects)[number];
+
+/** A surveillance end user or a diversion route that partners should know about. */
+export interface ThreatAlertBody {
+  readonly alertId: string;
+  readonly subject: ThreatSubject;
+  readonly title: string;
+  readonly description: string;
+  readonly parties: readonly DeniedParty[];
+  readonly countries: readonly string[];
+}
+
+export interface MessageBodies {
+  readonly 'denial-notification': DenialNotificationBody;
+  readonly 'denial-amendment': DenialAmendmentBody;
+  readonly 'denial-revocation': DenialRevocationBody;
+  readonly 'consultation-request': ConsultationRequestBody;
+  readonly 'consultation-response': ConsultationResponseBody;
+  readonly 'threat-alert': ThreatAlertBody;
+}
+
+/** A message with its body, as a discriminated union on `kind`. */
+export type ExchangeMessage = {
+  [K in MessageKind]: {
+    readonly kind: K;
+    readonly header: MessageHeader;
+    readonly body: MessageBodies[K];
+  };
+}[MessageKind];
+
+/** True when the message is for this partner (addressed to all, or by name). */
+export const addressedTo = (header: MessageHeader, partnerId: string): boolean =>
+  header.recipients === 'all' || header.recipients.includes(partnerId);
+
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const authorityId = /^[A-Z]{2}-[A-Z0-9]{2,16}$/;
+
+/** An authority id: country code, a hyphen, the authority's short name (`GB-ECJU`, `US-BIS`). */
+export const isAuthorityId = (value: string): boolean => authorityId.test(value);
+
+type Fields = Readonly<Record<string, unknown>>;
+const isObject = (v: unknown): v is Fields =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const isTextList = (v: unknown): v is readonly string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * Checks a header that arrived from a partner: the shape, not the signature or the chain.
+ * Returns the problem in words when it is malformed.
+ */
+export function parseHeader(value: unknown): Result<MessageHeader, string> {
+  if (!isObject(value)) return err('the header is not a JSON object');
+  const h = value;
+  if (h.v !== 1) return err(`unsupported message version ${String(h.v)}`);
+  if (!isText(h.sender) || !isAuthorityId(h.sender)) return err('sender is not an authority id');
+  if (typeof h.sequence !== 'number' || !Number.isSafeInteger(h.sequence) || h.sequence < 1)
+    return err('sequence is not a positive integer');
+  if (
+    h.previousHash !== null &&
+    (typeof h.previousHash !== 'string' || !/^[0-9a-f]{64}$/.test(h.previousHash))
+  )
+    return err('previousHash is not a SHA-256 hex digest or null');
+  if (typeof h.issuedAt !== 'string' || !isoInstant.test(h.issuedAt))
+    return err('issuedAt is not an ISO instant');
+  if (typeof h.kind !== 'string' || !(messageKinds as readonly string[]).includes(h.kind))
+    return err(`unknown message kind ${String(h.kind)}`);
+  if (h.recipients !== 'all' && !isTextList(h.recipients))
+    return err('recipients is neither "all" nor a list');
+  if (typeof h.bodyHash !== 'string' || !/^[0-9a-f]{64}$/.test(h.bodyHash))
+    return err('bodyHash is not a SHA-256 hex digest');
+  return ok(h as unknown as MessageHeader);
+}
+
+const partiesProblem = (v: unknown): string | undefined =>
+  Array.isArray(v) && v.every((p) => isObject(p) && isText(p.role) && isText(p.name))
+    ? undefined
+    : 'parties must be a list of { role, name }';
+
+function denialProblem(b: Fields): string | undefined {
+  if (!isText(b.reference)) return 'reference is required';
+  if (typeof b.deniedOn !== 'string' || !isoDate.test(b.deniedOn))
+    return 'deniedOn must be YYYY-MM-DD';
+  if (typeof b.reviewBy !== 'string' || !isoDate.test(b.reviewBy))
+    return 'reviewBy must be YYYY-MM-DD';
+  if (!isTextList(b.controlEntries)) return 'controlEntries must be a list of strings';
+  if (typeof b.itemDescription !== 'string') return 'itemDescription is required';
+  if (typeof b.destination !== 'string' || !/^[A-Z]{2}$/.test(b.destination))
+    return 'destination must be a country code';
+  if (typeof b.endUse !== 'string') return 'endUse is required';
+  if (!Array.isArray(b.criteria)) return 'criteria must be a list';
+  return partiesProblem(b.parties);
+}
+
+/**
+ * Checks a received body against its kind: a partner's JSON is trusted only after this.
+ *
+ * @example
+ * parseBody('denial-revocation', { reference: 'US-2026-1' }) // err('reason is required')
+ */
+export function parseBody<K extends MessageKind>(
+  kind: K,
+  value: unknown,
+): Result<MessageBodies[K], string> {
+  if (!isObject(value)) return err('the body is not a JSON object');
+  const b = value;
+  let problem: string | undefined;
+  switch (kind) {
+    case 'denial-notification':
+      problem = denialProblem(b);
+      break;
+    case 'denial-amendment':
+      problem = !isText(b.reference)
+        ? 'reference is required'
+        : !isObject(b.denial)
+          ? 'denial is required'
+          : (denialProblem(b.denial) ??
+            (typeof b.reason === 'string' ? undefined : 'reason is required'));
+      break;
+    case 'denial-revocation':
+      problem = !isText(b.reference)
+        ? 'reference is required'
+        : !isText(b.reason)
+          ? 'reason is required'
+          : undefined;
+      break;
+    case 'consultation-request':
+      problem =
+        [b.consultationId, b.denialReference, b.caseReference].every(isText) &&
+        typeof b.text === 'string'
+          ? undefined
+          : 'consultationId, denialReference, caseReference and text are required';
+      break;
+    case 'consultation-response':
+      problem =
+        [b.consultationId, b.denialReference].every(isText) &&
+        (consultationPositions as readonly unknown[]).includes(b.position) &&
+        typeof b.text === 'string'
+          ? undefined
+          : 'consultationId, denialReference, position (denial-maintained | no-objection) and text are required';
+      break;
+    case 'threat-alert':
+      problem =
+        !isText(b.alertId) || !isText(b.title) || typeof b.description !== 'string'
+          ? 'alertId, title and description are required'
+          : !(threatSubjects as readonly unknown[]).includes(b.subject)
+            ? 'subject must be end-user or diversion-route'
+            : !isTextList(b.countries)
+              ? 'countries must be a list of country codes'
+              : partiesProblem(b.parties);
+      break;
+    default:
+      problem = `unknown kind ${String(kind)}`;
+  }
+  return problem === undefined ? ok(b as unknown as MessageBodies[K]) : err(problem);
+}

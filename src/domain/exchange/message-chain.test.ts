@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageHeader } from './exchange-message.ts';
+import { parseBody, parseHeader } from './exchange-message.ts';
+import { chainStart, checkChain, checkFeedClaims } from './message-chain.ts';
+
+const hash = (c: string) => c.repeat(64);
+const header = (sequence: number, previousHash: string | null): MessageHeader => ({
+  v: 1,
+  sender: 'US-BIS',
+  sequence,
+  previousHash,
+  issuedAt: '2026-11-22T10:00:00.000Z',
+  kind: 'denial-revocation',
+  recipients: 'all',
+  bodyHash: hash('b'),
+});
+
+describe(checkChain.name, () => {
+  it('accepts the first message with no previous hash, then the next one that names it', () => {
+    expect(checkChain(chainStart, header(1, null))).toEqual({ kind: 'next' });
+    expect(checkChain({ lastSequence: 1, lastHash: hash('a') }, header(2, hash('a')))).toEqual({
+      kind: 'next',
+    });
+  });
+  it('calls a number already seen a replay', () => {
+    expect(
+      checkChain({ lastSequence: 3, lastHash: hash('a') }, header(2, hash('c'))),
+    ).toMatchObject({ kind: 'replayed' });
+  });
+  it('calls a skipped number a gap', () => {
+    expect(checkChain({ lastSequence: 3, lastHash: hash('a') }, header(5, hash('a')))).toEqual({
+      kind: 'gap',
+      expected: 4,
+    });
+  });
+  it('calls a wrong previous hash a fork', () => {
+    expect(
+      checkChain({ lastSequence: 3, lastHash: hash('a') }, header(4, hash('d'))),
+    ).toMatchObject({ kind: 'fork' });
+  });
+});
+
+describe(checkFeedClaims.name, () => {
+  const now = 1_800_000_000;
+  const claims = {
+    iss: 'GB-ECJU',
+    aud: 'US-BIS',
+    iat: now,
+    exp: now + 300,
+    scope: 'exchange-feed',
+  };
+  it('admits fresh claims addressed to us', () => {
+    expect(checkFeedClaims(claims, 'US-BIS', now + 10)).toBeUndefined();
+  });
+  it('refuses expired, long-lived, misaddressed or other-purpose tokens', () => {
+    expect(checkFeedClaims(claims, 'US-BIS', now + 1000)).toMatch(/expired/);
+    expect(checkFeedClaims({ ...claims, exp: now + 3600 }, 'US-BIS', now)).toMatch(/five minutes/);
+    expect(checkFeedClaims(claims, 'NO-DEXU', now)).toMatch(/addressed/);
+    expect(checkFeedClaims({ ...claims, scope: 'admin' }, 'US-BIS', now)).toMatch(/not for/);
+  });
+});
+
+describe(parseHeader.name, () => {
+  it('refuses a header with a bad sequence or unknown kind', () => {
+    expect(parseHeader({ ...header(1, null), sequence: 0 }).ok).toBe(false);
+    expect(parseHeader({ ...header(1, null), kind: 'gossip' }).ok).toBe(false);
+    expect(parseHeader(header(1, null)).ok).toBe(true);
+  });
+});
+
+describe(parseBody.name, () => {
+  it('names what a body lacks', () => {
+    expect(parseBody('denial-revocation', { reference: 'US-1' })).toEqual({
+      ok: false,
+      error: 'reason is required',
+    });
+  });
+});

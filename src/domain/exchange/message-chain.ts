@@ -1,0 +1,88 @@
+import type { MessageHeader } from './exchange-message.ts';
+
+/** Where a sender's chain stands: its last accepted sequence number and that message's hash. */
+export interface ChainPosition {
+  readonly lastSequence: number;
+  readonly lastHash: string | null;
+}
+
+/** The position before a sender's first message. */
+export const chainStart: ChainPosition = { lastSequence: 0, lastHash: null };
+
+/** How a message relates to the chain received so far. */
+export type ChainVerdict =
+  | { readonly kind: 'next' }
+  | { readonly kind: 'replayed'; readonly lastSequence: number }
+  | { readonly kind: 'gap'; readonly expected: number }
+  | { readonly kind: 'fork'; readonly expectedPreviousHash: string | null };
+
+/**
+ * Places a header on the sender's chain: it must carry the next sequence number and the hash of
+ * the message before it. A number already seen is a replay, a higher one a gap, and a wrong
+ * previous hash a fork (the sender, or someone holding its key, told two stories).
+ *
+ * @example
+ * checkChain({ lastSequence: 4, lastHash: 'ab..' }, { sequence: 6, ... }) // { kind: 'gap', expected: 5 }
+ */
+export function checkChain(position: ChainPosition, header: MessageHeader): ChainVerdict {
+  if (header.sequence <= position.lastSequence) {
+    return { kind: 'replayed', lastSequence: position.lastSequence };
+  }
+  if (header.sequence > position.lastSequence + 1) {
+    return { kind: 'gap', expected: position.lastSequence + 1 };
+  }
+  if (header.previousHash !== position.lastHash) {
+    return { kind: 'fork', expectedPreviousHash: position.lastHash };
+  }
+  return { kind: 'next' };
+}
+
+/** Why a received message was refused; recorded with the message, never applied. */
+export const rejectionReasons = [
+  'unknown-sender',
+  'unknown-key',
+  'bad-signature',
+  'wrong-sender',
+  'expired-key',
+  'malformed',
+  'body-mismatch',
+  'chain-gap',
+  'chain-fork',
+  'replayed',
+] as const;
+export type RejectionReason = (typeof rejectionReasons)[number];
+
+/** The signed claims a node sends to read a partner's feed (a short-lived JWS, no shared secret). */
+export interface FeedRequestClaims {
+  /** The requesting authority. */
+  readonly iss: string;
+  /** The authority whose feed is read. */
+  readonly aud: string;
+  /** Seconds since the epoch. */
+  readonly iat: number;
+  readonly exp: number;
+  readonly scope: 'exchange-feed';
+}
+
+/** The longest a feed request token may live, in seconds, and the clock skew tolerated. */
+export const feedTokenLifetimeSeconds = 300;
+export const clockSkewSeconds = 60;
+
+/**
+ * Checks the claims of a feed request token whose signature has been verified: addressed to us,
+ * for the feed, issued recently, not expired, and not longer-lived than five minutes.
+ */
+export function checkFeedClaims(
+  claims: Readonly<Record<string, unknown>>,
+  self: string,
+  nowSeconds: number,
+): string | undefined {
+  if (claims.scope !== 'exchange-feed') return 'the token is not for the exchange feed';
+  if (claims.aud !== self) return `the token is addressed to ${String(claims.aud)}, not ${self}`;
+  const { iat, exp } = claims;
+  if (typeof iat !== 'number' || typeof exp !== 'number') return 'the token has no iat or exp';
+  if (exp - iat > feedTokenLifetimeSeconds) return 'the token lives longer than five minutes';
+  if (iat > nowSeconds + clockSkewSeconds) return 'the token was issued in the future';
+  if (exp < nowSeconds - clockSkewSeconds) return 'the token has expired';
+  return undefined;
+}

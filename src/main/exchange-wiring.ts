@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import { kyselyCaseStore } from '../adapters/db/kysely-case-store.ts';
+import type { Database } from '../adapters/db/schema.ts';
+import { loadNodeSigner } from '../adapters/exchange/exchange-key-file.ts';
+import { httpPartnerFeed } from '../adapters/exchange/http-partner-feed.ts';
+import { joseSignatureVerifier } from '../adapters/exchange/jose-signatures.ts';
+import { kyselyExchangeStore } from '../adapters/exchange/kysely-exchange-store.ts';
+import { systemClock } from '../adapters/runtime/system-clock.ts';
+import type { ExchangeDeps } from '../application/exchange/exchange-deps.ts';
+import { syncPartners } from '../application/exchange/sync-partners.ts';
+import type { ExchangeConfig } from '../config/config.ts';
+import { err } from '../domain/shared/result.ts';
+import { sha256Text } from './people-wiring.ts';
+
+/** Years until a notified denial is due for review (the regimes' three). */
+const reviewYears = 3;
+
+/** The exchange use cases on a database, signing with the node's key file when it has one. */
+export async function exchangeDepsFor(
+  db: Kysely<Database>,
+  config: ExchangeConfig | undefined,
+): Promise<ExchangeDeps> {
+  const signer =
+    config === undefined
+      ? err('The exchange is not configured on this node.')
+      : await loadNodeSigner(config.keyFile, config.authorityId);
+  return {
+    store: kyselyExchangeStore(db, systemClock, sha256Text),
+    signer,
+    verifier: joseSignatureVerifier,
+    feed: signer.ok
+      ? httpPartnerFeed(signer.value, systemClock)
+      : { fetch: () => Promise.resolve(err(signer.error)) },
+    cases: kyselyCaseStore(db, systemClock, sha256Text),
+    clock: systemClock,
+    sha256: sha256Text,
+    policy: { redactExporter: config?.redactExporter ?? true, reviewYears },
+  };
+}
+
+/**
+ * Pulls partners' feeds every `seconds` (never two pulls at once); returns the function that
+ * stops the schedule. Off (a no-op) when `seconds` is 0 or the node has no identity.
+ */
+export function scheduleExchangeSync(
+  deps: ExchangeDeps,
+  seconds: number,
+  report: (message: string) => void,
+): () => void {
+  if (seconds <= 0 || !deps.signer.ok) return () => undefined;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    syncPartners(deps)
+      .then((result) => {
+        if (!result.ok) report(`exchange sync: ${result.error.message}`);
+        else
+          for (const outcome of result.value) {
+            if (outcome.kind === 'unreachable') report(`exchange sync: ${outcome.error}`);
+            else if (outcome.rejected.length > 0)
+              report(
+                `exchange sync: ${String(outcome.rejected.length)} message(s) from ${outcome.partner} rejected`,
+              );
+          }
+      })
+      .catch((error: unknown) => {
+        report(`exchange sync failed: ${(error as Error).message}`);
+      })
+      .finally(() => {
+        running = false;
+      });
+  }, seconds * 1000);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+  };
+}

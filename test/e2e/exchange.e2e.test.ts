@@ -1,0 +1,421 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/adapters/db/open-database.ts';
+import { generateKeyFile } from '../../src/adapters/exchange/exchange-key-file.ts';
+import {
+  addOrganisation,
+  addUser,
+  createToken,
+} from '../../src/application/people/manage-people.ts';
+import type { Role } from '../../src/domain/people/role.ts';
+import { peopleDepsFor } from '../../src/main/people-wiring.ts';
+import { prepareStore } from '../../src/main/prepare-store.ts';
+import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+
+const endUser = 'Xinjiang Lianhai Chuangzhi Information Technology Co., Ltd.';
+const application = (jurisdiction: string, endUserName: string, exporter: string) => ({
+  jurisdiction,
+  exporter: { name: exporter, country: jurisdiction },
+  destination: { country: 'CN', region: 'Xinjiang' },
+  parties: [{ role: 'end-user', name: endUserName, country: 'CN', type: 'government-security' }],
+  items: [
+    {
+      description:
+        'IP network surveillance system: deep packet inspection, interception and analysis of internet traffic',
+      controlEntries: ['5A001.j'],
+      capabilities: ['ip-network-surveillance', 'deep-packet-inspection'],
+      quantity: 1,
+      value: { amount: 2_000_000, currency: 'USD' },
+    },
+  ],
+  endUse: 'Monitoring of internet users for the public security bureau',
+  redFlags: [],
+});
+
+interface Node {
+  readonly id: string;
+  readonly dataDir: string;
+  readonly publicKey: string;
+  readonly tokens: Record<string, string>;
+  server?: ServerProcess;
+}
+
+interface CaseJson {
+  id: string;
+  version: number;
+  stage: string;
+  state: {
+    blockingConsultations: string[];
+    adviceRequests: { desk: string }[];
+    advice: { desk: string }[];
+  };
+}
+
+/** One authority: its own data directory, people and exchange key, seeded in-process before it serves. */
+async function seedNode(work: string, id: string, country: string): Promise<Node> {
+  const dataDir = path.join(work, id);
+  const opened = await openDatabase({ engine: 'embedded', dataDir }, { command: 'test' });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const tokens: Record<string, string> = {};
+  try {
+    const prepared = await prepareStore(opened.value, { codeVersion: 'test' });
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    const deps = peopleDepsFor(opened.value.db);
+    const by = { actor: 'test' };
+    const authority = await addOrganisation(deps, by, {
+      name: id,
+      kind: 'licensing-authority',
+      country,
+    });
+    const exporter = await addOrganisation(deps, by, {
+      name: `${id} exporter`,
+      kind: 'exporter',
+      country,
+    });
+    if (!authority.ok || !exporter.ok) throw new Error('organisations');
+    const people: [string, string, Role][] = [
+      ['ex', exporter.value.id, 'exporter'],
+      ['cw', authority.value.id, 'caseworker'],
+      ['hr', authority.value.id, 'advisor'],
+      ['so1', authority.value.id, 'senior-officer'],
+      ['so2', authority.value.id, 'senior-officer'],
+      ['adm', authority.value.id, 'administrator'],
+    ];
+    for (const [username, organisationId, role] of people) {
+      const user = await addUser(deps, by, {
+        username,
+        organisationId,
+        roles: [role],
+        password: 'correct horse battery',
+      });
+      if (!user.ok) throw new Error(user.error.message);
+      const token = await createToken(deps, by, { username, name: 'e2e' });
+      if (!token.ok) throw new Error(token.error.message);
+      tokens[username] = token.value.secret;
+    }
+  } finally {
+    await opened.value.close();
+  }
+  const key = await generateKeyFile(path.join(dataDir, 'exchange-key.json'), {
+    authorityId: id,
+    rotate: false,
+    overlapDays: 30,
+    now: new Date(),
+  });
+  if (!key.ok) throw new Error(key.error);
+  return { id, dataDir, publicKey: String(key.value.created.publicJwk.x), tokens };
+}
+
+const start = async (node: Node) => {
+  node.server = await startCordonServer(
+    {
+      CORDON_DATA_DIR: node.dataDir,
+      CORDON_AUTHORITY_ID: node.id,
+      CORDON_ADMIN_PASSWORD: 'not-used-here-1',
+    },
+    120_000,
+  );
+};
+
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the JSON it expects
+async function call<T = Record<string, unknown>>(
+  node: Node,
+  who: string,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
+  const response = await fetch(`${node.server?.url ?? ''}${url}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${node.tokens[who] ?? ''}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, json: (text === '' ? {} : JSON.parse(text)) as T };
+}
+
+const criteria = [{ code: 'CRITERION-HR', reason: 'Clear risk of use in internal repression.' }];
+
+/** Opens and submits an application, then walks it through advice and recommendation to final review. */
+async function caseAtFinalReview(node: Node, app: unknown): Promise<CaseJson> {
+  const created = await call<CaseJson>(node, 'ex', 'POST', '/v1/cases', app);
+  expect(created.status, JSON.stringify(created.json)).toBe(201);
+  const submitted = await call<CaseJson>(
+    node,
+    'ex',
+    'POST',
+    `/v1/cases/${created.json.id}/submit`,
+    {
+      expectedVersion: created.json.version,
+    },
+  );
+  expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
+  let current = submitted.json;
+  for (const request of current.state.adviceRequests) {
+    const advised = await call<CaseJson>(node, 'hr', 'POST', `/v1/cases/${current.id}/actions`, {
+      kind: 'give-advice',
+      desk: request.desk,
+      outcome: 'refuse',
+      criteria,
+      text: 'Advise refusal.',
+      expectedVersion: current.version,
+    });
+    expect(advised.status, JSON.stringify(advised.json)).toBe(200);
+    current = advised.json;
+  }
+  const recommended = await call<CaseJson>(node, 'cw', 'POST', `/v1/cases/${current.id}/actions`, {
+    kind: 'recommend',
+    outcome: 'refused',
+    criteria,
+    text: 'Recommend refusal.',
+    expectedVersion: current.version,
+  });
+  expect(recommended.status, JSON.stringify(recommended.json)).toBe(200);
+  return recommended.json;
+}
+
+const decide = (node: Node, c: CaseJson) =>
+  call<CaseJson & { error?: { code: string; message: string } }>(
+    node,
+    'so1',
+    'POST',
+    `/v1/cases/${c.id}/actions`,
+    {
+      kind: 'decide',
+      outcome: 'refused',
+      criteria,
+      text: 'Refused.',
+      justification: 'Human-rights risk.',
+      expectedVersion: c.version,
+    },
+  );
+
+const sync = async (node: Node) => {
+  const synced = await call<{
+    partners: { partner: string; kind: string; accepted?: number; rejected?: unknown[] }[];
+  }>(node, 'adm', 'POST', '/v1/exchange/sync');
+  expect(synced.status, JSON.stringify(synced.json)).toBe(200);
+  return synced.json.partners;
+};
+
+/**
+ * Three authorities on loopback, each with its own embedded database: the United States denies,
+ * the United Kingdom is asked for an essentially identical licence (the end user in Chinese
+ * script) and must consult before deciding, Norway is offline at the time and catches up.
+ */
+describe('exchange between three partner states on loopback', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-exchange-e2e-'));
+  let us: Node;
+  let gb: Node;
+  let no: Node;
+
+  beforeAll(async () => {
+    us = await seedNode(work, 'US-BIS', 'US');
+    gb = await seedNode(work, 'GB-ECJU', 'GB');
+    no = await seedNode(work, 'NO-DEXU', 'NO');
+    await Promise.all([start(us), start(gb)]);
+    const pin = async (at: Node, partner: Node, url: string) => {
+      const added = await call(at, 'adm', 'POST', '/v1/exchange/partners', {
+        id: partner.id,
+        url,
+        publicKey: partner.publicKey,
+      });
+      expect(added.status, JSON.stringify(added.json)).toBe(201);
+    };
+    await pin(us, gb, gb.server?.url ?? '');
+    await pin(us, no, 'http://127.0.0.1:9');
+    await pin(gb, us, us.server?.url ?? '');
+    await pin(gb, no, 'http://127.0.0.1:9');
+  }, 600_000);
+
+  afterAll(async () => {
+    await Promise.all(
+      [us, gb, no].map((n) => (n.server ? n.server.stop() : Promise.resolve(null))),
+    );
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('notifies a refusal, blocks an essentially identical licence until consultation, catches up an offline partner, and lifts the block on revocation', async () => {
+    // US refuses an IP surveillance system for the end user and notifies partners.
+    const usCase = await caseAtFinalReview(
+      us,
+      application('US', endUser, 'Acme Packet Analytics Inc'),
+    );
+    const decided = await decide(us, usCase);
+    expect(decided.status, JSON.stringify(decided.json)).toBe(200);
+    const countersigned = await call<CaseJson>(
+      us,
+      'so2',
+      'POST',
+      `/v1/cases/${usCase.id}/actions`,
+      {
+        kind: 'countersign',
+        expectedVersion: decided.json.version,
+      },
+    );
+    expect(countersigned.status).toBe(200);
+    const notified = await call<{ reference: string; denial: { exporter?: unknown } }>(
+      us,
+      'so1',
+      'POST',
+      '/v1/exchange/denials',
+      {
+        caseId: usCase.id,
+        confirm: true,
+      },
+    );
+    expect(notified.status, JSON.stringify(notified.json)).toBe(201);
+    expect(notified.json.denial.exporter).toBeUndefined();
+    const reference = notified.json.reference;
+
+    // A node that is not a registered partner cannot read the feed.
+    const stranger = await fetch(`${us.server?.url ?? ''}/v1/exchange/feed?after=0`, {
+      headers: { authorization: 'CordonNode eyJhbGciOiJFZERTQSJ9.e30.AAAA' },
+    });
+    expect(stranger.status).toBe(401);
+
+    // GB receives it.
+    expect((await sync(gb)).find((p) => p.partner === 'US-BIS')).toMatchObject({
+      kind: 'synced',
+      accepted: 1,
+      rejected: [],
+    });
+    const gbDenials = await call<{ denials: { sender: string; reference: string }[] }>(
+      gb,
+      'cw',
+      'GET',
+      '/v1/exchange/denials',
+    );
+    expect(gbDenials.json.denials).toEqual([
+      expect.objectContaining({ sender: 'US-BIS', reference }),
+    ]);
+
+    // An application at GB to the same end user, written in Chinese, is blocked.
+    const gbCase = await caseAtFinalReview(
+      gb,
+      application('GB', '新疆联海创智信息科技有限公司', 'Vista Networks Ltd'),
+    );
+    expect(gbCase.state.blockingConsultations).toHaveLength(1);
+    const consultationId = gbCase.state.blockingConsultations[0] ?? '';
+    const blocked = await decide(gb, gbCase);
+    expect(blocked.status).toBe(409);
+    expect(blocked.json.error?.message).toMatch(/consultation/);
+
+    // GB consults US; US answers; GB records the answer and may decide.
+    const asked = await call(
+      gb,
+      'cw',
+      'POST',
+      `/v1/exchange/consultations/${encodeURIComponent(consultationId)}/request`,
+      {
+        text: 'We are asked to licence an essentially identical transaction. Do you maintain your denial?',
+      },
+    );
+    expect(asked.status, JSON.stringify(asked.json)).toBe(200);
+    await sync(us);
+    const incoming = await call<{
+      consultations: { id: string; direction: string; status: string }[];
+    }>(us, 'cw', 'GET', '/v1/exchange/consultations');
+    expect(incoming.json.consultations).toEqual([
+      expect.objectContaining({
+        id: consultationId,
+        direction: 'incoming',
+        status: 'awaiting-response',
+      }),
+    ]);
+    const answered = await call(
+      us,
+      'so1',
+      'POST',
+      `/v1/exchange/consultations/${encodeURIComponent(consultationId)}/response`,
+      {
+        position: 'denial-maintained',
+        text: 'The end user runs mass internet surveillance in Xinjiang; we maintain the denial.',
+      },
+    );
+    expect(answered.status, JSON.stringify(answered.json)).toBe(200);
+    await sync(gb);
+    const unblocked = await call<CaseJson & { history: { action: string; note?: string }[] }>(
+      gb,
+      'cw',
+      'GET',
+      `/v1/cases/${gbCase.id}`,
+    );
+    expect(unblocked.json.state.blockingConsultations).toEqual([]);
+    expect(unblocked.json.history.map((h) => h.action)).toEqual(
+      expect.arrayContaining(['block-for-consultation', 'record-consultation']),
+    );
+    expect((await decide(gb, unblocked.json)).status).toBe(200);
+
+    // NO was offline during all this: it comes back and catches up from its cursor.
+    await start(no);
+    const pinned = await call(no, 'adm', 'POST', '/v1/exchange/partners', {
+      id: 'US-BIS',
+      url: us.server?.url,
+      publicKey: us.publicKey,
+    });
+    expect(pinned.status).toBe(201);
+    const noSync = await sync(no);
+    // The denial, and the headers (not the bodies) of the GB-US consultation.
+    expect(noSync[0]).toMatchObject({
+      partner: 'US-BIS',
+      kind: 'synced',
+      accepted: 1,
+      rejected: [],
+    });
+    const noDenials = await call<{ denials: { reference: string; status: string }[] }>(
+      no,
+      'cw',
+      'GET',
+      '/v1/exchange/denials',
+    );
+    expect(noDenials.json.denials).toEqual([
+      expect.objectContaining({ reference, status: 'active' }),
+    ]);
+
+    // A second GB application is blocked; US revokes its denial; the block is lifted.
+    const second = await caseAtFinalReview(
+      gb,
+      application(
+        'GB',
+        'Xinjiang Lianhai Chuangzi Informaton Technology Co Ltd',
+        'Other Networks Ltd',
+      ),
+    );
+    expect(second.state.blockingConsultations).toHaveLength(1);
+    const revoked = await call(
+      us,
+      'so1',
+      'POST',
+      `/v1/exchange/denials/${encodeURIComponent(reference)}/revocation`,
+      {
+        reason: 'Reviewed: the end user was dissolved.',
+      },
+    );
+    expect(revoked.status, JSON.stringify(revoked.json)).toBe(200);
+    await sync(gb);
+    const lifted = await call<CaseJson>(gb, 'cw', 'GET', `/v1/cases/${second.id}`);
+    expect(lifted.json.state.blockingConsultations).toEqual([]);
+    await sync(no);
+    const noAfter = await call<{ denials: { status: string }[] }>(
+      no,
+      'cw',
+      'GET',
+      '/v1/exchange/denials',
+    );
+    expect(noAfter.json.denials[0]?.status).toBe('revoked');
+
+    // Every message was accepted: nothing rejected anywhere.
+    for (const node of [us, gb, no]) {
+      expect(
+        (await call<{ rejected: unknown[] }>(node, 'adm', 'GET', '/v1/exchange/rejected')).json
+          .rejected,
+      ).toEqual([]);
+    }
+  }, 600_000);
+});
