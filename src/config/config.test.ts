@@ -11,8 +11,40 @@ describe(parseConfig.name, () => {
         database: { engine: 'embedded', dataDir: path.resolve('/srv/cordon/.cordon/data') },
         http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 10 * 1024 * 1024 },
         logLevel: 'info',
+        screening: { thresholds: { review: 0.8, strong: 0.95 } },
       },
     });
+  });
+
+  it('reads the screening thresholds of the deployment from CORDON_SCREENING_REVIEW and _STRONG', () => {
+    const result = parseConfig(
+      { CORDON_SCREENING_REVIEW: '0.75', CORDON_SCREENING_STRONG: '0.9' },
+      {},
+      '/',
+    );
+    expect(result.ok && result.value.screening).toEqual({
+      thresholds: { review: 0.75, strong: 0.9 },
+    });
+  });
+
+  it('refuses screening thresholds outside (0, 1] or a review threshold above the strong one', () => {
+    const result = parseConfig(
+      { CORDON_SCREENING_REVIEW: 'high', CORDON_SCREENING_STRONG: '1.5' },
+      {},
+      '/',
+    );
+    expect(!result.ok && result.error.map((p) => p.field)).toEqual([
+      'CORDON_SCREENING_REVIEW',
+      'CORDON_SCREENING_STRONG',
+    ]);
+    const inverted = parseConfig(
+      { CORDON_SCREENING_REVIEW: '0.9', CORDON_SCREENING_STRONG: '0.85' },
+      {},
+      '/',
+    );
+    expect(!inverted.ok && inverted.error).toEqual([
+      expect.objectContaining({ field: 'CORDON_SCREENING_REVIEW' }),
+    ]);
   });
 
   it('lets flags override the environment', () => {

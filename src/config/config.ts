@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { err, ok, type Result } from '../domain/shared/result.ts';
 import type { FieldProblem } from '../domain/shared/errors.ts';
+import { defaultThresholds, type ScoreThresholds } from '../domain/screening/score-names.ts';
 
 /** Where Cordon keeps its data: the embedded PGlite directory, or a PostgreSQL server. */
 export type DatabaseConfig =
@@ -14,6 +15,8 @@ export interface Config {
   readonly database: DatabaseConfig;
   readonly http: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number };
   readonly logLevel: LogLevel;
+  /** Where screening scores become alerts (CORDON_SCREENING_REVIEW, CORDON_SCREENING_STRONG). */
+  readonly screening: { readonly thresholds: ScoreThresholds };
 }
 
 /** Settings given on the command line; each overrides its environment variable. */
@@ -126,6 +129,8 @@ export function parseConfig(
     }
   }
 
+  const thresholds = parseScreeningThresholds(env, problems);
+
   if (problems.length > 0 || database === undefined || !isLogLevel(levelValue)) {
     return err(problems);
   }
@@ -133,7 +138,37 @@ export function parseConfig(
     database,
     http: { host: hostValue, port: portNumber, bodyLimitBytes },
     logLevel: levelValue,
+    screening: { thresholds },
   });
+}
+
+/**
+ * The screening thresholds: CORDON_SCREENING_REVIEW and CORDON_SCREENING_STRONG, each a number
+ * in (0, 1], review no higher than strong; the defaults come from the screening benchmark.
+ */
+function parseScreeningThresholds(env: Environment, problems: FieldProblem[]): ScoreThresholds {
+  const read = (name: string, fallback: number): number => {
+    const raw = nonEmpty(env[name]);
+    if (raw === undefined) return fallback;
+    const value = /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+    if (!(value > 0 && value <= 1)) {
+      problems.push({
+        field: name,
+        problem: `must be a number above 0 and at most 1, got "${raw}"`,
+      });
+      return fallback;
+    }
+    return value;
+  };
+  const review = read('CORDON_SCREENING_REVIEW', defaultThresholds.review);
+  const strong = read('CORDON_SCREENING_STRONG', defaultThresholds.strong);
+  if (review > strong) {
+    problems.push({
+      field: 'CORDON_SCREENING_REVIEW',
+      problem: `must not be above CORDON_SCREENING_STRONG (${strong}), got ${review}`,
+    });
+  }
+  return { review, strong };
 }
 
 /**
@@ -160,3 +195,69 @@ const isLogLevel = (value: string): value is LogLevel =>
 
 const nonEmpty = (value: string | undefined): string | undefined =>
   value === undefined || value.trim() === '' ? undefined : value;
+
+/** The exchange with partner states (see docs/exchange.md). */
+export interface ExchangeConfig {
+  /** This authority's id (CORDON_AUTHORITY_ID, e.g. `GB-ECJU`); else the key file's. */
+  readonly authorityId?: string;
+  /** The node's Ed25519 key file (CORDON_EXCHANGE_KEY_FILE; default `<data dir>/exchange-key.json`). */
+  readonly keyFile: string;
+  /** Seconds between pulls of partners' feeds (CORDON_EXCHANGE_SYNC_SECONDS); 0, the default, pulls only on demand. */
+  readonly syncIntervalSeconds: number;
+  /** Leave exporters' names out of denial notifications (CORDON_EXCHANGE_REDACT_EXPORTER, default true). */
+  readonly redactExporter: boolean;
+}
+
+/**
+ * The exchange settings, parsed like the rest of the configuration: every bad setting at once,
+ * named by its variable. Separate from `parseConfig` so nodes that do not exchange need nothing.
+ */
+export function parseExchangeConfig(
+  env: Environment,
+  database: DatabaseConfig,
+  cwd: string,
+): Result<ExchangeConfig, readonly FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  const authorityId = nonEmpty(env['CORDON_AUTHORITY_ID'])?.trim();
+  if (authorityId !== undefined && !/^[A-Z]{2}-[A-Z0-9]{2,16}$/.test(authorityId)) {
+    problems.push({
+      field: 'CORDON_AUTHORITY_ID',
+      problem: `must be a country code, a hyphen and the authority's short name (GB-ECJU), got "${authorityId}"`,
+    });
+  }
+  const keyFileSetting = nonEmpty(env['CORDON_EXCHANGE_KEY_FILE']);
+  const keyFile =
+    keyFileSetting !== undefined
+      ? path.resolve(cwd, keyFileSetting)
+      : path.join(
+          database.engine === 'embedded' ? database.dataDir : path.resolve(cwd, defaults.dataDir),
+          'exchange-key.json',
+        );
+  const interval = nonEmpty(env['CORDON_EXCHANGE_SYNC_SECONDS']);
+  let syncIntervalSeconds = 0;
+  if (interval !== undefined) {
+    const parsed = /^\d+$/.test(interval.trim()) ? Number(interval) : Number.NaN;
+    if (!Number.isSafeInteger(parsed) || (parsed !== 0 && parsed < 5)) {
+      problems.push({
+        field: 'CORDON_EXCHANGE_SYNC_SECONDS',
+        problem: `must be 0 (off) or a whole number of seconds, at least 5, got "${interval}"`,
+      });
+    } else {
+      syncIntervalSeconds = parsed;
+    }
+  }
+  const redact = nonEmpty(env['CORDON_EXCHANGE_REDACT_EXPORTER'])?.trim().toLowerCase();
+  if (redact !== undefined && !['true', 'false', '1', '0'].includes(redact)) {
+    problems.push({
+      field: 'CORDON_EXCHANGE_REDACT_EXPORTER',
+      problem: `must be true or false, got "${redact}"`,
+    });
+  }
+  if (problems.length > 0) return err(problems);
+  return ok({
+    ...(authorityId === undefined ? {} : { authorityId }),
+    keyFile,
+    syncIntervalSeconds,
+    redactExporter: redact === undefined || redact === 'true' || redact === '1',
+  });
+}

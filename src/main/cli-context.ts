@@ -1,10 +1,17 @@
 import { parseConfig, type Config, type ConfigFlags } from '../config/config.ts';
 import type { CliIo, CommandOutput } from '../adapters/cli/output.ts';
 import type { DatabaseConnection } from '../adapters/db/open-database.ts';
+import type { ListedParty } from '../domain/lists/listed-party.ts';
 import { cordonError, type CordonError } from '../domain/shared/errors.ts';
 import { err, type Result } from '../domain/shared/result.ts';
 
 export type Outcome = Promise<Result<CommandOutput, CordonError>>;
+
+/** A snapshot imported while the store was made ready (first use), with its records. */
+export interface ImportedSnapshot {
+  readonly snapshotId: string;
+  readonly entries: readonly ListedParty[];
+}
 
 /** What every group of CLI handlers shares: the environment, the code version, config and database access. */
 export interface CliContext {
@@ -26,7 +33,7 @@ export interface CliContext {
   readonly withReadyDatabase: (
     flags: ConfigFlags,
     command: string,
-    work: (database: DatabaseConnection) => Outcome,
+    work: (database: DatabaseConnection, imported: readonly ImportedSnapshot[]) => Outcome,
   ) => Outcome;
 }
 
@@ -74,9 +81,14 @@ export function createCliContext(
     withReadyDatabase: (flags, command, work) =>
       withDatabase(flags, command, async (database) => {
         const { prepareStore } = await import('./prepare-store.ts');
-        const prepared = await prepareStore(database, { codeVersion, io });
+        const imported: ImportedSnapshot[] = [];
+        const prepared = await prepareStore(database, {
+          codeVersion,
+          io,
+          onSnapshotSaved: (snapshotId, entries) => imported.push({ snapshotId, entries }),
+        });
         if (!prepared.ok) return prepared;
-        return work(database);
+        return work(database, imported);
       }),
   };
 }

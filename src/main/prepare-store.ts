@@ -14,6 +14,8 @@ import {
   importListSnapshot,
   type ImportOutcome,
 } from '../application/lists/import-list-snapshot.ts';
+import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
+import type { ListedParty } from '../domain/lists/listed-party.ts';
 import { cordonError, type CordonError } from '../domain/shared/errors.ts';
 import { err, ok, type Result } from '../domain/shared/result.ts';
 
@@ -21,6 +23,11 @@ export interface PrepareOptions {
   readonly codeVersion: string;
   /** Where to tell a person what first-start work is being done (stderr); progress bars only on a terminal. */
   readonly io?: CliIo;
+  /**
+   * Told of each snapshot written by a first-start import, with its records, so that a command
+   * can index them from memory instead of reading them back (`cordon screen` on first use).
+   */
+  readonly onSnapshotSaved?: (snapshotId: string, entries: readonly ListedParty[]) => void;
 }
 
 /**
@@ -70,7 +77,17 @@ export async function importShippedLists(
   database: DatabaseConnection,
   options: PrepareOptions,
 ): Promise<Result<readonly ShippedImport[], CordonError>> {
-  const store = kyselyListSnapshotStore(database.db);
+  const saved = options.onSnapshotSaved;
+  const kyselyStore = kyselyListSnapshotStore(database.db);
+  const store: ListSnapshotStore = saved
+    ? {
+        ...kyselyStore,
+        async saveAndActivate(snapshot, entries) {
+          await kyselyStore.saveAndActivate(snapshot, entries);
+          saved(snapshot.id, entries);
+        },
+      }
+    : kyselyStore;
   const deps = { store, parse: parseListFiles, hasher: nodeContentHasher, clock: systemClock };
   const interactive = options.io?.isTty === true && process.stderr.isTTY;
   const { SingleBar, Presets } = await import('cli-progress');

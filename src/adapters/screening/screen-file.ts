@@ -333,13 +333,16 @@ export async function screenFile(
         const result = batchResults[k] ?? { row: row.row, matches: [], problems: [] };
         if (result.matches.length > 0) rowsWithMatches += 1;
         if (result.matches.some((m) => m.band === 'strong')) rowsWithStrong += 1;
-        // Mixed scripts are informational; an empty name is already said by the row's problem.
+        // Mixed scripts and removed invisible characters (the zero-width joiners of Indic and
+        // Persian names) are informational; an empty name is already said by the row's problem.
         const rowProblems = [
           ...(row.problem !== undefined ? [row.problem] : []),
           ...result.problems
             .filter(
               (p) =>
-                p.kind !== 'mixed-scripts' && !(row.problem !== undefined && p.kind === 'empty'),
+                p.kind !== 'mixed-scripts' &&
+                p.kind !== 'control-characters-removed' &&
+                !(row.problem !== undefined && p.kind === 'empty'),
             )
             .map((p) => p.kind),
         ];

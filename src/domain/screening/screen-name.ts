@@ -549,6 +549,24 @@ function adjust(
       });
     score = Math.min(score, cap);
   }
+  // A listed name that is only a short acronym ("SAM", "JSC NGT") is spelt by the initials of
+  // countless names ("Susan Amanda Mathews"): such a match is worth a look at most, never an alert.
+  const listedAcronym =
+    comparison.listedTokens.length === 1 ? comparison.listedTokens[0] : undefined;
+  if (
+    listedAcronym !== undefined &&
+    listedAcronym.length <= 4 &&
+    comparison.alignment.pairs.some((p) => p.kind === 'acronym')
+  ) {
+    const cap = thresholds.review - 0.01;
+    if (score > cap)
+      adjustments.push({
+        kind: 'low-information',
+        delta: cap - score,
+        detail: `the listed name is only the ${listedAcronym.length}-letter acronym "${listedAcronym}"`,
+      });
+    score = Math.min(score, cap);
+  }
   if (prepared.problems.some((p) => p.kind === 'only-legal-form')) {
     const cap = thresholds.review - 0.01;
     if (score > cap)

@@ -121,8 +121,10 @@ export function transliterate(tokens: readonly string[]): Transliteration {
       case 'han': {
         const reading = readChinese(run.text);
         chineseSegments = [...(chineseSegments ?? []), ...reading.segments];
+        // Each phrase is nothing but a legal form, which `splitLegalForms` would keep as the name:
+        // a placeholder name in front lets it take the phrase out as the legal form it is.
         for (const phrase of reading.legalForms) {
-          legalForms.push(...splitLegalForms(phrase.split(' ')).legalForms);
+          legalForms.push(...splitLegalForms(['_', ...phrase.split(' ')]).legalForms);
         }
         const variants: RunVariant[] = [
           { scheme: 'pinyin', text: reading.pinyin, consonantal: false },

@@ -1,0 +1,234 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  shippedParty,
+  shippedScreeningIndex,
+} from '../../../test/support/shipped-screening-index.ts';
+import { compareNames } from './compare-names.ts';
+import { buildScreeningIndex, type ScreeningIndex } from './screening-index.ts';
+import { screenName, type ScreeningQuery, type ScreeningResult } from './screen-name.ts';
+
+// Screening against every list Cordon ships: the weights of words are learnt from these lists, so
+// the behaviour under test ("CORP" says nothing, "hikvision" says a lot) needs the real thing.
+let index: ScreeningIndex;
+beforeAll(() => {
+  index = shippedScreeningIndex().index;
+});
+
+const screen = (query: ScreeningQuery | string, limit = 10): ScreeningResult =>
+  screenName(index, typeof query === 'string' ? { name: query } : query, { limit });
+const ids = (result: ScreeningResult): string[] => result.matches.map((m) => m.entityId);
+
+const hikvisionEntityList = 'us-bis-entity-list:CN:hangzhou-hikvision-digital-technology-co-ltd';
+const hikvisionCmic = 'us-ofac-nonsdn:30946';
+const positiveSdn = 'us-ofac-sdn:31455';
+const positiveEntityList = 'us-bis-entity-list:RU:aktsionernoe-obshchestvo-pozitiv-teknolodzhiz';
+
+describe(screenName.name, () => {
+  describe('across scripts', () => {
+    it('finds the listed Hikvision from its Chinese legal name 杭州海康威视数字技术股份有限公司', () => {
+      const result = screen({ name: '杭州海康威视数字技术股份有限公司', country: 'CN' });
+      expect(ids(result).slice(0, 2).sort()).toEqual([hikvisionEntityList, hikvisionCmic]);
+      const top = result.matches[0];
+      expect(top?.band).toBe('strong');
+      expect(top?.explanation.compared.query).toEqual({
+        scheme: 'translated',
+        text: 'hangzhou hikvision digital technology',
+      });
+      expect(top?.explanation.query.segments).toContain('海康威视 trade-name hikvision');
+      expect(top?.explanation.summary).toContain('translated from Chinese');
+    });
+
+    it('finds the listed "Pozitiv Teknolodzhiz" from the Cyrillic Позитив Текнолоджиз (BGN/PCGN)', () => {
+      const result = screen('Позитив Текнолоджиз');
+      expect(ids(result).sort()).toEqual([positiveEntityList, positiveSdn]);
+      expect(result.matches.every((m) => m.band === 'strong')).toBe(true);
+      expect(result.matches[0]?.explanation.compared.query.scheme).toBe('bgn-pcgn');
+      // The listed legal form (Aktsionernoe Obshchestvo) is set aside, not counted as missing words.
+      expect(result.matches[0]?.explanation.alignment.every((l) => l.kind === 'exact')).toBe(true);
+    });
+
+    it('finds the same listing from its Latin spelling, a misspelling, and its English alias', () => {
+      expect(ids(screen('Pozitiv Teknolodzhiz'))).toContain(positiveSdn);
+      const misspelt = screen('Pozitiv Teknolodzhis').matches.find(
+        (m) => m.entityId === positiveSdn,
+      );
+      expect(misspelt?.explanation.alignment.map((l) => l.kind)).toEqual(['exact', 'fuzzy']);
+      const english = screen('Positive Technologies').matches.find(
+        (m) => m.entityId === positiveSdn,
+      );
+      expect(english?.matchedName).toBe('JSC POSITIVE TECHNOLOGIES');
+    });
+
+    it('finds Kim Jong Un from Hangul and Putin from Cyrillic in "LAST, First" listings', () => {
+      expect(ids(screen('김정은'))[0]).toBe('us-ofac-sdn:20157');
+      const putin = screen('Путин Владимир Владимирович');
+      expect(putin.matches[0]).toMatchObject({ entityId: 'us-ofac-sdn:35096', band: 'strong' });
+    });
+  });
+
+  describe('false alerts', () => {
+    it('does not score "CORP" (or any bare legal form) high', () => {
+      for (const name of ['CORP', 'LLC', 'Co., Ltd.', 'OOO']) {
+        const result = screen(name);
+        expect(
+          result.matches.filter((m) => m.band === 'strong'),
+          name,
+        ).toEqual([]);
+        expect(
+          result.problems.map((p) => p.kind),
+          name,
+        ).toContain('only-legal-form');
+      }
+      expect(screen('CORP').matches).toEqual([]);
+    });
+
+    it('does not match a common first name to a company', () => {
+      for (const name of ['Maria', 'Mohammed', 'Ali', 'Ahmad Ali', 'Maria Elena']) {
+        const organisations = screen(name).matches.filter((m) => m.listedKind !== 'person');
+        expect(organisations, name).toEqual([]);
+      }
+    });
+
+    it("does not alert on a person whose initials spell a listed acronym ('SAM', 'STS COMPANY')", () => {
+      for (const name of ['Susan Amanda Mathews', 'Sharon Tamara Smith', 'Sean Kevin Thompson']) {
+        const result = screen(name);
+        expect(result.matches, name).toEqual([]);
+      }
+      // Pairwise, the initials do spell the acronym: it is screening that keeps it from alerting.
+      const pairwise = compareNames('Susan Amanda Mathews', 'SAM');
+      expect(pairwise.explanation.alignment.map((l) => l.kind)).toEqual(['acronym']);
+      expect(pairwise.band).toBe('review');
+    });
+
+    it('gives no alert for generic words alone, however many listings use them', () => {
+      for (const name of ['Technology Co., Ltd.', 'Public Security Bureau', 'Digital Technology'])
+        expect(screen(name).matches, name).toEqual([]);
+    });
+
+    it('keeps a one-word query shared by several listings out of the strong band', () => {
+      const almaz = screen('Almaz');
+      expect(almaz.matches.filter((m) => m.band === 'strong')).toEqual([]);
+    });
+  });
+
+  describe('partial names', () => {
+    it('flags "Almaz Antey Telecom" for review against the Almaz-Antey concern, with the extra word shown', () => {
+      const result = screen('Almaz Antey Telecom');
+      expect(result.matches.length).toBeGreaterThan(0);
+      for (const match of result.matches) {
+        expect(match.name.toLowerCase()).toContain('almaz');
+        expect(match.band).toBe('review');
+      }
+      expect(result.matches[0]?.explanation.alignment).toContainEqual(
+        expect.objectContaining({ query: 'telecom', listed: null, kind: 'unmatched' }),
+      );
+    });
+  });
+
+  describe('bonuses and penalties', () => {
+    it('adds a little for the listed country and takes a little off for another one', () => {
+      const inChina = screen({ name: 'Hikvision', country: 'CN' }).matches[0];
+      const inRussia = screen({ name: 'Hikvision', country: 'RU' }).matches[0];
+      expect(inChina?.explanation.adjustments).toContainEqual(
+        expect.objectContaining({ kind: 'country', delta: 0.03 }),
+      );
+      expect(inRussia?.explanation.adjustments).toContainEqual(
+        expect.objectContaining({ kind: 'country', delta: -0.05 }),
+      );
+      expect(inRussia?.score).toBeLessThan(inChina?.score ?? 0);
+    });
+
+    it('takes off for a person screened against an organisation', () => {
+      const match = screen({ name: 'Hikvision', kind: 'person' }).matches[0];
+      expect(match?.band).toBe('review');
+      expect(match?.explanation.adjustments).toContainEqual(
+        expect.objectContaining({ kind: 'entity-kind', delta: -0.15 }),
+      );
+    });
+
+    it('adds for an identifier that the listing carries', () => {
+      const listed = shippedParty(positiveSdn).identifiers.find((i) => /tax/i.test(i.type));
+      expect(listed).toBeDefined();
+      const match = screen({
+        name: 'Pozitiv Teknolodzhis',
+        identifiers: [{ type: listed?.type ?? '', value: listed?.value ?? '' }],
+      }).matches.find((m) => m.entityId === positiveSdn);
+      expect(match?.explanation.adjustments).toContainEqual(
+        expect.objectContaining({ kind: 'identifier', delta: 0.15 }),
+      );
+    });
+  });
+
+  describe('listings repeated across sources', () => {
+    it('reports an OFAC listing once, naming the Consolidated Screening List copy in alsoListed', () => {
+      const result = screen('Hikvision');
+      const cmic = result.matches.find((m) => m.entityId === hikvisionCmic);
+      expect(cmic?.alsoListed.map((a) => a.source)).toContain('us-csl');
+      expect(ids(result).filter((id) => id.startsWith('us-csl:CMIC:'))).toEqual([]);
+    });
+  });
+
+  describe('candidate generation', () => {
+    it('scores a few dozen candidates, never the whole list', () => {
+      for (const name of [
+        '杭州海康威视数字技术股份有限公司',
+        'Позитив Текнолоджиз',
+        'Rosoboronexport',
+      ])
+        expect(screen(name).candidatesScored, name).toBeLessThanOrEqual(64);
+    });
+
+    it('loses none of the matches that scoring every listed name finds', () => {
+      // The Entity List alone keeps the exhaustive scan short.
+      const entityList = buildScreeningIndex(
+        shippedScreeningIndex().parties.filter((p) => p.source === 'us-bis-entity-list'),
+      );
+      for (const name of [
+        '杭州海康威视数字技术股份有限公司',
+        'Позитив Текнолоджиз',
+        'Almaz Antey Telecom',
+      ]) {
+        const indexed = screenName(entityList, { name }, { limit: 5 });
+        const exhaustive = screenName(entityList, { name }, { limit: 5, exhaustive: true });
+        expect(exhaustive.candidatesScored).toBe(entityList.names.length);
+        expect(exhaustive.matches.length, name).toBeGreaterThan(0);
+        expect(ids(indexed), name).toEqual(ids(exhaustive));
+      }
+    }, 60_000);
+  });
+
+  describe('bad input', () => {
+    it('gives no matches and the problem "empty" for an empty or symbol-only name', () => {
+      for (const name of ['', '   ', '---', '🙂🙂']) {
+        const result = screen(name);
+        expect(result.matches, name).toEqual([]);
+        expect(result.problems, name).toContainEqual({ kind: 'empty' });
+      }
+    });
+
+    it('screens the first part of a 10,000-character name and says it was cut', () => {
+      const result = screen(`Hikvision ${'x'.repeat(9_990)}`);
+      expect(result.problems).toContainEqual(expect.objectContaining({ kind: 'truncated' }));
+      expect(result.candidatesScored).toBeLessThanOrEqual(64);
+    });
+
+    it('strips control characters and still finds the name', () => {
+      const result = screen('Hik\u0000vi\u200Bsion');
+      expect(ids(result)).toContain(hikvisionCmic);
+      expect(result.problems).toContainEqual({ kind: 'control-characters-removed', count: 2 });
+    });
+
+    it('gives a defined result for a name in several scripts, saying which', () => {
+      const result = screen('Hikvision 海康威视 Хиквижн');
+      expect(result.problems).toContainEqual({
+        kind: 'mixed-scripts',
+        scripts: ['latin', 'han', 'cyrillic'],
+      });
+      expect(Array.isArray(result.matches)).toBe(true);
+    });
+
+    it('caps the number of matches at the limit asked for', () => {
+      expect(screen('Almaz Antey', 2).matches).toHaveLength(2);
+    });
+  });
+});
