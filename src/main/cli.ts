@@ -4,7 +4,14 @@ import type { CliIo } from '../adapters/cli/output.ts';
 import { detectCodeVersion } from '../adapters/runtime/code-version.ts';
 import { ok } from '../domain/shared/result.ts';
 import { createCliContext, dbModules } from './cli-context.ts';
+import { assessCliHandlers } from './assess-cli.ts';
+import { batchCliHandlers } from './batch-cli.ts';
+import { opsCliHandlers } from './ops-cli.ts';
+import { controlsCliHandlers } from './controls-cli.ts';
 import { listsCliHandlers } from './lists-cli.ts';
+import { peopleCliHandlers } from './people-cli.ts';
+import { screeningCliHandlers } from './screening-cli.ts';
+import { exchangeCliHandlers, exchangeConfigFrom } from './exchange-cli.ts';
 
 /** The CLI's composition root: turns flags into a config, then into adapters, for each command. */
 export function cliHandlers(
@@ -18,12 +25,28 @@ export function cliHandlers(
 
   return {
     ...listsCliHandlers(context),
+    ...peopleCliHandlers(context),
+    ...screeningCliHandlers(context),
+    ...controlsCliHandlers(context),
+    ...assessCliHandlers(context),
+    ...batchCliHandlers(context),
+    ...opsCliHandlers(context),
+    ...exchangeCliHandlers(context),
 
-    async serve(flags) {
+    async serve(flags, serveOptions) {
       const config = configFrom(flags);
       if (!config.ok) return config;
+      const exchange = exchangeConfigFrom(context, config.value);
+      if (!exchange.ok) return exchange;
       const { startServer } = await import('./server.ts');
-      const started = await startServer(config.value, { codeVersion, io });
+      const started = await startServer(config.value, {
+        codeVersion,
+        io,
+        adminPassword: env.CORDON_ADMIN_PASSWORD,
+        authorityCountry: env.CORDON_AUTHORITY_COUNTRY,
+        demo: serveOptions?.demo === true,
+        exchange: exchange.value,
+      });
       if (!started.ok) return started;
       const server = started.value;
       io.stderr(

@@ -1,5 +1,10 @@
 import { buildApp } from '../adapters/http/build-app.ts';
 import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
+import type { ScreeningService } from '../application/screening/screening-service.ts';
+import type { AuditLog } from '../application/ports/audit-log.ts';
+import type { PeopleDeps } from '../application/people/people-deps.ts';
+import type { ExchangeDeps } from '../application/exchange/exchange-deps.ts';
+import type { CaseDeps } from '../application/cases/case-service.ts';
 import { exitCodeFor } from '../adapters/cli/output.ts';
 import { httpStatusOf } from '../adapters/http/error-status.ts';
 import { errorCatalogue, type ErrorCode } from '../domain/shared/errors.ts';
@@ -17,11 +22,31 @@ export async function generatedArtifacts(): Promise<Readonly<Record<string, stri
 
 /** Route dependencies that are never called: the document only needs the routes' schemas. */
 const unused = () => Promise.reject(new Error('not available while generating documents'));
+
+/** Keys Fastify reads from a plugin's options; a stand-in must not answer them. */
+const pluginOptionKeys = new Set(['prefix', 'logLevel', 'logSerializers', 'then']);
+
+/**
+ * A stand-in for a dependency object whose every member rejects when called (the document needs
+ * only the routes' schemas). It answers Fastify's own plugin options with `undefined`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the port it stands in for
+export const unavailable = <T extends object>(reject: () => Promise<never> = unused): T =>
+  new Proxy({} as T, {
+    get: (_target, key) =>
+      typeof key === 'string' && pluginOptionKeys.has(key) ? undefined : reject,
+  });
 const offlineLists = {
-  store: new Proxy({} as ListSnapshotStore, { get: () => unused }),
+  store: unavailable<ListSnapshotStore>(),
   clock: { now: () => new Date(0) },
   importSnapshot: unused,
   maxFileBytes: 1,
+};
+
+const offlineControls = {
+  catalogue: { controlCatalogue: unused },
+  reference: { licensingReference: unused },
+  policies: { currentPolicies: unused },
 };
 
 async function openApiDocument(): Promise<string> {
@@ -30,7 +55,24 @@ async function openApiDocument(): Promise<string> {
     pendingMigrations: () => Promise.resolve([]),
   };
   const app = await buildApp(
-    { version: 'generated', databaseHealth: offline, lists: offlineLists },
+    {
+      version: 'generated',
+      databaseHealth: offline,
+      lists: offlineLists,
+      screening: {
+        screening: unavailable<ScreeningService>(),
+        now: () => new Date(0),
+      },
+      controls: offlineControls,
+      exchange: unavailable<ExchangeDeps>(),
+      cases: unavailable<CaseDeps>(),
+      metrics: { gauges: [] },
+      auth: {
+        authenticator: { bearer: unused, session: unused },
+        people: unavailable<PeopleDeps>(),
+        audit: { audit: unavailable<AuditLog>(), sha256: () => '' },
+      },
+    },
     { logger: false, bodyLimitBytes: 1024 },
   );
   await app.ready();

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from '../config/config.ts';
 import { kyselyDatabaseHealth } from '../adapters/db/database-health.ts';
@@ -6,12 +7,29 @@ import { parseListFiles } from '../adapters/lists/parse-list-files.ts';
 import { nodeContentHasher } from '../adapters/runtime/node-content-hasher.ts';
 import { systemClock } from '../adapters/runtime/system-clock.ts';
 import { importListSnapshot } from '../application/lists/import-list-snapshot.ts';
+import { createScreeningService } from '../application/screening/screening-service.ts';
+import {
+  fileRegulationSources,
+  shippedRegulationDirs,
+} from '../adapters/regulation/file-regulation-sources.ts';
 import type { CliIo } from '../adapters/cli/output.ts';
 import { openDatabase, type DatabaseConnection } from '../adapters/db/open-database.ts';
 import { buildApp, type App } from '../adapters/http/build-app.ts';
 import { cordonError, type CordonError } from '../domain/shared/errors.ts';
 import { err, ok, type Result } from '../domain/shared/result.ts';
+import { assessApplication } from '../application/assessment/assess-application.ts';
+import { assessmentDeps } from './assessment-deps.ts';
 import { prepareStore } from './prepare-store.ts';
+import { observedScreeningIndexes } from './ops-metrics.ts';
+import { caseDepsFor } from './case-wiring.ts';
+import { exchangeDepsFor, scheduleExchangeSync } from './exchange-wiring.ts';
+import { checkAgainstDenials } from '../application/exchange/check-denials.ts';
+import type { ExchangeConfig } from '../config/config.ts';
+import { seedDemo } from './demo.ts';
+import { rescreenCases } from '../application/cases/rescreen-cases.ts';
+import { randomSecrets } from '../adapters/runtime/random-secrets.ts';
+import { bootstrapAdministrator } from '../application/people/manage-people.ts';
+import { authenticatorFor, peopleDepsFor, sha256Text } from './people-wiring.ts';
 
 /** A server that listens, and the one way to stop it cleanly. */
 export interface RunningServer {
@@ -28,6 +46,14 @@ export interface StartOptions {
   readonly logger?: NonNullable<FastifyServerOptions['logger']>;
   /** Where first-start work (creating the store, importing the shipped lists) is reported to a person. */
   readonly io?: CliIo;
+  /** The first administrator's password on an empty store (CORDON_ADMIN_PASSWORD); generated when absent. */
+  readonly adminPassword?: string | undefined;
+  /** The licensing authority's country for the first organisation (CORDON_AUTHORITY_COUNTRY). */
+  readonly authorityCountry?: string | undefined;
+  /** Load demo organisations, users and cases (once), printing the demo credentials. */
+  readonly demo?: boolean;
+  /** Exchange with partner states (CORDON_AUTHORITY_ID, CORDON_EXCHANGE_*); absent, the exchange answers not configured. */
+  readonly exchange?: ExchangeConfig;
 }
 
 /**
@@ -56,7 +82,54 @@ export async function startServer(
     }
     // On PostgreSQL with pending migrations the server still starts: /readyz says what is missing.
 
+    const people = peopleDepsFor(database.db);
+    if (prepared.ok) {
+      const admin = await bootstrapAdministrator(people, {
+        password: options.adminPassword,
+        country: options.authorityCountry,
+      });
+      if (!admin.ok) {
+        await database.close();
+        return admin;
+      }
+      if (admin.value !== undefined) {
+        options.io?.stderr(
+          admin.value.password === undefined
+            ? `Created the first administrator "${admin.value.username}" with the password from CORDON_ADMIN_PASSWORD.\n`
+            : `Created the first administrator "${admin.value.username}". One-time password (shown once, change it): ${admin.value.password}\n`,
+        );
+      }
+    }
+
     const listStore = kyselyListSnapshotStore(database.db);
+    const regulation = fileRegulationSources(shippedRegulationDirs);
+    // Read the shipped regulation data now, so a broken installation fails at start, not on a request.
+    await regulation.load();
+    // One index cache, watched so that /metrics can report its size without touching it.
+    const screeningIndexes = observedScreeningIndexes(listStore, systemClock);
+    const assessment = assessmentDeps(listStore, options.codeVersion);
+    const exchange = await exchangeDepsFor(database.db, options.exchange);
+    const cases: ReturnType<typeof caseDepsFor> = {
+      ...caseDepsFor(database.db, assessment),
+      // The no-undercut check: partners' denials this application essentially repeats.
+      denialCheck: (application, frozen, licenceCase) =>
+        checkAgainstDenials(exchange, application, frozen, licenceCase),
+    };
+    if (options.demo === true && prepared.ok) {
+      options.io?.stderr('Loading demo data (organisations, users and cases marked [DEMO])...\n');
+      const credentials = await seedDemo(people, cases);
+      options.io?.stderr(
+        credentials === undefined
+          ? 'Demo data is already loaded; its passwords were printed when it was created.\n'
+          : [
+              'Demo users (passwords shown once):',
+              ...credentials.map(
+                (c) => `  ${c.username.padEnd(16)} ${c.password}  (${c.roles.join(', ')})`,
+              ),
+              '',
+            ].join('\n'),
+      );
+    }
     const app = await buildApp(
       {
         version: options.codeVersion,
@@ -65,8 +138,8 @@ export async function startServer(
           store: listStore,
           clock: systemClock,
           maxFileBytes: 200 * 1024 * 1024,
-          importSnapshot: (request) =>
-            importListSnapshot(
+          importSnapshot: async (request) => {
+            const imported = await importListSnapshot(
               { ...request, importerVersion: options.codeVersion },
               {
                 store: listStore,
@@ -74,7 +147,42 @@ export async function startServer(
                 hasher: nodeContentHasher,
                 clock: systemClock,
               },
-            ),
+            );
+            // A newly active snapshot: re-screen open cases and issued licences in the background.
+            if (imported.ok && (imported.value.kind === 'imported' || imported.value.reactivated)) {
+              void rescreenCases({
+                store: cases.store,
+                screener: assessment.screener,
+                clock: systemClock,
+                secrets: randomSecrets,
+              }).catch((error: unknown) => {
+                app.log.error({ err: error }, 're-screening after a list import failed');
+              });
+            }
+            return imported;
+          },
+        },
+        assessments: { assess: (request) => assessApplication(request, assessment) },
+        cases,
+        exchange,
+        controls: { catalogue: regulation, reference: regulation, policies: regulation },
+        // The index is built on the first screening request and rebuilt after an import.
+        screening: {
+          screening: createScreeningService({
+            store: listStore,
+            thresholds: config.screening.thresholds,
+            clock: systemClock,
+            indexes: screeningIndexes.indexes,
+          }),
+          now: () => systemClock.now(),
+        },
+        metrics: { gauges: screeningIndexes.gauges },
+        // The built web UI (npm run build:web; npm start builds it when missing).
+        webUi: { root: fileURLToPath(new URL('../../web/dist', import.meta.url)) },
+        auth: {
+          authenticator: authenticatorFor(people),
+          people,
+          audit: { audit: people.audit, sha256: sha256Text },
         },
       },
       { logger, bodyLimitBytes: config.http.bodyLimitBytes },
@@ -96,6 +204,13 @@ export async function startServer(
       throw error;
     }
     database.lock?.announce(url);
+    const stopExchangeSync = scheduleExchangeSync(
+      exchange,
+      options.exchange?.syncIntervalSeconds ?? 0,
+      (message) => {
+        app.log.warn(message);
+      },
+    );
     let stopping: Promise<void> | undefined;
     return ok({
       url,
@@ -104,6 +219,7 @@ export async function startServer(
       stop() {
         stopping ??= (async () => {
           try {
+            stopExchangeSync();
             await app.close();
           } finally {
             await database.close();

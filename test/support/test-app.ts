@@ -3,6 +3,10 @@ import { buildApp, type App, type AppDeps } from '../../src/adapters/http/build-
 import { fakeDatabaseHealth } from '../fakes/fake-database-health.ts';
 import { fixedClock } from '../fakes/fixed-clock.ts';
 import { inMemoryListSnapshotStore } from '../fakes/in-memory-list-snapshot-store.ts';
+import { createScreeningService } from '../../src/application/screening/screening-service.ts';
+import { defaultThresholds } from '../../src/domain/screening/score-names.ts';
+import { testAuthenticator } from '../fakes/test-authenticator.ts';
+import { shippedRegulationSources } from '../fakes/in-memory-regulation-sources.ts';
 
 /**
  * Builds the HTTP app on in-memory fakes for every port, silent; pass only the deps a test is
@@ -19,12 +23,21 @@ export async function buildTestApp(
   const deps: AppDeps = {
     version: '9.9.9',
     databaseHealth: fakeDatabaseHealth(),
+    auth: { authenticator: testAuthenticator() },
     lists: {
       store,
       clock: fixedClock(),
       maxFileBytes: 10 * 1024 * 1024,
       importSnapshot: () => Promise.reject(new Error('importSnapshot is not set in this test')),
     },
+    screening: {
+      screening: createScreeningService({ store, thresholds: defaultThresholds }),
+      now: () => fixedClock().now(),
+    },
+    controls: (() => {
+      const regulation = shippedRegulationSources();
+      return { catalogue: regulation, reference: regulation, policies: regulation };
+    })(),
     ...overrides,
   };
   return buildApp(deps, { logger: false, bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024 });
@@ -36,7 +49,8 @@ export async function buildTestApp(
  *
  * @example
  * await app.inject({ method: 'GET', url: '/v1/lists', headers: asRole('caseworker') });
+ * await app.inject({ method: 'GET', url: '/v1/cases/C-1', headers: asRole('exporter', 'org-b') });
  */
-export const asRole = (role: Role): Record<string, string> => ({
-  authorization: `Bearer test-${role}`,
+export const asRole = (role: Role, organisationId?: string): Record<string, string> => ({
+  authorization: `Bearer test-${role}${organisationId === undefined ? '' : `@${organisationId}`}`,
 });

@@ -2,7 +2,14 @@ import { Command, CommanderError, Option } from 'commander';
 import type { ConfigFlags } from '../../config/config.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import type { Result } from '../../domain/shared/result.ts';
+import { registerAssessCommands, type AssessCliHandlers } from './commands/assess.ts';
+import { registerBatchCommands, type BatchCliHandlers } from './commands/batch.ts';
+import { registerControlsCommands, type ControlsCliHandlers } from './commands/controls.ts';
 import { registerListsCommands, type ListsCliHandlers } from './commands/lists.ts';
+import { registerOpsCommands, type OpsCliHandlers } from './commands/ops.ts';
+import { registerPeopleCommands, type PeopleCliHandlers } from './commands/people.ts';
+import { registerExchangeCommands, type ExchangeCliHandlers } from './commands/exchange.ts';
+import { registerScreeningCommands, type ScreeningCliHandlers } from './commands/screening.ts';
 import {
   exitCodeFor,
   exitCodes,
@@ -14,9 +21,21 @@ import {
 } from './output.ts';
 
 /** The work behind each command, supplied by the composition root (`src/main/cli.ts`). */
-export interface CliHandlers extends ListsCliHandlers {
+export interface CliHandlers
+  extends
+    ListsCliHandlers,
+    ControlsCliHandlers,
+    ScreeningCliHandlers,
+    AssessCliHandlers,
+    BatchCliHandlers,
+    OpsCliHandlers,
+    ExchangeCliHandlers,
+    PeopleCliHandlers {
   /** Runs the server until it is asked to stop; resolves with the outcome of the whole run. */
-  serve(flags: ConfigFlags): Promise<Result<CommandOutput, CordonError>>;
+  serve(
+    flags: ConfigFlags,
+    options?: { readonly demo?: boolean },
+  ): Promise<Result<CommandOutput, CordonError>>;
   dbMigrate(flags: ConfigFlags): Promise<Result<CommandOutput, CordonError>>;
   dbStatus(flags: ConfigFlags): Promise<Result<CommandOutput, CordonError>>;
 }
@@ -116,8 +135,12 @@ export function buildProgram(
     .description('run the HTTP API and web UI (default 127.0.0.1:8080)')
     .option('-p, --port <port>', 'port to listen on (env PORT; 0 picks a free port)')
     .option('--host <host>', 'address to listen on (env HOST)')
-    .action(async (_opts: unknown, command: Command) => {
-      await run(false, () => handlers.serve(globalFlags(command)));
+    .option(
+      '--demo',
+      'load demo organisations, users (credentials printed) and cases, marked [DEMO]',
+    )
+    .action(async (opts: { demo?: boolean }, command: Command) => {
+      await run(false, () => handlers.serve(globalFlags(command), { demo: opts.demo === true }));
     });
 
   const db = program.command('db').description('manage the database schema');
@@ -135,6 +158,13 @@ export function buildProgram(
     });
 
   registerListsCommands(program, handlers, context);
+  registerScreeningCommands(program, handlers, context);
+  registerControlsCommands(program, handlers, context);
+  registerAssessCommands(program, handlers, context);
+  registerPeopleCommands(program, handlers, context);
+  registerBatchCommands(program, handlers, context);
+  registerOpsCommands(program, handlers, context);
+  registerExchangeCommands(program, handlers, context);
   return program;
 }
 

@@ -9,6 +9,27 @@ export interface Database {
   list_snapshot: ListSnapshotTable;
   list_entry: ListEntryTable;
   list_source_state: ListSourceStateTable;
+  organisation: OrganisationTable;
+  app_user: AppUserTable;
+  api_token: ApiTokenTable;
+  web_session: WebSessionTable;
+  audit_entry: AuditEntryTable;
+  licence_case: LicenceCaseTable;
+  case_event: CaseEventTable;
+  case_document: CaseDocumentTable;
+  case_reference_counter: CaseReferenceCounterTable;
+  case_alert: CaseAlertTable;
+  screening_batch: ScreeningBatchTable;
+  screening_batch_chunk: ScreeningBatchChunkTable;
+  screening_batch_result: ScreeningBatchResultTable;
+  exchange_partner: ExchangePartnerTable;
+  exchange_partner_key: ExchangePartnerKeyTable;
+  exchange_outbox: ExchangeOutboxTable;
+  exchange_inbox: ExchangeInboxTable;
+  exchange_rejected: ExchangeRejectedTable;
+  exchange_denial: ExchangeDenialTable;
+  exchange_consultation: ExchangeConsultationTable;
+  exchange_alert: ExchangeAlertTable;
 }
 
 /** One row, written when a store is created: which code version created it, and when. */
@@ -46,4 +67,223 @@ export interface ListSourceStateTable {
   source: string;
   active_snapshot_id: string;
   activated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  kind: string;
+  country: string;
+  created_at: ColumnType<Date, Date, never>;
+}
+
+export interface AppUserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  organisation_id: string;
+  roles: ColumnType<unknown, string, string>;
+  password_hash: string | null;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: Date | null;
+  created_at: ColumnType<Date, Date, never>;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  scopes: ColumnType<unknown, string, never>;
+  secret_hash: string;
+  created_at: ColumnType<Date, Date, never>;
+  expires_at: ColumnType<Date, Date, never>;
+  revoked_at: Date | null;
+}
+
+export interface WebSessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: ColumnType<Date, Date, never>;
+  expires_at: ColumnType<Date, Date, never>;
+}
+
+/**
+ * The audit trail. `at` and `details` are stored as the exact text that was hashed, so that no
+ * type conversion by either engine can change what `cordon audit verify` recomputes.
+ */
+export interface AuditEntryTable {
+  /** bigint: read back as a string by node-postgres. */
+  seq: ColumnType<string, number, never>;
+  at: string;
+  actor: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  request_id: string | null;
+  details: string;
+  previous_hash: string;
+  hash: string;
+}
+
+/** JSON columns are text: what was written is read back byte for byte on both engines. */
+export interface LicenceCaseTable {
+  id: string;
+  reference: string;
+  jurisdiction: string;
+  exporter_organisation_id: string;
+  stage: string;
+  queue: string | null;
+  version: number;
+  state: string;
+  application: string;
+  assessment: string | null;
+  routing: string | null;
+  created_at: ColumnType<Date, Date, never>;
+  updated_at: Date;
+}
+
+export interface CaseEventTable {
+  case_id: string;
+  version: number;
+  event: string;
+}
+
+export interface CaseDocumentTable {
+  code: string;
+  case_id: string;
+  case_reference: string;
+  kind: string;
+  issued_at: ColumnType<Date, Date, never>;
+  sha256: string;
+  pdf: ColumnType<Uint8Array, Uint8Array, never>;
+}
+
+export interface CaseReferenceCounterTable {
+  prefix: string;
+  last: number;
+}
+
+/** A submitted batch: `submitting` while its chunks are written, then `queued`, `done`. */
+export interface ScreeningBatchTable {
+  id: string;
+  file_name: string;
+  status: string;
+  row_count: number;
+  chunk_count: number;
+  match_limit: number;
+  submitted_at: ColumnType<Date, Date, never>;
+  completed_at: Date | null;
+}
+
+/** One chunk of a batch: its rows (JSON text) and whether a worker has stored their results. */
+export interface ScreeningBatchChunkTable {
+  batch_id: string;
+  chunk: number;
+  first_row: number;
+  row_count: number;
+  rows: ColumnType<string, string, never>;
+  status: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  /** The list snapshot ids screened against (JSON text), set when the chunk is done. */
+  snapshot: string | null;
+  completed_at: Date | null;
+}
+
+/** One row's result (JSON text); (batch_id, row) is unique, so a retried chunk stores nothing twice. */
+export interface ScreeningBatchResultTable {
+  batch_id: string;
+  row: number;
+  outcome: string;
+  match_count: number;
+  strong: boolean;
+  result: string;
+}
+
+/** Partner states, each with its feed cursor (the last accepted sequence and its hash). */
+export interface ExchangePartnerTable {
+  id: string;
+  url: string;
+  last_sequence: ColumnType<number, number | undefined, number>;
+  last_hash: string | null;
+  added_at: ColumnType<Date, Date, never>;
+  last_sync_at: Date | null;
+  last_sync_error: string | null;
+}
+
+export interface ExchangePartnerKeyTable {
+  partner_id: string;
+  kid: string;
+  public_jwk: string;
+  valid_until: Date | null;
+  added_at: ColumnType<Date, Date, never>;
+}
+
+/** Our own signed chain; `header` and `body` are canonical JSON text. */
+export interface ExchangeOutboxTable {
+  sequence: number;
+  hash: string;
+  kind: string;
+  header: string;
+  jws: string;
+  body: string;
+  issued_at: Date;
+}
+
+/** Accepted messages from partners; `body` is null for headers addressed to others. */
+export interface ExchangeInboxTable {
+  sender: string;
+  sequence: number;
+  hash: string;
+  kind: string;
+  header: string;
+  jws: string;
+  body: string | null;
+  received_at: Date;
+}
+
+export interface ExchangeRejectedTable {
+  id: Generated<number>;
+  partner_id: string;
+  sequence: number | null;
+  reason: string;
+  detail: string;
+  jws: string;
+  received_at: Date;
+}
+
+export interface ExchangeDenialTable {
+  sender: string;
+  reference: string;
+  status: string;
+  denial: string;
+  case_id: string | null;
+  updated_at: Date;
+}
+
+export interface ExchangeConsultationTable {
+  id: string;
+  direction: string;
+  partner_id: string;
+  denial_reference: string;
+  case_id: string | null;
+  status: string;
+  record: string;
+  updated_at: Date;
+}
+
+export interface ExchangeAlertTable {
+  sender: string;
+  alert_id: string;
+  alert: string;
+  received_at: Date;
+}
+
+export interface CaseAlertTable {
+  id: string;
+  case_id: string;
+  raised_at: ColumnType<Date, Date, never>;
+  alert: string;
 }

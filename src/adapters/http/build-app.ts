@@ -15,15 +15,48 @@ import type { DatabaseHealth } from '../../application/ports/database-health.ts'
 import { cordonError } from '../../domain/shared/errors.ts';
 import { logError, sendError, toCordonError } from './errors.ts';
 import { healthRoutes } from './routes/health/routes.ts';
+import { metricsRoutes, type MetricsRouteDeps } from './routes/metrics/routes.ts';
 import { apiIndexRoutes } from './routes/api-index/routes.ts';
 import { listsRoutes, type ListsRouteDeps } from './routes/lists/routes.ts';
-import { assertAccessDeclared } from './route-access.ts';
+import { assessmentRoutes, type AssessmentRouteDeps } from './routes/assessments/routes.ts';
+import { screeningRoutes, type ScreeningRouteDeps } from './routes/screening/routes.ts';
+import { casesRoutes } from './routes/cases/routes.ts';
+import { exchangeRoutes } from './routes/exchange/routes.ts';
+import type { ExchangeDeps } from '../../application/exchange/exchange-deps.ts';
+import type { CaseDeps } from '../../application/cases/case-service.ts';
+import { controlsRoutes, type ControlsRouteDeps } from './routes/controls/routes.ts';
+import { assertAccessDeclared, recordDeclaredRoute } from './route-access.ts';
+import authPlugin from './auth/auth-plugin.ts';
+import type { Authenticator } from './auth/authenticator.ts';
+import { authRoutes } from './routes/auth/routes.ts';
+import { auditRoutes, type AuditRouteDeps } from './routes/audit/routes.ts';
+import { webUiRoutes, type WebUiOptions } from './web-ui.ts';
+import type { PeopleDeps } from '../../application/people/people-deps.ts';
 
 /** Everything the HTTP API needs from the outside, constructed by the composition root. */
 export interface AppDeps {
   readonly version: string;
   readonly databaseHealth: DatabaseHealth;
   readonly lists: ListsRouteDeps;
+  /** `POST /v1/assessments`; absent in tests that do not assess (the route then answers not ready). */
+  readonly assessments?: AssessmentRouteDeps;
+  readonly screening: ScreeningRouteDeps;
+  /** The licence workflow; absent in tests that do not touch cases (its routes are then not registered). */
+  readonly cases?: CaseDeps;
+  /** Exchange with partner states; absent in tests that do not exchange (its routes are then not registered). */
+  readonly exchange?: ExchangeDeps;
+  readonly controls: ControlsRouteDeps;
+  /** The built web UI served at `/` (web/dist); absent, only the API is served. */
+  readonly webUi?: WebUiOptions;
+  /** `GET /metrics` (Prometheus text) with these extra gauges; absent, no metrics are kept. */
+  readonly metrics?: MetricsRouteDeps;
+  readonly auth: {
+    readonly authenticator: Authenticator;
+    /** Password sign-in and sessions; absent, only bearer credentials authenticate. */
+    readonly people?: PeopleDeps;
+    /** The audit trail: changes are appended to it, auditors read and verify it. */
+    readonly audit?: AuditRouteDeps;
+  };
 }
 
 export interface AppOptions {
@@ -69,6 +102,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
 
   app.addHook('onRoute', (route) => {
     assertAccessDeclared(route);
+    recordDeclaredRoute(app, route);
   });
 
   let closing = false;
@@ -122,22 +156,66 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
       },
       tags: [
         { name: 'operations', description: 'Liveness, readiness and the API index' },
+        { name: 'auth', description: 'Signing in and out; who am I' },
+        { name: 'audit', description: 'The hash-chained audit trail, for auditors' },
         {
           name: 'lists',
           description: 'Restricted-party list snapshots: status, browsing, diffs, imports',
         },
+        {
+          name: 'cases',
+          description:
+            'Licence cases: applications, submission with a frozen assessment, routing, advice, decision, countersignature, documents, statistics',
+        },
+        {
+          name: 'assessments',
+          description: 'Human-rights risk assessment of applications, with a recommendation',
+        },
+        {
+          name: 'screening',
+          description:
+            'Party screening against the active lists: one name, a batch, a pairwise comparison, and a trade.gov CSL-compatible search',
+        },
+        {
+          name: 'exchange',
+          description:
+            'Exchange with partner states: signed denial notifications, consultations, threat alerts, the partner feed',
+        },
+        {
+          name: 'controls',
+          description:
+            'Control catalogue (Wassenaar, EU, UK, US), item classification, licence determination per jurisdiction, synchronisation gaps',
+        },
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(import('@fastify/helmet'), {
+    // Swagger UI's page sets its own CSP (staticCSP); the API itself serves only JSON.
+    contentSecurityPolicy: false,
+    crossOriginEmbedderPolicy: false,
+  });
 
+  if (deps.metrics) await app.register(metricsRoutes, deps.metrics);
   await app.register(healthRoutes, { version: deps.version, databaseHealth: deps.databaseHealth });
   await app.register(
     async (v1) => {
+      await v1.register(authPlugin, {
+        authenticator: deps.auth.authenticator,
+        audit: deps.auth.audit?.audit,
+      });
       await v1.register(apiIndexRoutes, { version: deps.version });
+      if (deps.auth.people) await v1.register(authRoutes, { people: deps.auth.people });
+      if (deps.auth.audit) await v1.register(auditRoutes, deps.auth.audit);
       await v1.register(listsRoutes, deps.lists);
+      await v1.register(assessmentRoutes, { deps: deps.assessments });
+      await v1.register(screeningRoutes, deps.screening);
+      if (deps.cases) await v1.register(casesRoutes, deps.cases);
+      if (deps.exchange) await v1.register(exchangeRoutes, deps.exchange);
+      await v1.register(controlsRoutes, deps.controls);
     },
     { prefix: '/v1' },
   );
+  if (deps.webUi) await app.register(webUiRoutes, deps.webUi);
   return app;
 }

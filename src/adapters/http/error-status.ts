@@ -27,7 +27,15 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number | 'cli-only'>> = {
   CORDON_FILE_UNREADABLE: 'cli-only',
   CORDON_UNAUTHENTICATED: 401,
   CORDON_FORBIDDEN: 403,
+  CORDON_AUDIT_CHAIN_BROKEN: 500,
+  CORDON_CASE_VERSION_CONFLICT: 409,
   CORDON_CASE_TRANSITION_NOT_ALLOWED: 409,
+  CORDON_NO_ACTIVE_LISTS: 503,
+  CORDON_SCREEN_FILE_INVALID: 'cli-only',
+  CORDON_BATCH_FILE_INVALID: 400,
+  CORDON_NEEDS_POSTGRESQL: 'cli-only',
+  CORDON_BACKUP_FAILED: 'cli-only',
+  CORDON_EXCHANGE_NOT_CONFIGURED: 503,
 };
 
 /** The status a response with this code is sent with. */

@@ -41,8 +41,24 @@ export const errorCatalogue = {
   CORDON_UNAUTHENTICATED:
     'The request carries no valid credentials (API key or session); sign in or send a key.',
   CORDON_FORBIDDEN: "The authenticated person's role does not allow this action.",
+  CORDON_AUDIT_CHAIN_BROKEN:
+    'The audit trail no longer verifies: an entry was edited, deleted or reordered; the message names the first.',
+  CORDON_CASE_VERSION_CONFLICT:
+    'Someone else changed the licence case since you loaded it (optimistic concurrency); reload and try again.',
   CORDON_CASE_TRANSITION_NOT_ALLOWED:
     'The licence case is not in a state that allows this step; the message names the state and the allowed steps.',
+  CORDON_NO_ACTIVE_LISTS:
+    'Screening was asked for but no restricted-list snapshot is active, so no result could be trusted; import lists first.',
+  CORDON_SCREEN_FILE_INVALID:
+    'A file given to `cordon screen-file` cannot be screened: a named column is missing, it is not UTF-8, its CSV cannot be read, or the output cannot be written; the message names the column, line or path.',
+  CORDON_BATCH_FILE_INVALID:
+    'A file given to `cordon batch submit` cannot be split into chunks: a named column is missing, it is not UTF-8, a line is not valid CSV, or it has no data rows; the message names which.',
+  CORDON_NEEDS_POSTGRESQL:
+    'The command runs on a shared PostgreSQL database only (batch screening, workers): set DATABASE_URL; the embedded store serves one process.',
+  CORDON_BACKUP_FAILED:
+    'A backup or restore of the embedded store could not be made: the file cannot be read or written, is not a Cordon backup, or the target directory is not empty.',
+  CORDON_EXCHANGE_NOT_CONFIGURED:
+    'The exchange with partner states is not set up on this node: it has no authority id or no key (run `cordon exchange keygen`); the message says which.',
 } as const satisfies Record<string, string>;
 
 /** A stable error code from the catalogue. */

@@ -1,6 +1,10 @@
 import type { Migration } from 'kysely';
 import * as instance from './2026-11-22-0001-instance.ts';
 import * as listSnapshots from './2026-11-22-0002-list-snapshots.ts';
+import * as peopleAudit from './2026-11-29-0003-people-audit.ts';
+import * as cases from './2026-11-29-0004-cases.ts';
+import * as exchange from './2026-11-29-0005-exchange.ts';
+import * as batches from './2026-11-29-0006-batches.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the same list
@@ -10,4 +14,8 @@ import * as listSnapshots from './2026-11-22-0002-list-snapshots.ts';
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-22-0001-instance': instance,
   '2026-11-22-0002-list-snapshots': listSnapshots,
+  '2026-11-29-0003-people-audit': peopleAudit,
+  '2026-11-29-0004-cases': cases,
+  '2026-11-29-0005-exchange': exchange,
+  '2026-11-29-0006-batches': batches,
 };
