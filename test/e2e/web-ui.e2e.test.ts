@@ -70,31 +70,6 @@ async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 }
 
-/** The API answers (as a signed-in user) whether an endpoint exists on this server yet. */
-async function endpointExists(
-  url: string,
-  username: string,
-  method: string,
-  endpoint: string,
-  body: unknown,
-): Promise<boolean> {
-  const login = await fetch(`${url}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: username === 'admin' ? adminPassword : password }),
-  });
-  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const answer = await fetch(`${url}${endpoint}`, {
-    method,
-    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-    ...(method === 'GET' ? {} : { body: JSON.stringify(body) }),
-  });
-  if (answer.status !== 404) return true;
-  const error = (await answer.json()) as { error?: { code?: string } };
-  return error.error?.code !== 'CORDON_ROUTE_NOT_FOUND';
-}
-
 const run = (args: string[], env: Record<string, string>) =>
   runCordon(args, env).then((r) => {
     if (r.code !== 0) throw new Error(`cordon ${args.join(' ')} failed: ${r.stderr}`);
@@ -236,10 +211,7 @@ describe.skipIf(skipReason !== undefined)('the web UI in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('lets an exporter screen 杭州海康威视数字技术股份有限公司 and see the Hikvision entry with its explanation', async (context) => {
-    if (!(await endpointExists(server!.url, 'erin', 'POST', '/v1/screen', { name: 'x' }))) {
-      context.skip('POST /v1/screen does not exist on this server yet');
-    }
+  it('lets an exporter screen 杭州海康威视数字技术股份有限公司 and see the Hikvision entry with its explanation', async () => {
     const page = await signedIn('erin');
     await page.getByRole('link', { name: 'Screen a name' }).click();
     await page.getByLabel('Name', { exact: true }).fill(hikvisionInChinese);
@@ -283,10 +255,7 @@ describe.skipIf(skipReason !== undefined)('the web UI in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('takes an application from the exporter through to a countersigned refusal with its PDF', async (context) => {
-    if (!(await endpointExists(server!.url, 'cara', 'GET', '/v1/cases', undefined))) {
-      context.skip('the licence-case endpoints (/v1/cases) do not exist on this server yet');
-    }
+  it('takes an application from the exporter through to a countersigned refusal with its PDF', async () => {
     const exporter = await signedIn('erin');
     await exporter.getByRole('link', { name: 'New application', exact: true }).click();
     await exporter.getByLabel('Licensing jurisdiction').fill('GB');
