@@ -122,7 +122,8 @@ describe.skipIf(!onPostgres)(
     it(`screens ${rowCount.toLocaleString('en')} names on two workers, one killed with SIGKILL mid-way, with exactly one result per row`, async () => {
       const input = path.join(work, 'customers.csv');
       writeCustomers(input, rowCount);
-      workers.push(...(await Promise.all([startWorker(env), startWorker(env)])));
+      // The first worker runs alone until it is killed, so the chunk in flight then is its own.
+      workers.push(await startWorker(env));
 
       const submitted = await runCordon(
         [
@@ -162,16 +163,27 @@ describe.skipIf(!onPostgres)(
           ).rows[0]?.n,
         );
 
-      // Kill the first worker about a third of the way through, while it holds a chunk.
+      const activeChunks = async () =>
+        Number(
+          (
+            await db.query<{ n: string }>(
+              `select count(*) as n from pgboss.job where name = 'cordon-screening-chunk' and state = 'active'`,
+            )
+          ).rows[0]?.n,
+        );
+
+      // Kill the first worker about a third of the way through, while it holds a chunk (it is
+      // the only worker, so an active chunk is its own); the second worker starts afterwards.
       const victim = workers[0];
       if (victim === undefined) throw new Error('no worker');
       for (;;) {
-        if ((await stored()) >= rowCount / 3) break;
-        await sleep(250);
+        if ((await stored()) >= rowCount / 3 && (await activeChunks()) >= 1) break;
+        await sleep(20);
       }
       victim.child.kill('SIGKILL');
       await victim.exited;
       const atKill = await stored();
+      workers.push(await startWorker(env));
 
       const started = Date.now();
       let status: { status: string; rowsDone: number } = { status: '', rowsDone: 0 };

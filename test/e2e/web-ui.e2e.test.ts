@@ -313,11 +313,19 @@ describe.skipIf(skipReason !== undefined)('the web UI in Chromium', () => {
         await page
           .getByLabel('Advice text (required)')
           .fill('Clear risk of use in internal repression.');
+        await page
+          .getByLabel('Criteria cited')
+          .first()
+          .fill('UK-SELC-2: Clear risk of use in internal repression.');
         await page.getByRole('button', { name: 'Give advice' }).click();
       } else if (stage.includes('under review')) {
         const page = await as('cara');
         await page.getByLabel('Recommended outcome (required)').selectOption('refused');
         await page.getByLabel('Reasons (required)').fill('Clear risk of internal repression.');
+        await page
+          .getByLabel('Criteria cited')
+          .first()
+          .fill('UK-SELC-2: Clear risk of use in internal repression.');
         await page.getByRole('button', { name: 'Record the recommendation' }).click();
       } else if (stage.includes('final review')) {
         const page = await as('sam');
@@ -325,6 +333,10 @@ describe.skipIf(skipReason !== undefined)('the web UI in Chromium', () => {
         await page
           .getByLabel('Reasons (required)')
           .fill('Refused: clear risk of internal repression.');
+        await page
+          .getByLabel('Criteria cited')
+          .first()
+          .fill('UK-SELC-2: Clear risk of use in internal repression.');
         await page.getByRole('button', { name: 'Record the decision' }).click();
       } else if (stage.includes('awaiting countersignature')) {
         const page = await as('sue');

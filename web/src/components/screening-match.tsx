@@ -5,7 +5,19 @@ import { Badge, Show, percent, useLoad } from './common.tsx';
 type Explanation = ScreeningMatch['explanation'];
 
 /** How the query and the listed name were compared: forms, token alignment, adjustments. */
-export function ExplanationDetails({ explanation }: { readonly explanation: Explanation }) {
+export function ExplanationDetails({
+  explanation,
+}: {
+  readonly explanation: Explanation | string;
+}) {
+  // Matches frozen in an assessment carry their explanation as one sentence.
+  if (typeof explanation === 'string') {
+    return (
+      <div className="explanation">
+        <p className="summary">{explanation}</p>
+      </div>
+    );
+  }
   return (
     <div className="explanation">
       <p className="summary">{explanation.summary}</p>
