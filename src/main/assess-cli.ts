@@ -15,6 +15,8 @@ import {
 import { cordonError, type CordonError } from '../domain/shared/errors.ts';
 import { err, ok, type Result } from '../domain/shared/result.ts';
 import { assessmentDeps, shippedAssessmentSources } from './assessment-deps.ts';
+import type { ImportedSnapshot } from './cli-context.ts';
+import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
 import type { CliContext } from './cli-context.ts';
 
 /** Reads and checks a human-rights policy file against the shipped data. */
@@ -47,11 +49,29 @@ async function readPolicy(file: string): Promise<Result<HumanRightsPolicy, Cordo
   return parsed;
 }
 
+/**
+ * The store, answering `entries` from memory for the snapshots imported on this very first use
+ * (they were just parsed; reading 20,000 records back from the database would only cost time).
+ */
+const withImportedEntries = (
+  store: ListSnapshotStore,
+  imported: readonly ImportedSnapshot[],
+): ListSnapshotStore =>
+  imported.length === 0
+    ? store
+    : {
+        ...store,
+        entries: (snapshotId) => {
+          const entries = imported.find((i) => i.snapshotId === snapshotId)?.entries;
+          return entries === undefined ? store.entries(snapshotId) : Promise.resolve(entries);
+        },
+      };
+
 /** The CLI handlers of `cordon assess` and `cordon policy ...`. */
 export function assessCliHandlers(context: CliContext): AssessCliHandlers {
   return {
     assess: (flags, args) =>
-      context.withReadyDatabase(flags, 'assess', async (database) => {
+      context.withReadyDatabase(flags, 'assess', async (database, imported) => {
         const result = await assessApplication(
           {
             application: args.application,
@@ -60,7 +80,10 @@ export function assessCliHandlers(context: CliContext): AssessCliHandlers {
             ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
             ...(args.policyVersion !== undefined ? { policyVersion: args.policyVersion } : {}),
           },
-          assessmentDeps(kyselyListSnapshotStore(database.db), context.codeVersion),
+          assessmentDeps(
+            withImportedEntries(kyselyListSnapshotStore(database.db), imported),
+            context.codeVersion,
+          ),
         );
         if (!result.ok) return result;
         return ok({ text: renderAssessment(result.value), json: result.value });

@@ -26,7 +26,6 @@ export function screeningCliHandlers(context: CliContext): ScreeningCliHandlers 
         });
         // Lists imported on this very first use are indexed from memory, not read back.
         for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
-        // Lists imported on this very first use are indexed from memory, not read back.
         const report = await screening.screenParty(
           {
             name: args.name,
