@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../test/fakes/fixed-clock.ts';
 import { inMemoryAuditLog, testSha256 } from '../../../test/fakes/in-memory-audit-log.ts';
 import { inMemoryCaseStore } from '../../../test/fakes/in-memory-case-store.ts';
-import type { RoutingRuleSet } from '../../domain/licensing/routing.ts';
+import { shippedRouting } from '../../../test/support/shipped-routing.ts';
 import type { Principal } from '../../domain/people/people.ts';
 import type { Role } from '../../domain/people/role.ts';
 import { cordonError } from '../../domain/shared/errors.ts';
@@ -20,10 +19,6 @@ import {
   verifyDocument,
   type CaseDeps,
 } from './case-service.ts';
-
-const shippedRouting = JSON.parse(
-  readFileSync(new URL('../../../data/routing/routing-v1.json', import.meta.url), 'utf8'),
-) as RoutingRuleSet;
 
 const application = {
   jurisdiction: 'GB',

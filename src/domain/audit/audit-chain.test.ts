@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { testSha256 } from '../../../test/fakes/in-memory-audit-log.ts';
 import { genesisHash, nextEntry, verifyChain, type AuditEntry } from './audit-chain.ts';
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const sha256 = testSha256;
 
 function chainOf(count: number): AuditEntry[] {
   const entries: AuditEntry[] = [];

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { routeCase, type RoutingFacts, type RoutingRuleSet } from './routing.ts';
+import { shippedRouting } from '../../../test/support/shipped-routing.ts';
+import { routeCase, type RoutingFacts } from './routing.ts';
 
-const shipped = JSON.parse(
-  readFileSync(new URL('../../../data/routing/routing-v1.json', import.meta.url), 'utf8'),
-) as RoutingRuleSet;
+const shipped = shippedRouting;
 
 const facts = (over: Partial<RoutingFacts> = {}): RoutingFacts => ({
   recommendation: 'approve',
