@@ -9,11 +9,28 @@ describe(parseConfig.name, () => {
       ok: true,
       value: {
         database: { engine: 'embedded', dataDir: path.resolve('/srv/cordon/.cordon/data') },
-        http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 10 * 1024 * 1024 },
+        http: {
+          host: '127.0.0.1',
+          port: 8080,
+          bodyLimitBytes: 10 * 1024 * 1024,
+          trustProxy: false,
+        },
         logLevel: 'info',
         screening: { thresholds: { review: 0.8, strong: 0.95 } },
+        auth: { tokenCacheMs: 5_000 },
       },
     });
+  });
+
+  it('reads how long a verified API token is believed from CORDON_AUTH_CACHE_SECONDS', () => {
+    const cache = (value: string) => {
+      const result = parseConfig({ CORDON_AUTH_CACHE_SECONDS: value }, {}, '/');
+      return result.ok ? result.value.auth.tokenCacheMs : result.error.map((p) => p.field);
+    };
+    expect(cache('0')).toBe(0);
+    expect(cache('30')).toBe(30_000);
+    expect(cache('301')).toEqual(['CORDON_AUTH_CACHE_SECONDS']);
+    expect(cache('-1')).toEqual(['CORDON_AUTH_CACHE_SECONDS']);
   });
 
   it('reads the screening thresholds of the deployment from CORDON_SCREENING_REVIEW and _STRONG', () => {
@@ -45,6 +62,19 @@ describe(parseConfig.name, () => {
     expect(!inverted.ok && inverted.error).toEqual([
       expect.objectContaining({ field: 'CORDON_SCREENING_REVIEW' }),
     ]);
+  });
+
+  it('reads which reverse proxies to trust from CORDON_TRUST_PROXY, and names it when it is bad', () => {
+    const trust = (value: string) => {
+      const result = parseConfig({ CORDON_TRUST_PROXY: value }, {}, '/');
+      return result.ok ? result.value.http.trustProxy : result.error.map((p) => p.field);
+    };
+    expect(trust('true')).toBe(true);
+    expect(trust('FALSE')).toBe(false);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.0/8, 127.0.0.1')).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(trust('0')).toEqual(['CORDON_TRUST_PROXY']);
+    expect(trust('the load balancer')).toEqual(['CORDON_TRUST_PROXY']);
   });
 
   it('lets flags override the environment', () => {

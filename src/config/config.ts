@@ -8,15 +8,33 @@ export type DatabaseConfig =
   | { readonly engine: 'embedded'; readonly dataDir: string }
   | { readonly engine: 'postgres'; readonly url: string; readonly target: string };
 
+/** Fastify's `trustProxy`: nobody, everybody, the last N hops, or these addresses/CIDRs. */
+export type TrustProxy = boolean | number | readonly string[];
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /** Cordon's whole configuration, parsed once at start-up and passed down; nothing else reads the environment. */
 export interface Config {
   readonly database: DatabaseConfig;
-  readonly http: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly bodyLimitBytes: number;
+    /**
+     * Which reverse proxies are believed about the client address and protocol
+     * (CORDON_TRUST_PROXY): `false` (default), `true` (any), a hop count, or addresses/CIDRs.
+     * Behind a TLS-terminating proxy it makes session cookies Secure and rate limits per client.
+     */
+    readonly trustProxy: TrustProxy;
+  };
   readonly logLevel: LogLevel;
   /** Where screening scores become alerts (CORDON_SCREENING_REVIEW, CORDON_SCREENING_STRONG). */
   readonly screening: { readonly thresholds: ScoreThresholds };
+  /**
+   * How long a verified API token is believed without a database lookup
+   * (CORDON_AUTH_CACHE_SECONDS, default 5; 0 looks it up on every request).
+   */
+  readonly auth: { readonly tokenCacheMs: number };
 }
 
 /** Settings given on the command line; each overrides its environment variable. */
@@ -46,6 +64,7 @@ export const defaults = {
   dataDir: path.join('.cordon', 'data'),
   bodyLimitBytes: 10 * 1024 * 1024,
   logLevel: 'info',
+  authCacheSeconds: 5,
 } as const;
 
 /**
@@ -130,15 +149,30 @@ export function parseConfig(
   }
 
   const thresholds = parseScreeningThresholds(env, problems);
+  const trustProxy = parseTrustProxy(env, problems);
+  const cacheSetting = nonEmpty(env['CORDON_AUTH_CACHE_SECONDS'])?.trim();
+  let authCacheSeconds: number = defaults.authCacheSeconds;
+  if (cacheSetting !== undefined) {
+    const parsed = /^\d{1,3}$/.test(cacheSetting) ? Number(cacheSetting) : Number.NaN;
+    if (!(parsed <= 300)) {
+      problems.push({
+        field: 'CORDON_AUTH_CACHE_SECONDS',
+        problem: `must be a whole number of seconds from 0 to 300, got "${cacheSetting}"`,
+      });
+    } else {
+      authCacheSeconds = parsed;
+    }
+  }
 
   if (problems.length > 0 || database === undefined || !isLogLevel(levelValue)) {
     return err(problems);
   }
   return ok({
     database,
-    http: { host: hostValue, port: portNumber, bodyLimitBytes },
+    http: { host: hostValue, port: portNumber, bodyLimitBytes, trustProxy },
     logLevel: levelValue,
     screening: { thresholds },
+    auth: { tokenCacheMs: authCacheSeconds * 1000 },
   });
 }
 
@@ -169,6 +203,28 @@ function parseScreeningThresholds(env: Environment, problems: FieldProblem[]): S
     });
   }
   return { review, strong };
+}
+
+/**
+ * CORDON_TRUST_PROXY: `true`/`false`, a number of proxy hops (1-16), or a comma-separated list of
+ * proxy addresses or CIDR ranges (`10.0.0.0/8,127.0.0.1`).
+ */
+function parseTrustProxy(env: Environment, problems: FieldProblem[]): TrustProxy {
+  const raw = nonEmpty(env['CORDON_TRUST_PROXY'])?.trim();
+  if (raw === undefined || raw.toLowerCase() === 'false') return false;
+  if (raw.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops >= 1 && hops <= 16) return hops;
+  } else {
+    const entries = raw.split(',').map((entry) => entry.trim());
+    if (entries.every((entry) => /^[0-9A-Fa-f:.]+(\/\d{1,3})?$/.test(entry))) return entries;
+  }
+  problems.push({
+    field: 'CORDON_TRUST_PROXY',
+    problem: `must be true, false, a hop count from 1 to 16, or comma-separated proxy addresses/CIDRs, got "${raw}"`,
+  });
+  return false;
 }
 
 /**

@@ -9,6 +9,11 @@ import { scryptPasswordHasher } from '../adapters/runtime/scrypt-password-hasher
 import { systemClock } from '../adapters/runtime/system-clock.ts';
 import { sessionPrincipal, tokenPrincipal } from '../application/people/authenticate.ts';
 import type { PeopleDeps } from '../application/people/people-deps.ts';
+import type { PeopleStore } from '../application/ports/people-store.ts';
+import {
+  cachedAuthenticator,
+  type CachedAuthenticator,
+} from '../adapters/http/auth/cached-authenticator.ts';
 
 export const sha256Text = (text: string): string => nodeContentHasher.sha256(text);
 
@@ -22,6 +27,39 @@ export function peopleDepsFor(db: Kysely<Database>): PeopleDeps {
     audit: kyselyAuditLog(db, systemClock, sha256Text),
     sha256: sha256Text,
   };
+}
+
+/**
+ * The people use cases and the authenticator of a server: verified API tokens are remembered for
+ * `authCacheMs` (see `cachedAuthenticator`), and the cache is cleared whenever this process
+ * disables a user, changes roles or revokes a token, so such changes apply here at once (and on
+ * other instances within `authCacheMs`).
+ */
+export function servingPeople(
+  db: Kysely<Database>,
+  options: { readonly authCacheMs: number },
+): { readonly people: PeopleDeps; readonly authenticator: CachedAuthenticator } {
+  const base = peopleDepsFor(db);
+  const authenticator = cachedAuthenticator(authenticatorFor(base), {
+    ttlMs: options.authCacheMs,
+    now: () => systemClock.now().getTime(),
+  });
+  const afterwardsClear =
+    <A extends unknown[], R>(change: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await change(...args);
+      } finally {
+        authenticator.clear();
+      }
+    };
+  const store: PeopleStore = {
+    ...base.store,
+    setDisabled: afterwardsClear(base.store.setDisabled.bind(base.store)),
+    setRoles: afterwardsClear(base.store.setRoles.bind(base.store)),
+    revokeToken: afterwardsClear(base.store.revokeToken.bind(base.store)),
+  };
+  return { people: { ...base, store }, authenticator };
 }
 
 /** Cordon's own credentials: API tokens as bearer credentials, and web sessions. */

@@ -1,3 +1,4 @@
+import { kyselyRateLimitCounter } from '../adapters/db/kysely-rate-limit-counter.ts';
 import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from '../config/config.ts';
@@ -29,7 +30,7 @@ import { seedDemo } from './demo.ts';
 import { rescreenCases } from '../application/cases/rescreen-cases.ts';
 import { randomSecrets } from '../adapters/runtime/random-secrets.ts';
 import { bootstrapAdministrator } from '../application/people/manage-people.ts';
-import { authenticatorFor, peopleDepsFor, sha256Text } from './people-wiring.ts';
+import { servingPeople, sha256Text } from './people-wiring.ts';
 
 /** A server that listens, and the one way to stop it cleanly. */
 export interface RunningServer {
@@ -82,7 +83,9 @@ export async function startServer(
     }
     // On PostgreSQL with pending migrations the server still starts: /readyz says what is missing.
 
-    const people = peopleDepsFor(database.db);
+    const { people, authenticator } = servingPeople(database.db, {
+      authCacheMs: config.auth.tokenCacheMs,
+    });
     if (prepared.ok) {
       const admin = await bootstrapAdministrator(people, {
         password: options.adminPassword,
@@ -180,12 +183,17 @@ export async function startServer(
         // The built web UI (npm run build:web; npm start builds it when missing).
         webUi: { root: fileURLToPath(new URL('../../web/dist', import.meta.url)) },
         auth: {
-          authenticator: authenticatorFor(people),
+          authenticator,
           people,
           audit: { audit: people.audit, sha256: sha256Text },
+          rateLimits: kyselyRateLimitCounter(database.db),
         },
       },
-      { logger, bodyLimitBytes: config.http.bodyLimitBytes },
+      {
+        logger,
+        bodyLimitBytes: config.http.bodyLimitBytes,
+        trustProxy: config.http.trustProxy,
+      },
     );
     let url: string;
     try {

@@ -30,6 +30,7 @@ export interface Database {
   exchange_denial: ExchangeDenialTable;
   exchange_consultation: ExchangeConsultationTable;
   exchange_alert: ExchangeAlertTable;
+  rate_limit_counter: RateLimitCounterTable;
 }
 
 /** One row, written when a store is created: which code version created it, and when. */
@@ -286,4 +287,10 @@ export interface CaseAlertTable {
   case_id: string;
   raised_at: ColumnType<Date, Date, never>;
   alert: string;
+}
+
+export interface RateLimitCounterTable {
+  key: string;
+  hits: number;
+  reset_at: Date;
 }

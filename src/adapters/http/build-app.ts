@@ -32,6 +32,7 @@ import { authRoutes } from './routes/auth/routes.ts';
 import { auditRoutes, type AuditRouteDeps } from './routes/audit/routes.ts';
 import { webUiRoutes, type WebUiOptions } from './web-ui.ts';
 import type { PeopleDeps } from '../../application/people/people-deps.ts';
+import type { RateLimitCounter } from '../../application/ports/rate-limit-counter.ts';
 
 /** Everything the HTTP API needs from the outside, constructed by the composition root. */
 export interface AppDeps {
@@ -56,6 +57,8 @@ export interface AppDeps {
     readonly people?: PeopleDeps;
     /** The audit trail: changes are appended to it, auditors read and verify it. */
     readonly audit?: AuditRouteDeps;
+    /** Where rate limits count (the database, shared by a cluster); absent, each instance counts in memory. */
+    readonly rateLimits?: RateLimitCounter;
   };
 }
 
@@ -63,6 +66,8 @@ export interface AppOptions {
   /** Pino options, or `false` for silence (tests). */
   readonly logger: NonNullable<FastifyServerOptions['logger']>;
   readonly bodyLimitBytes: number;
+  /** Which proxies to believe about the client address and protocol; none by default. */
+  readonly trustProxy?: boolean | number | readonly string[];
 }
 
 export type App = FastifyInstance<
@@ -72,6 +77,16 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   TypeBoxTypeProvider
 >;
+
+/** Fastify's form of `AppOptions.trustProxy`: a hop count becomes "the nearest N hops". */
+const fastifyTrustProxy = (
+  trust: boolean | number | readonly string[],
+): boolean | string[] | ((address: string, hop: number) => boolean) =>
+  typeof trust === 'number'
+    ? (_address, hop) => hop < trust
+    : typeof trust === 'boolean'
+      ? trust
+      : [...trust];
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -83,6 +98,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
   const app = Fastify({
     logger: options.logger,
     bodyLimit: options.bodyLimitBytes,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     requestIdHeader: false,
@@ -205,7 +221,12 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
         audit: deps.auth.audit?.audit,
       });
       await v1.register(apiIndexRoutes, { version: deps.version });
-      if (deps.auth.people) await v1.register(authRoutes, { people: deps.auth.people });
+      if (deps.auth.people) {
+        await v1.register(authRoutes, {
+          people: deps.auth.people,
+          rateLimits: deps.auth.rateLimits,
+        });
+      }
       if (deps.auth.audit) await v1.register(auditRoutes, deps.auth.audit);
       await v1.register(listsRoutes, deps.lists);
       await v1.register(assessmentRoutes, { deps: deps.assessments });

@@ -59,6 +59,9 @@ export function toCordonError(error: FastifyError): CordonError {
     default:
       break;
   }
+  if (error.statusCode === 429) {
+    return cordonError('CORDON_RATE_LIMITED', `Too many requests: ${error.message}`);
+  }
   if (error instanceof SyntaxError || error.statusCode === 400) {
     return cordonError('CORDON_MALFORMED_REQUEST', `The request cannot be read: ${error.message}`);
   }

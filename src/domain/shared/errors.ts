@@ -12,6 +12,8 @@ export const errorCatalogue = {
   CORDON_UNSUPPORTED_MEDIA_TYPE:
     'The request body has a content type the endpoint does not accept.',
   CORDON_PAYLOAD_TOO_LARGE: 'The request body is larger than the configured limit.',
+  CORDON_RATE_LIMITED:
+    'Too many requests from this client to a rate-limited endpoint (sign-in); the `retry-after` header says when to try again.',
   CORDON_ROUTE_NOT_FOUND: 'No endpoint exists for this method and path.',
   CORDON_NOT_FOUND:
     'The addressed record does not exist, or the caller may not know that it exists.',

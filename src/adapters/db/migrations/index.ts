@@ -5,6 +5,7 @@ import * as peopleAudit from './2026-11-29-0003-people-audit.ts';
 import * as cases from './2026-11-29-0004-cases.ts';
 import * as exchange from './2026-11-29-0005-exchange.ts';
 import * as batches from './2026-11-29-0006-batches.ts';
+import * as rateLimits from './2026-11-30-0010-rate-limits.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the same list
@@ -18,4 +19,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-29-0004-cases': cases,
   '2026-11-29-0005-exchange': exchange,
   '2026-11-29-0006-batches': batches,
+  '2026-11-30-0010-rate-limits': rateLimits,
 };

@@ -11,6 +11,8 @@ import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import type { Principal } from '../../../../domain/people/people.ts';
 import { roles } from '../../../../domain/people/role.ts';
 import { principalOf, sessionCookie } from '../../auth/auth-plugin.ts';
+import { sharedRateLimitStore } from '../../auth/shared-rate-limit-store.ts';
+import type { RateLimitCounter } from '../../../../application/ports/rate-limit-counter.ts';
 import { sendError } from '../../errors.ts';
 
 const principalJson = (p: Principal) => ({
@@ -22,11 +24,15 @@ const principalJson = (p: Principal) => ({
 });
 
 /** `/v1/auth`: password sign-in for the web UI (a session cookie plus a CSRF token), sign-out, whoami. */
-export const authRoutes: FastifyPluginAsyncTypebox<{ readonly people: PeopleDeps }> = async (
-  app,
-  { people },
-) => {
-  await app.register(import('@fastify/rate-limit'), { global: false });
+export const authRoutes: FastifyPluginAsyncTypebox<{
+  readonly people: PeopleDeps;
+  /** Shared counters (the database) so that a cluster enforces one limit; else in memory. */
+  readonly rateLimits?: RateLimitCounter | undefined;
+}> = async (app, { people, rateLimits }) => {
+  await app.register(import('@fastify/rate-limit'), {
+    global: false,
+    ...(rateLimits === undefined ? {} : { store: sharedRateLimitStore(rateLimits) }),
+  });
 
   app.post(
     '/auth/login',
