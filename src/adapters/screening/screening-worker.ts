@@ -15,6 +15,8 @@ interface WorkerInput {
 
 const input = workerData as WorkerInput;
 const index = buildScreeningIndex(input.parties);
+// The index keeps what screening needs; the list records (a copy per worker) can go.
+(workerData as { parties?: unknown }).parties = undefined;
 const port = parentPort;
 if (!port) throw new Error('screening-worker.ts must run in a worker thread');
 

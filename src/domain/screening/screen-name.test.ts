@@ -178,6 +178,21 @@ describe(screenName.name, () => {
         expect(screen(name).candidatesScored, name).toBeLessThanOrEqual(64);
     });
 
+    it('does not let joined pairs of common words crowd out a listing with the rare word', () => {
+      // Dozens of listings are "Research and Production Association ..."; "kvant" decides.
+      expect(ids(screen('JSC RESEARCH AND PRODUCTION ASSOCIATION KVANT'))).toEqual(
+        expect.arrayContaining([
+          'us-ofac-sdn:35343',
+          'us-bis-entity-list:RU:research-and-production-association-kvant',
+        ]),
+      );
+    });
+
+    it('finds listed words one letter longer than a short query word ("yon" / "yong", "al" / "ali")', () => {
+      expect(ids(screen('CHOE, Chun Yong'))).toContain('us-ofac-sdn:20124'); // CHO, Yon Chun
+      expect(ids(screen("AL-SA'ADI, Mansur"))).toContain('us-ofac-sdn:34954'); // SAADI, Ali
+    });
+
     it('loses none of the matches that scoring every listed name finds', () => {
       // The Entity List alone keeps the exhaustive scan short.
       const entityList = buildScreeningIndex(

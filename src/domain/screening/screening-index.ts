@@ -40,11 +40,17 @@ export interface IndexedName {
 export interface SpaceIndex {
   readonly vocabulary: ReadonlyMap<string, number>;
   readonly tokens: readonly string[];
+  /** The length of each token (capped at 255), so that fuzzy lookup can filter without the string. */
+  readonly tokenLength: Uint8Array;
   /** Inverse document frequency of each token, scaled to [0.05, 1]. */
   readonly weights: Float32Array;
   /** Number of listings (not names: aliases count once) that contain each token. */
   readonly documentFrequency: Int32Array;
-  /** 1 for joined pairs and acronyms ("aerocaribbean", "icbc"): for lookup, not for weights. */
+  /**
+   * 1 for joined pairs and acronyms ("aerocaribbean", "icbc"): for lookup, not for weights. They
+   * are kept under `compoundKey` ("+aerocaribbean"), apart from the same letters listed as a word,
+   * so that the postings of a word ("dec") never include the names that only join two ("de c").
+   */
   readonly compound: Uint8Array;
   readonly postingStart: Int32Array;
   /** Name ids, grouped by token. */
@@ -119,6 +125,9 @@ const acronymFillers: ReadonlySet<string> = new Set([
   'la',
 ]);
 
+/** The vocabulary key of a joined pair or an acronym of a listed name: "+" and its letters. */
+export const compoundKey = (joined: string): string => `+${joined}`;
+
 /** Padded character trigrams of a token: "^ab", "abc", ..., "yz$" (one gram for 1-letter tokens). */
 export function trigrams(token: string): string[] {
   const padded = `^${token}$`;
@@ -129,8 +138,9 @@ export function trigrams(token: string): string[] {
 }
 
 /**
- * Which fuzzy keys a token is indexed (and looked up) under. Short tokens by their one-deletion
- * neighbourhood, which finds every token one edit away in a few map lookups; long ones by
+ * Which fuzzy keys a token is indexed (and looked up) under. Short tokens (three letters and up)
+ * by their one-deletion neighbourhood, which finds every token one edit away in a few map lookups
+ * ("yon" finds "yong", "al" finds "ali"); long ones by
  * trigrams, which also find tokens two or three edits away. Lengths 7 and 8 get both, so that a
  * query looked up one way meets a listed token indexed the other. Skeletons (compared only to one
  * edit) use deletions alone.
@@ -140,7 +150,7 @@ export function fuzzyKeyKinds(
   space: Space,
 ): { deletions: boolean; trigrams: boolean } {
   if (space === 'skeleton') return { deletions: token.length >= 3, trigrams: false };
-  return { deletions: token.length >= 4 && token.length <= 8, trigrams: token.length >= 7 };
+  return { deletions: token.length >= 3 && token.length <= 8, trigrams: token.length >= 7 };
 }
 
 /** "~" + the token and "~" + each way of deleting one of its letters. */
@@ -177,8 +187,6 @@ class SpaceBuilder {
       this.df.push(0);
       this.lastListing.push(-1);
       this.lastName.push(-1);
-    } else if (!isCompound && this.compound[id] === 1) {
-      this.compound[id] = 0;
     }
     return id;
   }
@@ -213,10 +221,10 @@ class SpaceBuilder {
     tokens.forEach((token, i) => {
       post(token, false);
       const next = tokens[i + 1];
-      if (next !== undefined) post(token + next, true);
+      if (next !== undefined) post(compoundKey(token + next), true);
     });
     const initials = tokens.filter((t) => !acronymFillers.has(t)).map((t) => t[0] ?? '');
-    if (initials.length >= 2 && initials.length <= 6) post(initials.join(''), true);
+    if (initials.length >= 2 && initials.length <= 6) post(compoundKey(initials.join('')), true);
   }
 
   build(listingCount: number, nameWeights: (weights: Float32Array) => Float32Array): SpaceIndex {
@@ -280,9 +288,13 @@ class SpaceBuilder {
       gramPostings.set(list, gramStart[gramIndex] ?? 0);
       gramIndex += 1;
     }
+    const tokenLength = new Uint8Array(size);
+    for (let id = 0; id < size; id += 1)
+      tokenLength[id] = Math.min(255, (this.tokens[id] ?? '').length);
     return {
       vocabulary: this.vocabulary,
       tokens: this.tokens,
+      tokenLength,
       weights,
       documentFrequency,
       compound: Uint8Array.from(this.compound),
