@@ -15,14 +15,82 @@ import {
 import { parseApplication } from '../application/assessment/parse-application.ts';
 import type { CaseDeps } from '../application/cases/case-service.ts';
 import type { FrozenAssessment } from '../application/ports/case-store.ts';
+import { resolveCasePolicy, type CasePolicy } from '../domain/licensing/case-policy.ts';
 import type { RoutingRuleSet } from '../domain/licensing/routing.ts';
-import { ok } from '../domain/shared/result.ts';
+import type { FieldProblem } from '../domain/shared/errors.ts';
+import { err, ok, type Result } from '../domain/shared/result.ts';
+import { shippedAssessmentSources } from './assessment-deps.ts';
 
-const routingFile = path.join(repositoryRoot, 'data', 'routing', 'routing-v1.json');
+const routingDir = path.join(repositoryRoot, 'data', 'routing');
+const routingFile = path.join(routingDir, 'routing-v1.json');
 let routingRules: Promise<RoutingRuleSet> | undefined;
+let casePolicy: Promise<CasePolicy> | undefined;
+
+/** Settings of the licence workflow, from the environment. */
+export interface CaseSettings {
+  /** The largest supporting document accepted (CORDON_ATTACHMENT_MAX_BYTES, default 20 MiB). */
+  readonly attachmentLimitBytes: number;
+}
+
+export const defaultCaseSettings: CaseSettings = { attachmentLimitBytes: 20 * 1024 * 1024 };
+
+/**
+ * Parses the licence workflow's settings, naming every bad one: CORDON_ATTACHMENT_MAX_BYTES is a
+ * whole number of bytes from 1 KiB to 1 GiB.
+ */
+export function parseCaseSettings(
+  env: Readonly<Record<string, string | undefined>>,
+): Result<CaseSettings, readonly FieldProblem[]> {
+  const raw = env.CORDON_ATTACHMENT_MAX_BYTES?.trim();
+  if (raw === undefined || raw === '') return ok(defaultCaseSettings);
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < 1024 || value > 1024 ** 3) {
+    return err([
+      {
+        field: 'CORDON_ATTACHMENT_MAX_BYTES',
+        problem: `must be a whole number of bytes from 1024 to 1073741824, got "${raw}"`,
+      },
+    ]);
+  }
+  return ok({ attachmentLimitBytes: value });
+}
+
+/**
+ * The case policy in force: the highest `case-policy-v<N>.json` in data/routing, its texts resolved
+ * against the shipped regulation data. A broken file is a broken installation: loading throws,
+ * naming every problem by its JSON pointer.
+ */
+export function loadCasePolicy(): Promise<CasePolicy> {
+  casePolicy ??= (async () => {
+    const versions = (await fs.readdir(routingDir))
+      .map((name) => /^case-policy-v(\d+)\.json$/.exec(name))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .sort((a, b) => Number(b[1]) - Number(a[1]));
+    const latest = versions[0]?.[0];
+    if (latest === undefined) throw new Error(`No case-policy-v<N>.json in ${routingDir}.`);
+    const file = path.join(routingDir, latest);
+    const { texts } = await shippedAssessmentSources.regulation.licensingReference();
+    const resolved = resolveCasePolicy(
+      JSON.parse(await fs.readFile(file, 'utf8')),
+      texts,
+      path.relative(repositoryRoot, file),
+    );
+    if (!resolved.ok) {
+      throw new Error(
+        `The case policy ${file} is invalid:\n${resolved.error.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
+      );
+    }
+    return resolved.value;
+  })();
+  return casePolicy;
+}
 
 /** The licence workflow on a database, assessing with the given assessment deps. */
-export function caseDepsFor(db: Kysely<Database>, assessment: AssessmentDeps): CaseDeps {
+export function caseDepsFor(
+  db: Kysely<Database>,
+  assessment: AssessmentDeps,
+  settings: CaseSettings = defaultCaseSettings,
+): CaseDeps {
   const sha256 = (text: string) => nodeContentHasher.sha256(text);
   return {
     store: kyselyCaseStore(db, systemClock, sha256),
@@ -47,6 +115,11 @@ export function caseDepsFor(db: Kysely<Database>, assessment: AssessmentDeps): C
           .readFile(routingFile, 'utf8')
           .then((text) => JSON.parse(text) as RoutingRuleSet)),
     },
+    casePolicy: {
+      current: loadCasePolicy,
+      legalTexts: async () => (await assessment.reference.licensingReference()).texts,
+    },
+    attachmentLimitBytes: settings.attachmentLimitBytes,
     renderer: pdfRenderer,
     clock: systemClock,
     secrets: randomSecrets,

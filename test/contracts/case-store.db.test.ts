@@ -24,6 +24,7 @@ describe.each(testEngines())('the case store on %s', (engine) => {
   });
   beforeEach(async () => {
     for (const table of [
+      'case_attachment',
       'case_alert',
       'case_document',
       'case_event',
@@ -124,5 +125,60 @@ describe.each(testEngines())('the case store on %s', (engine) => {
     await store.addAlerts([alert], [audit]);
     expect(await store.alerts('c1')).toEqual([alert]);
     expect(await store.alerts()).toHaveLength(1);
+  });
+
+  it('stores attachments byte for byte with their audit entry, per case, oldest first', async () => {
+    await store.create({ licenceCase: draft(), application: {}, history: [] }, audit);
+    const content = new Uint8Array([37, 80, 68, 70, 45, 0, 255, 10, 13, 0]);
+    const attachment = (id: string, minutes: number) => ({
+      id,
+      caseId: 'c1',
+      category: 'end-user-undertaking' as const,
+      fileName: 'Überwachung-undertaking.pdf',
+      kind: 'pdf' as const,
+      mediaType: 'application/pdf',
+      sizeBytes: content.length,
+      sha256: 'abc',
+      uploadedBy: 'exa',
+      uploadedAt: new Date(clock.now().getTime() + minutes * 60_000),
+    });
+    await store.addAttachment(attachment('att-2', 5), content, audit);
+    await store.addAttachment(
+      { ...attachment('att-1', 1), description: 'Signed by the end user' },
+      new Uint8Array([1]),
+      audit,
+    );
+    expect((await store.attachmentsOf('c1')).map((a) => a.id)).toEqual(['att-1', 'att-2']);
+    expect(await store.findAttachment('c1', 'att-2')).toEqual({
+      attachment: attachment('att-2', 5),
+      content,
+    });
+    expect((await store.attachmentsOf('c1'))[0]?.description).toBe('Signed by the end user');
+    expect(await store.findAttachment('other-case', 'att-2')).toBeUndefined();
+    expect(
+      await verifyAuditTrail(kyselyAuditLog(connection.db, clock, testSha256), testSha256),
+    ).toMatchObject({ intact: true, entries: 3 });
+  });
+
+  it('refuses an attachment of a case that does not exist, leaving no audit entry', async () => {
+    await expect(
+      store.addAttachment(
+        {
+          id: 'att-x',
+          caseId: 'no-such-case',
+          category: 'other',
+          fileName: 'x.txt',
+          kind: 'text',
+          mediaType: 'text/plain; charset=utf-8',
+          sizeBytes: 1,
+          sha256: 'h',
+          uploadedBy: 'u',
+          uploadedAt: clock.now(),
+        },
+        new Uint8Array([97]),
+        audit,
+      ),
+    ).rejects.toThrow();
+    expect(await connection.db.selectFrom('audit_entry').selectAll().execute()).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,8 @@ import type { Role } from '../../src/domain/people/role.ts';
 import { peopleDepsFor } from '../../src/main/people-wiring.ts';
 import { prepareStore } from '../../src/main/prepare-store.ts';
 import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+import { pdfText } from '../support/pdf-text.ts';
+import { tinyPdf, tinyPng } from '../support/zip-bytes.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const application = JSON.parse(
@@ -75,6 +78,7 @@ describe('a licence case over HTTP, from application to countersigned refusal', 
     server = await startCordonServer({
       CORDON_DATA_DIR: dataDir,
       CORDON_ADMIN_PASSWORD: 'not-used-here-1',
+      CORDON_ATTACHMENT_MAX_BYTES: '65536',
     });
   }, 240_000);
 
@@ -187,6 +191,15 @@ describe('a licence case over HTTP, from application to countersigned refusal', 
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // The letter cites the criterion with its text from the shipped data, labelled as the
+    // paraphrase it is, and says until when the refusal may be appealed (GB: 28 days).
+    const letterText = pdfText(bytes);
+    expect(letterText).toContain('UK-SELC-2 - Strategic Export Licensing Criteria, Criterion 2');
+    expect(letterText).toContain('PARAPHRASE, not legal text:');
+    expect(letterText).toMatch(/clear risk/i);
+    expect(letterText).toMatch(
+      /You may appeal against this refusal until \d{4}-\d{2}-\d{2} \(28 days/,
+    );
     const verified = await json(
       await call(undefined, 'GET', `/v1/documents/verify/${letter?.code ?? ''}`),
     );
@@ -219,5 +232,119 @@ describe('a licence case over HTTP, from application to countersigned refusal', 
         .alerts;
     }
     expect(alerts).toMatchObject([{ caseId: draft.id, match: { source: 'us-bis-dpl' } }]);
+  });
+
+  const upload = (
+    who: string,
+    caseId: string,
+    file: { bytes: Uint8Array; name: string; type: string },
+    category = 'end-user-undertaking',
+  ) => {
+    const form = new FormData();
+    form.set('category', category);
+    form.set('file', new Blob([file.bytes], { type: file.type }), file.name);
+    return fetch(`${server.url}/v1/cases/${caseId}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens[who] ?? ''}` },
+      body: form,
+    });
+  };
+
+  it('takes supporting documents checked by content and size, under the case’s access rules, audited', async () => {
+    const draft = await json<CaseJson>(await call('exa', 'POST', '/v1/cases', application));
+    const accepted = await upload('exa', draft.id, {
+      bytes: tinyPdf,
+      name: 'end-user-undertaking.pdf',
+      type: 'application/pdf',
+    });
+    expect(accepted.status, await accepted.clone().text()).toBe(201);
+    const attachment = await json<{ id: string; sha256: string; kind: string }>(accepted);
+    expect(attachment).toMatchObject({
+      kind: 'pdf',
+      sha256: createHash('sha256').update(tinyPdf).digest('hex'),
+    });
+
+    // A PNG that claims to be a PDF, and a file over the configured limit, are refused.
+    const spoofed = await upload('exa', draft.id, {
+      bytes: tinyPng,
+      name: 'undertaking.pdf',
+      type: 'application/pdf',
+    });
+    expect(spoofed.status).toBe(415);
+    expect(await json(spoofed)).toMatchObject({ error: { code: 'CORDON_ATTACHMENT_REFUSED' } });
+    const big = await upload('exa', draft.id, {
+      bytes: new Uint8Array(70_000).fill(0x61),
+      name: 'spec.txt',
+      type: 'text/plain',
+    });
+    expect(big.status).toBe(413);
+    expect(await json(big)).toMatchObject({
+      error: {
+        code: 'CORDON_PAYLOAD_TOO_LARGE',
+        message: expect.stringContaining('64 KiB') as unknown,
+      },
+    });
+
+    // Nothing of the refused uploads remains; the other exporter learns nothing.
+    const listed = await json<{ attachments: { id: string }[] }>(
+      await call('cw', 'GET', `/v1/cases/${draft.id}/attachments`),
+    );
+    expect(listed.attachments.map((a) => a.id)).toEqual([attachment.id]);
+    expect((await call('exb', 'GET', `/v1/cases/${draft.id}/attachments`)).status).toBe(404);
+    expect(
+      (await call('exb', 'GET', `/v1/cases/${draft.id}/attachments/${attachment.id}`)).status,
+    ).toBe(404);
+    expect(
+      (
+        await upload('exb', draft.id, {
+          bytes: tinyPdf,
+          name: 'x.pdf',
+          type: 'application/pdf',
+        })
+      ).status,
+    ).toBe(404);
+
+    const download = await call('exa', 'GET', `/v1/cases/${draft.id}/attachments/${attachment.id}`);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; /);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(tinyPdf);
+
+    const entries = await json<{ entries: { action: string; details: Record<string, unknown> }[] }>(
+      await call('aud', 'GET', `/v1/audit?objectId=${draft.id}&limit=100`),
+    );
+    expect(entries.entries.filter((e) => e.action === 'cases.attach')).toMatchObject([
+      { details: { attachmentId: attachment.id, sha256: attachment.sha256 } },
+    ]);
+    expect(await json(await call('aud', 'GET', '/v1/audit/verify'))).toMatchObject({
+      intact: true,
+    });
+  });
+
+  it('dry-runs candidate routing rules over the stored cases for an administrator', async () => {
+    const shipped = JSON.parse(
+      fs.readFileSync(path.join(root, 'data/routing/routing-v1.json'), 'utf8'),
+    ) as { version: number; rules: { id: string; queue?: string }[] };
+    const candidate = {
+      ...shipped,
+      version: 2,
+      rules: shipped.rules.map((r) =>
+        r.id === 'hr-refuse-or-refer' ? { ...r, queue: 'human-rights-urgent' } : r,
+      ),
+    };
+    expect((await call('exa', 'POST', '/v1/routing/dry-run', candidate)).status).toBe(403);
+    const response = await call('adm', 'POST', '/v1/routing/dry-run', candidate);
+    expect(response.status, await response.clone().text()).toBe(200);
+    const run = await json<{
+      casesCompared: number;
+      changes: { before: { queue: string }; after: { queue: string }; rule: string }[];
+    }>(response);
+    expect(run.casesCompared).toBe(1);
+    expect(run.changes).toMatchObject([
+      {
+        before: { queue: 'human-rights' },
+        after: { queue: 'human-rights-urgent' },
+        rule: 'hr-refuse-or-refer',
+      },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../../src/application/ports/audit-log.ts';
 import type {
   CaseAlert,
+  CaseAttachment,
   CaseDocument,
   CaseRecord,
   CaseStore,
@@ -12,6 +13,7 @@ export function inMemoryCaseStore(audit: AuditLog): CaseStore {
   const documents = new Map<string, CaseDocument>();
   const counters = new Map<string, number>();
   const alerts: CaseAlert[] = [];
+  const attachments: { attachment: CaseAttachment; content: Uint8Array }[] = [];
   return {
     async create(record, event) {
       cases.set(record.licenceCase.id, record);
@@ -56,5 +58,17 @@ export function inMemoryCaseStore(audit: AuditLog): CaseStore {
     findDocument: (code) => Promise.resolve(documents.get(code)),
     documentsOf: (caseId) =>
       Promise.resolve([...documents.values()].filter((d) => d.caseId === caseId)),
+    async addAttachment(attachment, content, event) {
+      attachments.push({ attachment, content: new Uint8Array(content) });
+      await audit.append(event);
+    },
+    attachmentsOf: (caseId) =>
+      Promise.resolve(
+        attachments.filter((a) => a.attachment.caseId === caseId).map((a) => a.attachment),
+      ),
+    findAttachment: (caseId, attachmentId) =>
+      Promise.resolve(
+        attachments.find((a) => a.attachment.caseId === caseId && a.attachment.id === attachmentId),
+      ),
   };
 }

@@ -2,13 +2,14 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Clock } from '../../application/ports/clock.ts';
 import type {
   CaseAlert,
+  CaseAttachment,
   CaseEvent,
   CaseRecord,
   CaseStore,
 } from '../../application/ports/case-store.ts';
 import type { LicenceCase } from '../../domain/licensing/licence-case.ts';
 import { appendAuditEntry } from './kysely-audit-log.ts';
-import type { Database, LicenceCaseTable } from './schema.ts';
+import type { CaseAttachmentTable, Database, LicenceCaseTable } from './schema.ts';
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
@@ -27,6 +28,34 @@ const toRecord = (row: Selectable<LicenceCaseTable>, events: readonly string[]):
     : { routing: JSON.parse(row.routing) as CaseRecord['routing'] & object }),
   history: events.map((e) => JSON.parse(e, reviveDates) as CaseEvent),
 });
+
+const attachmentOf = (row: Omit<Selectable<CaseAttachmentTable>, 'content'>): CaseAttachment => ({
+  id: row.id,
+  caseId: row.case_id,
+  category: row.category as CaseAttachment['category'],
+  fileName: row.file_name,
+  kind: row.kind as CaseAttachment['kind'],
+  mediaType: row.media_type,
+  sizeBytes: row.size_bytes,
+  sha256: row.sha256,
+  ...(row.description === null ? {} : { description: row.description }),
+  uploadedBy: row.uploaded_by,
+  uploadedAt: row.uploaded_at,
+});
+
+const attachmentColumns = [
+  'id',
+  'case_id',
+  'category',
+  'file_name',
+  'kind',
+  'media_type',
+  'size_bytes',
+  'sha256',
+  'description',
+  'uploaded_by',
+  'uploaded_at',
+] as const;
 
 /** `CaseStore` on Kysely; every write commits with its history and audit entries, or not at all. */
 export function kyselyCaseStore(
@@ -206,6 +235,47 @@ export function kyselyCaseStore(
         issuedAt: row.issued_at,
         sha256: row.sha256,
       }));
+    },
+    async addAttachment(attachment, content, audit) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('case_attachment')
+          .values({
+            id: attachment.id,
+            case_id: attachment.caseId,
+            category: attachment.category,
+            file_name: attachment.fileName,
+            kind: attachment.kind,
+            media_type: attachment.mediaType,
+            size_bytes: attachment.sizeBytes,
+            sha256: attachment.sha256,
+            description: attachment.description ?? null,
+            uploaded_by: attachment.uploadedBy,
+            uploaded_at: attachment.uploadedAt,
+            content,
+          })
+          .execute();
+        await appendAuditEntry(trx, audit, clock.now(), sha256);
+      });
+    },
+    async attachmentsOf(caseId) {
+      const rows = await db
+        .selectFrom('case_attachment')
+        .select(attachmentColumns)
+        .where('case_id', '=', caseId)
+        .orderBy('uploaded_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(attachmentOf);
+    },
+    async findAttachment(caseId, attachmentId) {
+      const row = await db
+        .selectFrom('case_attachment')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('id', '=', attachmentId)
+        .executeTakeFirst();
+      return row && { attachment: attachmentOf(row), content: new Uint8Array(row.content) };
     },
   };
 }

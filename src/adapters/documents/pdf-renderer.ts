@@ -61,11 +61,34 @@ function write(doc: PDFKit.PDFDocument, m: DecisionDocumentModel): void {
     );
     for (const criterion of m.criteria) {
       doc
+        .moveDown(0.3)
         .font('Helvetica-Bold')
-        .text(criterion.code, { continued: true })
-        .font('Helvetica')
-        .text(`: ${criterion.reason}`);
+        .text(`${criterion.code}${criterion.title === undefined ? '' : ` - ${criterion.title}`}`);
+      doc.font('Helvetica').text(`Reason: ${criterion.reason}`);
+      const citation = criterion.citation;
+      if (citation === undefined) {
+        doc
+          .font('Helvetica-Oblique')
+          .text('No text of this criterion is on record in the shipped regulation data.');
+      } else if (citation.textStatus === 'verbatim') {
+        // Only verbatim text is quoted as the law.
+        doc.text(`"${citation.text}"`, { indent: 14 });
+        doc.font('Helvetica-Oblique').fontSize(8).text(citation.label, { indent: 14 });
+      } else {
+        // A paraphrase or an unverified seed is never set as a quotation: its label comes first.
+        doc.font('Helvetica-Oblique').fontSize(8).text(citation.label, { indent: 14 });
+        doc.font('Helvetica').fontSize(10).text(citation.text, { indent: 14 });
+      }
+      doc.font('Helvetica').fontSize(10);
     }
+  }
+  if (m.appeal !== undefined) {
+    heading('Appeal');
+    doc.text(
+      `You may appeal against this refusal until ${m.appeal.until} (${String(m.appeal.days)} days from the decision; ${m.appeal.policy}).`,
+    );
+    doc.font('Helvetica-Oblique').fontSize(8).text(`Basis of the period: ${m.appeal.basisLabel}`);
+    doc.font('Helvetica').fontSize(10);
   }
   if (m.provisos.length > 0) {
     heading('Provisos');

@@ -21,18 +21,16 @@ export interface CaseActionInput {
   readonly reasons?: string;
 }
 
-/** Days an exporter has to appeal a refusal (the default; a policy may set its own). */
-export const appealDays = 28;
-
 const adviceOutcomes: readonly AdviceOutcome[] = ['approve', 'approve-with-provisos', 'refuse'];
 
 /**
  * Turns an action into a workflow command, naming every missing or invalid field at once.
- * `finalisedAt` gives the appeal deadline.
+ * `appealDeadline` is the refusal's appeal deadline (from the case policy; undefined before the
+ * case is finalised, when an appeal is refused anyway).
  */
 export function caseCommandOf(
   input: CaseActionInput,
-  finalisedAt: Date | undefined,
+  appealDeadline: Date | undefined,
 ): Result<CaseCommand, CordonError> {
   const problems: FieldProblem[] = [];
   const need = (field: keyof CaseActionInput): string => {
@@ -102,15 +100,13 @@ export function caseCommandOf(
     case 'revoke':
       command = { kind: input.kind, reason: need('reason') };
       break;
-    case 'appeal': {
-      const base = finalisedAt ?? new Date(0);
+    case 'appeal':
       command = {
         kind: 'appeal',
         grounds: need('grounds'),
-        deadline: new Date(base.getTime() + appealDays * 86_400_000),
+        deadline: appealDeadline ?? new Date(0),
       };
       break;
-    }
     case 'decide-appeal':
       if (typeof input.upheld !== 'boolean')
         problems.push({ field: 'upheld', problem: 'must be true or false' });

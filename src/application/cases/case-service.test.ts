@@ -9,6 +9,12 @@ import type { Role } from '../../domain/people/role.ts';
 import { cordonError } from '../../domain/shared/errors.ts';
 import { err, ok } from '../../domain/shared/result.ts';
 import type { FrozenAssessment } from '../ports/case-store.ts';
+import type { CasePolicy } from '../../domain/licensing/case-policy.ts';
+import type { DecisionDocumentModel } from '../../domain/licensing/decision-document.ts';
+import type { CitedText } from '../../domain/policy/text-provenance.ts';
+import { storedZip, tinyPdf, tinyPng } from '../../../test/support/zip-bytes.ts';
+import { attachDocument, getAttachment, listAttachments } from './case-attachments.ts';
+import { dryRunRouting } from './dry-run-routing.ts';
 import { verifyChain } from '../../domain/audit/audit-chain.ts';
 import {
   caseStatistics,
@@ -46,6 +52,31 @@ const refusingAssessment: FrozenAssessment = {
   },
 };
 
+const selcText: CitedText = {
+  text: 'The Government will not grant a licence where there is a clear risk ...',
+  textStatus: 'paraphrase',
+  source: { title: 'UK Strategic Export Licensing Criteria', date: '2026-11-22' },
+};
+const testCasePolicy: CasePolicy = {
+  id: 'cordon.case-policy',
+  version: 1,
+  appeals: [
+    {
+      jurisdictions: ['*'],
+      days: 28,
+      basis: { ...selcText, text: 'Default.', textStatus: 'seed-unverified' },
+    },
+    {
+      jurisdictions: ['GB'],
+      days: 21,
+      basis: { ...selcText, text: 'GB period.', textStatus: 'seed-unverified' },
+    },
+  ],
+  criteria: [
+    { code: 'UK-SELC-2', jurisdictions: ['GB'], title: 'SELC Criterion 2', text: selcText },
+  ],
+};
+
 function setup() {
   const clock = fixedClock('2026-11-29T10:00:00Z');
   const audit = inMemoryAuditLog(clock);
@@ -66,6 +97,11 @@ function setup() {
       assess: () => Promise.resolve(ok(refusingAssessment)),
     },
     routing: { current: () => Promise.resolve(shippedRouting) },
+    casePolicy: {
+      current: () => Promise.resolve(testCasePolicy),
+      legalTexts: () => Promise.resolve(new Map([['hr:UK-SELC-2021-C2', selcText]])),
+    },
+    attachmentLimitBytes: 4096,
     renderer: {
       render: (model) => Promise.resolve(new TextEncoder().encode(JSON.stringify(model))),
     },
@@ -269,5 +305,197 @@ describe('who may see and change a case', () => {
     const result = await createDraft(deps, exporter, { jurisdiction: 'GB' });
     expect(result).toMatchObject({ ok: false, error: { fields: [{ field: 'endUse' }] } });
     expect(await deps.store.list({})).toHaveLength(0);
+  });
+});
+
+async function refusedCase(deps: CaseDeps) {
+  const record = await submitted(deps);
+  const id = record.licenceCase.id;
+  const criteria = [{ code: 'UK-SELC-2', reason: 'Clear risk of internal repression.' }];
+  let v = record.licenceCase.version;
+  for (const [who, action] of [
+    [advisor, { kind: 'give-advice', desk: 'human-rights', outcome: 'refuse', criteria }],
+    [caseworker, { kind: 'recommend', outcome: 'refused', criteria }],
+    [senior, { kind: 'decide', outcome: 'refused', criteria }],
+    [secondSenior, { kind: 'countersign' }],
+  ] as const) {
+    const done = await performCaseAction(deps, who, id, v, action);
+    if (!done.ok) throw new Error(done.error.message);
+    v = done.value.licenceCase.version;
+  }
+  return { id, version: v };
+}
+
+describe('the refusal letter and the appeal period', () => {
+  it('cites each criterion with its text and status, and records the appeal period of the jurisdiction', async () => {
+    const { deps, clock } = setup();
+    const { id, version } = await refusedCase(deps);
+    const found = await getCase(deps, caseworker, id);
+    expect(found.ok && found.value.licenceCase.decision?.appealPeriod).toMatchObject({
+      days: 21,
+      until: new Date(clock.now().getTime() + 21 * 86_400_000),
+      policy: { id: 'cordon.case-policy', version: 1 },
+    });
+    const [issued] = await deps.store.documentsOf(id);
+    const letter = await deps.store.findDocument(issued?.code ?? '');
+    // The fake renderer writes the model as JSON.
+    const model = JSON.parse(new TextDecoder().decode(letter?.pdf)) as DecisionDocumentModel;
+    expect(model.criteria).toEqual([
+      {
+        code: 'UK-SELC-2',
+        reason: 'Clear risk of internal repression.',
+        title: 'SELC Criterion 2',
+        citation: {
+          text: selcText.text,
+          textStatus: 'paraphrase',
+          label: 'PARAPHRASE, not legal text: UK Strategic Export Licensing Criteria (2026-11-22)',
+        },
+      },
+    ]);
+    expect(model.appeal).toMatchObject({ days: 21, until: '2026-12-20' });
+    expect(
+      await performCaseAction(deps, exporter, id, version, {
+        kind: 'appeal',
+        grounds: 'New end-use assurances.',
+      }),
+    ).toMatchObject({ ok: true, value: { licenceCase: { stage: 'appeal' } } });
+  });
+});
+
+describe('supporting documents of a case', () => {
+  it('stores an accepted upload with its SHA-256, lists it and serves it byte for byte, with an audit entry', async () => {
+    const { deps, audit } = setup();
+    const record = await submitted(deps);
+    const id = record.licenceCase.id;
+    const attached = await attachDocument(deps, exporter, id, {
+      fileName: 'end-user-undertaking.pdf',
+      declaredType: 'application/pdf',
+      bytes: tinyPdf,
+      category: 'end-user-undertaking',
+    });
+    expect(attached).toMatchObject({
+      ok: true,
+      value: {
+        kind: 'pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: tinyPdf.length,
+        sha256: createHash('sha256').update(tinyPdf).digest('hex'),
+        uploadedBy: 'exa',
+      },
+    });
+    if (!attached.ok) return;
+    const odt = storedZip([['mimetype', 'application/vnd.oasis.opendocument.text']]);
+    expect(
+      (await attachDocument(deps, caseworker, id, { fileName: 'spec.odt', bytes: odt })).ok,
+    ).toBe(true);
+    const listed = await listAttachments(deps, caseworker, id);
+    expect(listed.ok && listed.value.map((a) => a.fileName)).toEqual([
+      'end-user-undertaking.pdf',
+      'spec.odt',
+    ]);
+    const back = await getAttachment(deps, exporter, id, attached.value.id);
+    expect(back.ok && back.value.content).toEqual(tinyPdf);
+    expect(audit.entriesSoFar().filter((e) => e.action === 'cases.attach')).toHaveLength(2);
+  });
+
+  it('refuses a file that is not what it claims, one over the limit naming it, and leaves nothing behind', async () => {
+    const { deps, audit } = setup();
+    const record = await submitted(deps);
+    const id = record.licenceCase.id;
+    const entriesBefore = audit.entriesSoFar().length;
+    expect(
+      await attachDocument(deps, exporter, id, {
+        fileName: 'undertaking.pdf',
+        declaredType: 'application/pdf',
+        bytes: tinyPng,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CORDON_ATTACHMENT_REFUSED' } });
+    expect(
+      await attachDocument(deps, exporter, id, {
+        fileName: 'big.txt',
+        bytes: new Uint8Array(4097).fill(0x61),
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CORDON_PAYLOAD_TOO_LARGE',
+        message: expect.stringContaining('4 KiB') as unknown,
+      },
+    });
+    expect(
+      await attachDocument(deps, exporter, id, {
+        fileName: 'x.pdf',
+        bytes: tinyPdf,
+        category: 'love-letter',
+      }),
+    ).toMatchObject({ ok: false, error: { fields: [{ field: 'category' }] } });
+    expect(await listAttachments(deps, exporter, id)).toEqual({ ok: true, value: [] });
+    expect(audit.entriesSoFar()).toHaveLength(entriesBefore);
+  });
+
+  it('answers not found to an exporter of another organisation, and refuses uploads to a closed case', async () => {
+    const { deps } = setup();
+    const record = await submitted(deps);
+    const id = record.licenceCase.id;
+    const upload = { fileName: 'x.pdf', bytes: tinyPdf };
+    expect(await attachDocument(deps, otherExporter, id, upload)).toMatchObject({
+      ok: false,
+      error: { code: 'CORDON_NOT_FOUND' },
+    });
+    expect(await listAttachments(deps, otherExporter, id)).toMatchObject({
+      error: { code: 'CORDON_NOT_FOUND' },
+    });
+    const attached = await attachDocument(deps, exporter, id, upload);
+    if (!attached.ok) throw new Error(attached.error.message);
+    expect(await getAttachment(deps, otherExporter, id, attached.value.id)).toMatchObject({
+      error: { code: 'CORDON_NOT_FOUND' },
+    });
+    expect(await attachDocument(deps, advisor, id, upload)).toMatchObject({
+      error: { code: 'CORDON_FORBIDDEN' },
+    });
+    const { deps: other } = setup();
+    const refused = await refusedCase(other);
+    expect(await attachDocument(other, exporter, refused.id, upload)).toMatchObject({
+      error: { code: 'CORDON_CASE_TRANSITION_NOT_ALLOWED' },
+    });
+  });
+});
+
+describe(dryRunRouting.name, () => {
+  it('lists the stored cases whose route the candidate rules would change, and changes nothing', async () => {
+    const { deps } = setup();
+    const record = await submitted(deps);
+    await createDraft(deps, exporter, application);
+    const candidate = {
+      ...shippedRouting,
+      version: 2,
+      rules: shippedRouting.rules.map((r) =>
+        r.id === 'hr-refuse-or-refer' ? { ...r, queue: 'hr-urgent' } : r,
+      ),
+    };
+    const run = await dryRunRouting(deps, candidate);
+    expect(run).toMatchObject({
+      ok: true,
+      value: {
+        candidate: { id: 'cordon.routing', version: 2 },
+        casesCompared: 1,
+        changes: [
+          {
+            caseId: record.licenceCase.id,
+            before: { queue: 'human-rights' },
+            after: { queue: 'hr-urgent' },
+            rule: 'hr-refuse-or-refer',
+          },
+        ],
+      },
+    });
+    expect((await deps.store.get(record.licenceCase.id))?.licenceCase.queue).toBe('human-rights');
+    expect(await dryRunRouting(deps, { id: 'x' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CORDON_VALIDATION_FAILED',
+        fields: [{ field: '/version' }, { field: '/defaultQueue' }, { field: '/rules' }],
+      },
+    });
   });
 });

@@ -6,9 +6,19 @@ import {
   draftCase,
   type CaseCommand,
 } from '../../domain/licensing/case-transitions.ts';
+import {
+  appealPeriodFor,
+  citeCriteria,
+  type AssessedCriterion,
+} from '../../domain/licensing/case-policy.ts';
+import {
+  textStatuses,
+  type CitedText,
+  type TextStatus,
+} from '../../domain/policy/text-provenance.ts';
 import { decisionDocument } from '../../domain/licensing/decision-document.ts';
 import type { Actor, LicenceCase } from '../../domain/licensing/licence-case.ts';
-import { routeCase } from '../../domain/licensing/routing.ts';
+import { routeCase, type RoutingFacts } from '../../domain/licensing/routing.ts';
 import {
   decisionStatistics,
   type DecisionStatisticsRow,
@@ -23,6 +33,7 @@ import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type {
   CaseAssessor,
+  CasePolicySource,
   DocumentRenderer,
   RoutingRuleSource,
 } from '../ports/case-collaborators.ts';
@@ -42,7 +53,11 @@ export interface CaseDeps {
   readonly store: CaseStore;
   readonly assessor: CaseAssessor;
   readonly routing: RoutingRuleSource;
+  /** Appeal periods and refusal criteria texts per jurisdiction (versioned data). */
+  readonly casePolicy: CasePolicySource;
   readonly renderer: DocumentRenderer;
+  /** The largest supporting document accepted, in bytes (CORDON_ATTACHMENT_MAX_BYTES). */
+  readonly attachmentLimitBytes: number;
   readonly clock: Clock;
   readonly secrets: SecretGenerator;
   readonly sha256: (bytes: Uint8Array) => string;
@@ -308,7 +323,8 @@ export async function submitCase(
   );
 }
 
-function routingFacts(assessment: FrozenAssessment) {
+/** The facts of a frozen assessment that routing rules look at. */
+export function routingFacts(assessment: FrozenAssessment): RoutingFacts {
   return {
     recommendation: assessment.recommendation.outcome,
     risk: assessment.humanRights.risk,
@@ -350,7 +366,17 @@ export async function actOnCase(
   if (command.kind === 'begin-checks' || command.kind === 'complete-checks') {
     return err(cordonError('CORDON_FORBIDDEN', `${command.kind} is done by Cordon itself.`));
   }
-  const actor = actingAs(principal, command);
+  const withPeriod =
+    command.kind === 'countersign'
+      ? {
+          ...command,
+          appealPeriod: appealPeriodFor(
+            await deps.casePolicy.current(),
+            record.licenceCase.jurisdiction,
+          ),
+        }
+      : command;
+  const actor = actingAs(principal, withPeriod);
   if (actor === undefined) {
     return err(
       cordonError(
@@ -359,7 +385,11 @@ export async function actOnCase(
       ),
     );
   }
-  const applied = applySteps(record.licenceCase, [{ command, actor }], deps.clock.now());
+  const applied = applySteps(
+    record.licenceCase,
+    [{ command: withPeriod, actor }],
+    deps.clock.now(),
+  );
   if (!applied.ok) return applied;
   const saved = await persist(
     deps,
@@ -386,12 +416,19 @@ async function issueDocument(
 ): Promise<Result<CaseDocument, CordonError>> {
   const code = `${deps.secrets.id()}${deps.secrets.id()}`.slice(0, 16);
   const issuedAt = deps.clock.now();
+  const criteria = citeCriteria(record.licenceCase.decision?.criteria ?? [], {
+    policy: await deps.casePolicy.current(),
+    jurisdiction: record.licenceCase.jurisdiction,
+    texts: await deps.casePolicy.legalTexts(),
+    assessed: assessedCriteria(record.assessment),
+  });
   const model = decisionDocument({
     licenceCase: record.licenceCase,
     application: record.application,
     provenance: JSON.stringify(record.assessment?.provenance ?? {}),
     verificationCode: code,
     issuedAt,
+    criteria,
   });
   if (model === undefined) {
     return err(
@@ -417,6 +454,27 @@ async function issueDocument(
     details: { code, kind: model.kind, sha256: document.sha256 },
   });
   return ok(document);
+}
+
+/** The criteria the frozen assessment cited, with the texts it carried at submission. */
+function assessedCriteria(assessment: FrozenAssessment | undefined): AssessedCriterion[] {
+  return (assessment?.recommendation.criteria ?? []).flatMap((value) => {
+    const c = value as { id?: unknown; title?: unknown; text?: unknown };
+    const text = c.text as Partial<CitedText> | undefined;
+    if (typeof c.id !== 'string' || typeof text?.text !== 'string') return [];
+    if (!textStatuses.includes(text.textStatus as TextStatus)) return [];
+    return [
+      {
+        id: c.id,
+        ...(typeof c.title === 'string' ? { title: c.title } : {}),
+        text: {
+          text: text.text,
+          textStatus: text.textStatus as TextStatus,
+          source: text.source ?? { title: 'the frozen assessment', date: '' },
+        },
+      },
+    ];
+  });
 }
 
 /** What `GET /v1/documents/verify/{code}` confirms about a document, without its content. */
@@ -497,7 +555,19 @@ export async function performCaseAction(
 ): Promise<Result<CaseRecord, CordonError>> {
   const found = await getCase(deps, principal, id);
   if (!found.ok) return found;
-  const command = caseCommandOf(input, found.value.licenceCase.finalisedAt);
+  const command = caseCommandOf(input, await appealDeadlineOf(deps, found.value.licenceCase));
   if (!command.ok) return command;
   return actOnCase(deps, principal, id, expectedVersion, command.value, requestId);
+}
+
+/**
+ * Until when a refusal may be appealed: the period recorded on the decision at countersignature;
+ * for a refusal countersigned before periods were recorded, its jurisdiction's current period from
+ * the countersignature. Undefined for a case not finalised.
+ */
+async function appealDeadlineOf(deps: CaseDeps, c: LicenceCase): Promise<Date | undefined> {
+  if (c.decision?.appealPeriod !== undefined) return c.decision.appealPeriod.until;
+  if (c.finalisedAt === undefined) return undefined;
+  const period = appealPeriodFor(await deps.casePolicy.current(), c.jurisdiction);
+  return new Date(c.finalisedAt.getTime() + period.days * 86_400_000);
 }

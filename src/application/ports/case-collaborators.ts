@@ -2,6 +2,8 @@ import type { CordonError } from '../../domain/shared/errors.ts';
 import type { Result } from '../../domain/shared/result.ts';
 import type { RoutingRuleSet } from '../../domain/licensing/routing.ts';
 import type { DecisionDocumentModel } from '../../domain/licensing/decision-document.ts';
+import type { CasePolicy } from '../../domain/licensing/case-policy.ts';
+import type { LegalTexts } from '../../domain/policy/legal-texts.ts';
 import type { FrozenAssessment } from './case-store.ts';
 
 /** Checks and assesses applications for the licence workflow (wired to `assessApplication`). */
@@ -19,4 +21,10 @@ export interface RoutingRuleSource {
 /** Renders a decision document to PDF bytes. */
 export interface DocumentRenderer {
   render(model: DecisionDocumentModel): Promise<Uint8Array>;
+}
+
+/** The case policy in force (appeal periods, refusal criteria) and the legal texts it may cite. */
+export interface CasePolicySource {
+  current(): Promise<CasePolicy>;
+  legalTexts(): Promise<LegalTexts>;
 }

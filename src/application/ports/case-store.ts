@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../domain/audit/audit-chain.ts';
+import type { AttachmentCategory, AttachmentKind } from '../../domain/licensing/attachment.ts';
 import type { CaseStage } from '../../domain/licensing/case-state.ts';
 import type { LicenceCase } from '../../domain/licensing/licence-case.ts';
 import type { RoutingDecision } from '../../domain/licensing/routing.ts';
@@ -79,6 +80,23 @@ export interface CaseAlert {
   readonly snapshotId: string;
 }
 
+/** A supporting document attached to a case (end-user undertaking, technical specification...). */
+export interface CaseAttachment {
+  readonly id: string;
+  readonly caseId: string;
+  readonly category: AttachmentCategory;
+  readonly fileName: string;
+  /** What the content is (by its magic bytes), and the media type it is served with. */
+  readonly kind: AttachmentKind;
+  readonly mediaType: string;
+  readonly sizeBytes: number;
+  /** SHA-256 of the content, lower-case hex. */
+  readonly sha256: string;
+  readonly description?: string;
+  readonly uploadedBy: string;
+  readonly uploadedAt: Date;
+}
+
 export interface CaseFilter {
   readonly organisationId?: string;
   readonly stage?: CaseStage;
@@ -108,4 +126,13 @@ export interface CaseStore {
   addAlerts(alerts: readonly CaseAlert[], audit: readonly AuditEvent[]): Promise<void>;
   /** Alerts of one case, or of every case when `caseId` is omitted (newest first). */
   alerts(caseId?: string): Promise<readonly CaseAlert[]>;
+  /** Stores an attachment with its content and its audit entry in one transaction. */
+  addAttachment(attachment: CaseAttachment, content: Uint8Array, audit: AuditEvent): Promise<void>;
+  /** The attachments of a case, oldest first, without their content. */
+  attachmentsOf(caseId: string): Promise<readonly CaseAttachment[]>;
+  /** One attachment of a case with its content; undefined if the case has no such attachment. */
+  findAttachment(
+    caseId: string,
+    attachmentId: string,
+  ): Promise<{ readonly attachment: CaseAttachment; readonly content: Uint8Array } | undefined>;
 }

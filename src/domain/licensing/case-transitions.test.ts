@@ -285,6 +285,70 @@ describe(applyCaseCommand.name, () => {
     ).toBe('finalised');
   });
 
+  it('records the appeal period of the policy on a countersigned refusal, and holds appeals to it', () => {
+    const period = {
+      days: 45,
+      policy: { id: 'cordon.case-policy', version: 1 },
+      basis: {
+        text: 'Appeals within 45 days.',
+        textStatus: 'seed-unverified' as const,
+        source: { title: 'test', date: '2026-11-30' },
+      },
+    };
+    const refused = run([
+      ...toFinalReview,
+      [
+        { kind: 'decide', outcome: 'refused', criteria: refusalCriteria, provisos: [], text: 'x' },
+        senior,
+      ],
+      [{ kind: 'countersign', appealPeriod: period }, secondSenior],
+    ]);
+    expect(refused.decision?.appealPeriod).toEqual({
+      days: 45,
+      until: new Date('2027-01-07T09:00:00Z'),
+      policy: period.policy,
+      basis: period.basis,
+    });
+    // The recorded period wins over any deadline the caller computes.
+    const lodge = (at: string) =>
+      applyCaseCommand(
+        refused,
+        { kind: 'appeal', grounds: 'New assurances', deadline: new Date('2026-11-24') },
+        exporter,
+        new Date(at),
+      );
+    expect(lodge('2027-01-07T08:59:59Z').ok).toBe(true);
+    expect(lodge('2027-01-07T09:00:01Z')).toMatchObject({
+      ok: false,
+      error: { message: 'The appeal deadline passed on 2027-01-07.' },
+    });
+  });
+
+  it('records no appeal period on an approval', () => {
+    const approved = run([
+      [{ kind: 'submit' }, exporter],
+      [{ kind: 'begin-checks', automatedOutcome: 'approved' }, system],
+      [{ kind: 'complete-checks', queue: 'q', adviceRequests: [] }, system],
+      [
+        { kind: 'recommend', outcome: 'approved', criteria: [], provisos: [], text: 'ok' },
+        caseworker,
+      ],
+      [{ kind: 'decide', outcome: 'approved', criteria: [], provisos: [], text: 'ok' }, senior],
+      [
+        {
+          kind: 'countersign',
+          appealPeriod: {
+            days: 28,
+            policy: { id: 'p', version: 1 },
+            basis: { text: 't', textStatus: 'paraphrase', source: { title: 't', date: 'd' } },
+          },
+        },
+        secondSenior,
+      ],
+    ]);
+    expect(approved.decision?.appealPeriod).toBeUndefined();
+  });
+
   it('suspends, reinstates and revokes only issued licences', () => {
     const approved = run([
       [{ kind: 'submit' }, exporter],

@@ -1,6 +1,7 @@
 import type { Role } from '../people/role.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import type { CaseOutcome, CaseStage } from './case-state.ts';
+import type { AppealPeriodRule } from './case-policy.ts';
 import type { Actor, AdviceOutcome, CriterionCitation, LicenceCase } from './licence-case.ts';
 
 /** Everything that can be done to a case, as a value. */
@@ -38,10 +39,19 @@ export type CaseCommand =
       readonly text: string;
       readonly justification?: string;
     }
-  | { readonly kind: 'countersign' }
+  | {
+      readonly kind: 'countersign';
+      /** The appeal period of the jurisdiction, recorded on a refusal (from the case policy). */
+      readonly appealPeriod?: AppealPeriodRule;
+    }
   | { readonly kind: 'return-for-review'; readonly reason: string }
   | { readonly kind: 'withdraw'; readonly reason: string }
-  | { readonly kind: 'appeal'; readonly grounds: string; readonly deadline: Date }
+  | {
+      readonly kind: 'appeal';
+      readonly grounds: string;
+      /** Used only when the decision recorded no appeal period (decided before periods were recorded). */
+      readonly deadline: Date;
+    }
   | { readonly kind: 'decide-appeal'; readonly upheld: boolean; readonly reasons: string }
   | { readonly kind: 'suspend'; readonly reason: string }
   | { readonly kind: 'reinstate'; readonly reason: string }
@@ -143,7 +153,8 @@ const approving = (outcome: CaseOutcome) =>
  * the transition table (stage and role), then the command's own rules: a countersignature by a
  * different senior officer than the decider; a written justification when a decision departs from
  * the automated recommendation; criteria cited for every refusal; no decision while a partner
- * consultation is open; an appeal only against a refusal and before its deadline.
+ * consultation is open; an appeal only against a refusal and before its deadline (the period the
+ * refusal recorded at countersignature).
  *
  * @example
  * applyCaseCommand(c, { kind: 'countersign' }, sameOfficerAsDecider, now)
@@ -312,12 +323,27 @@ function nextCase(
       if (decision.by.userId === actor.userId) {
         return err(refuse('The decision must be countersigned by another senior officer.'));
       }
+      const period = command.appealPeriod;
       return ok({
         ...c,
         stage: 'finalised',
         outcome: decision.outcome,
         finalisedAt: now,
-        decision: { ...decision, countersignedBy: actor, countersignedAt: now },
+        decision: {
+          ...decision,
+          countersignedBy: actor,
+          countersignedAt: now,
+          ...(decision.outcome === 'refused' && period !== undefined
+            ? {
+                appealPeriod: {
+                  days: period.days,
+                  until: new Date(now.getTime() + period.days * 86_400_000),
+                  policy: period.policy,
+                  basis: period.basis,
+                },
+              }
+            : {}),
+        },
       });
     }
     case 'return-for-review': {
@@ -327,13 +353,12 @@ function nextCase(
     }
     case 'withdraw':
       return ok({ ...c, stage: 'withdrawn', withdrawnReason: command.reason });
-    case 'appeal':
+    case 'appeal': {
       if (c.outcome !== 'refused') return err(refuse('Only a refusal can be appealed.'));
       if (c.appeal !== undefined) return err(refuse('This refusal has already been appealed.'));
-      if (now.getTime() > command.deadline.getTime()) {
-        return err(
-          refuse(`The appeal deadline passed on ${command.deadline.toISOString().slice(0, 10)}.`),
-        );
+      const deadline = c.decision?.appealPeriod?.until ?? command.deadline;
+      if (now.getTime() > deadline.getTime()) {
+        return err(refuse(`The appeal deadline passed on ${deadline.toISOString().slice(0, 10)}.`));
       }
       if (!command.grounds.trim()) return err(invalid('An appeal must state its grounds.'));
       return ok({
@@ -341,6 +366,7 @@ function nextCase(
         stage: 'appeal',
         appeal: { grounds: command.grounds, lodgedBy: actor, lodgedAt: now },
       });
+    }
     case 'decide-appeal': {
       const appeal = c.appeal;
       if (appeal === undefined) return err(refuse('There is no appeal to decide.'));

@@ -1,3 +1,5 @@
+import { citationLabel, type TextStatus } from '../policy/text-provenance.ts';
+import type { CitedCriterion } from './case-policy.ts';
 import type { CaseOutcome } from './case-state.ts';
 import type { LicenceCase } from './licence-case.ts';
 
@@ -20,13 +22,34 @@ export interface DecisionDocumentModel {
     readonly countersignedBy: string;
     readonly text: string;
   };
-  /** Each criterion the decision rests on, with its reason. */
-  readonly criteria: readonly { readonly code: string; readonly reason: string }[];
+  /** Each criterion the decision rests on, with its reason and, when on record, its text. */
+  readonly criteria: readonly DocumentCriterion[];
+  /** Refusals: until when, and on what basis, the exporter may appeal. */
+  readonly appeal?: {
+    readonly until: string;
+    readonly days: number;
+    readonly policy: string;
+    readonly basisLabel: string;
+  };
   readonly provisos: readonly string[];
   /** Licences only: how long the licence is valid. */
   readonly validUntil?: string;
   /** Provenance of the frozen assessment (list snapshots, policy and code versions). */
   readonly provenance: string;
+}
+
+/** A criterion as a document prints it. */
+export interface DocumentCriterion {
+  readonly code: string;
+  readonly reason: string;
+  readonly title?: string;
+  /** The criterion's text from the shipped data; absent when no text is on record for the code. */
+  readonly citation?: {
+    readonly text: string;
+    readonly textStatus: TextStatus;
+    /** Printed beside the text: `verbatim: ...` or `PARAPHRASE, not legal text: ...`. */
+    readonly label: string;
+  };
 }
 
 const kindOf = (outcome: CaseOutcome): DecisionDocumentModel['kind'] =>
@@ -38,9 +61,25 @@ const kindOf = (outcome: CaseOutcome): DecisionDocumentModel['kind'] =>
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
+const documentCriterion = (c: CitedCriterion): DocumentCriterion => ({
+  code: c.code,
+  reason: c.reason,
+  ...(c.title === undefined ? {} : { title: c.title }),
+  ...(c.text === undefined
+    ? {}
+    : {
+        citation: {
+          text: c.text.text,
+          textStatus: c.text.textStatus,
+          label: citationLabel(c.text),
+        },
+      }),
+});
+
 /**
  * The document of a countersigned decision. Undefined when the case has no countersigned decision
- * (nothing may be issued before).
+ * (nothing may be issued before). `criteria` are the decision's criteria with their texts (see
+ * `citeCriteria`); without them the document cites codes and reasons only.
  */
 export function decisionDocument(input: {
   readonly licenceCase: LicenceCase;
@@ -49,6 +88,7 @@ export function decisionDocument(input: {
   readonly verificationCode: string;
   readonly issuedAt: Date;
   readonly validityMonths?: number;
+  readonly criteria?: readonly CitedCriterion[];
 }): DecisionDocumentModel | undefined {
   const { licenceCase: c, application: a } = input;
   const decision = c.decision;
@@ -88,7 +128,17 @@ export function decisionDocument(input: {
       countersignedBy: decision.countersignedBy.name ?? decision.countersignedBy.userId,
       text: decision.text,
     },
-    criteria: decision.criteria.map((cr) => ({ code: cr.code, reason: cr.reason })),
+    criteria: (input.criteria ?? decision.criteria).map(documentCriterion),
+    ...(kind === 'refusal-letter' && decision.appealPeriod !== undefined
+      ? {
+          appeal: {
+            until: decision.appealPeriod.until.toISOString().slice(0, 10),
+            days: decision.appealPeriod.days,
+            policy: `${decision.appealPeriod.policy.id} v${String(decision.appealPeriod.policy.version)}`,
+            basisLabel: citationLabel(decision.appealPeriod.basis),
+          },
+        }
+      : {}),
     provisos: decision.provisos,
     ...(kind === 'licence' ? { validUntil: validUntil.toISOString().slice(0, 10) } : {}),
     provenance: input.provenance,

@@ -1,4 +1,5 @@
 import type { Role } from '../people/role.ts';
+import type { CitedText } from '../policy/text-provenance.ts';
 import type { CaseOutcome, CaseStage } from './case-state.ts';
 
 /** Who did something to a case: a person with a role (or the system, for automatic steps). */
@@ -57,6 +58,17 @@ export interface Decision {
   readonly at: Date;
   readonly countersignedBy?: Actor;
   readonly countersignedAt?: Date;
+  /** For a refusal: until when the exporter may appeal, set at countersignature from the case policy. */
+  readonly appealPeriod?: AppealPeriod;
+}
+
+/** The appeal period given to a refusal, with the policy (id, version) and the basis it came from. */
+export interface AppealPeriod {
+  readonly days: number;
+  /** The last moment an appeal is accepted: the countersignature plus `days` calendar days. */
+  readonly until: Date;
+  readonly policy: { readonly id: string; readonly version: number };
+  readonly basis: CitedText;
 }
 
 export interface InformationRequest {

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import {
+  attachDocument,
+  getAttachment,
+  listAttachments,
+} from '../../../../application/cases/case-attachments.ts';
+import { dryRunRouting } from '../../../../application/cases/dry-run-routing.ts';
 import {
   caseDocument,
   caseStatistics,
@@ -11,7 +17,7 @@ import {
   verifyDocument,
   type CaseDeps,
 } from '../../../../application/cases/case-service.ts';
-import type { CaseRecord } from '../../../../application/ports/case-store.ts';
+import type { CaseAttachment, CaseRecord } from '../../../../application/ports/case-store.ts';
 import {
   CaseActionSchema,
   CaseListQuerySchema,
@@ -23,12 +29,14 @@ import {
   VersionBodySchema,
 } from '../../../../contracts/cases.ts';
 import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
+import { formatBytes } from '../../../../domain/licensing/attachment.ts';
 import { caseStages, type CaseStage } from '../../../../domain/licensing/case-state.ts';
 import { statisticsCsv } from '../../../../domain/licensing/statistics.ts';
 import { cordonError } from '../../../../domain/shared/errors.ts';
 import { principalOf } from '../../auth/auth-plugin.ts';
 import { sendError } from '../../errors.ts';
 import type { RouteAccess } from '../../route-access.ts';
+import { AttachmentListSchema, AttachmentSchema, RoutingDryRunSchema } from './schema.ts';
 
 const everyone: RouteAccess = {
   roles: ['exporter', 'caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
@@ -37,6 +45,7 @@ const actors: RouteAccess = { roles: ['exporter', 'caseworker', 'advisor', 'seni
 const officers: RouteAccess = {
   roles: ['caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
 };
+const uploaders: RouteAccess = { roles: ['exporter', 'caseworker'] };
 const errors = {
   400: ErrorResponseSchema,
   401: ErrorResponseSchema,
@@ -47,6 +56,15 @@ const errors = {
 
 const plain = (value: unknown): Record<string, unknown> =>
   JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+const attachmentJson = (a: CaseAttachment) => ({
+  ...a,
+  uploadedAt: a.uploadedAt.toISOString(),
+});
+
+/** `inline; filename="..."` that survives any file name: ASCII fallback plus RFC 5987 UTF-8. */
+const contentDisposition = (kind: 'attachment' | 'inline', fileName: string): string =>
+  `${kind}; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 const summaryJson = (r: CaseRecord) => {
   const c = r.licenceCase;
@@ -65,7 +83,15 @@ const summaryJson = (r: CaseRecord) => {
 };
 
 /** `/v1/cases`, `/v1/documents/verify`, `/v1/statistics`: the licence workflow over HTTP. */
-export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = (app, deps) => {
+export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps) => {
+  // Supporting documents arrive as multipart/form-data; one file per request. (In the generator of
+  // the OpenAPI document the deps are stubs, hence the fallback.)
+  const limit =
+    typeof deps.attachmentLimitBytes === 'number' ? deps.attachmentLimitBytes : 1024 * 1024;
+  await app.register(import('@fastify/multipart'), {
+    limits: { fileSize: limit, files: 1, fields: 5, fieldSize: 4096 },
+  });
+
   const caseJson = async (r: CaseRecord) => ({
     ...summaryJson(r),
     state: plain(r.licenceCase),
@@ -282,5 +308,153 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = (app, deps) => {
       return { rows };
     },
   );
-  return Promise.resolve();
+
+  app.post(
+    '/cases/:id/attachments',
+    {
+      config: { access: uploaders },
+      schema: {
+        tags: ['cases'],
+        summary: 'Attach a supporting document (multipart/form-data)',
+        description: `Fields: optional \`category\` (end-user-undertaking, technical-specification, contract, correspondence, other), optional \`description\`, then one file. Accepted: PDF, PNG, JPEG, plain text, CSV, DOCX and ODT, recognised by their content: a file whose content is not what its declared type or name claims is refused (415 CORDON_ATTACHMENT_REFUSED); one over the limit (CORDON_ATTACHMENT_MAX_BYTES, default 20 MiB) gets 413 naming the limit. Nothing is stored for a refused upload.`,
+        consumes: ['multipart/form-data'],
+        params: Type.Object({ id: Type.String() }),
+        response: {
+          201: AttachmentSchema,
+          ...errors,
+          413: ErrorResponseSchema,
+          415: ErrorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        return sendError(
+          reply,
+          cordonError(
+            'CORDON_UNSUPPORTED_MEDIA_TYPE',
+            'Send the document as multipart/form-data with one file.',
+          ),
+        );
+      }
+      const fields: Record<string, string> = {};
+      let file: { name: string; type: string; bytes: Uint8Array } | undefined;
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            const bytes = new Uint8Array(await part.toBuffer());
+            file ??= { name: part.filename || part.fieldname, type: part.mimetype, bytes };
+          } else if (typeof part.value === 'string') {
+            fields[part.fieldname] = part.value;
+          }
+        }
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          return sendError(
+            reply,
+            cordonError(
+              'CORDON_PAYLOAD_TOO_LARGE',
+              `The document is larger than the limit: attachments may be at most ${formatBytes(limit)} (${String(limit)} bytes, CORDON_ATTACHMENT_MAX_BYTES).`,
+            ),
+          );
+        }
+        throw error;
+      }
+      if (file === undefined) {
+        return sendError(
+          reply,
+          cordonError('CORDON_VALIDATION_FAILED', 'The upload has no file.', [
+            { field: 'file', problem: 'one file is required' },
+          ]),
+        );
+      }
+      const attached = await attachDocument(
+        deps,
+        principalOf(request),
+        request.params.id,
+        {
+          fileName: file.name,
+          declaredType: file.type,
+          bytes: file.bytes,
+          ...(fields['category'] === undefined ? {} : { category: fields['category'] }),
+          ...(fields['description'] === undefined ? {} : { description: fields['description'] }),
+        },
+        request.id,
+      );
+      if (!attached.ok) return sendError(reply, attached.error);
+      return reply.code(201).send(attachmentJson(attached.value));
+    },
+  );
+
+  app.get(
+    '/cases/:id/attachments',
+    {
+      config: { access: everyone, audit: 'read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'The supporting documents of a case (without content), oldest first',
+        params: Type.Object({ id: Type.String() }),
+        response: { 200: AttachmentListSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const listed = await listAttachments(deps, principalOf(request), request.params.id);
+      return listed.ok
+        ? { attachments: listed.value.map(attachmentJson) }
+        : sendError(reply, listed.error);
+    },
+  );
+
+  app.get(
+    '/cases/:id/attachments/:attachmentId',
+    {
+      config: { access: everyone, audit: 'read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Download a supporting document, as uploaded',
+        description:
+          'Served with the media type recognised from its content, as an attachment (never rendered inline), with its SHA-256 in `x-content-sha256`.',
+        params: Type.Object({ id: Type.String(), attachmentId: Type.String() }),
+        response: { 200: Type.Unknown({ description: 'The document, byte for byte.' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const found = await getAttachment(
+        deps,
+        principalOf(request),
+        request.params.id,
+        request.params.attachmentId,
+      );
+      if (!found.ok) return sendError(reply, found.error);
+      const { attachment, content } = found.value;
+      return reply
+        .type(attachment.mediaType)
+        .header('content-disposition', contentDisposition('attachment', attachment.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('x-content-sha256', attachment.sha256)
+        .send(Buffer.from(content));
+    },
+  );
+
+  app.post(
+    '/routing/dry-run',
+    {
+      config: { access: { roles: ['administrator'] } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Dry-run candidate routing rules over the stored cases',
+        description:
+          'The body is a routing rule set (like data/routing/routing-v1.json). Routing is re-run on every routed case; the answer lists the cases whose queue or advice requests would change, each with the rule that made the difference. Nothing is changed.',
+        body: Type.Record(Type.String(), Type.Unknown()),
+        response: { 200: RoutingDryRunSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await dryRunRouting(deps, request.body);
+      return result.ok
+        ? (plain(result.value) as Static<typeof RoutingDryRunSchema>)
+        : sendError(reply, result.error);
+    },
+  );
 };

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { appealPeriodFor, citeCriteria } from '../domain/licensing/case-policy.ts';
+import { shippedAssessmentSources } from './assessment-deps.ts';
+import { loadCasePolicy, parseCaseSettings } from './case-wiring.ts';
+
+describe('the shipped case policy (data/routing/case-policy-v1.json)', () => {
+  it('loads, gives every jurisdiction an appeal period, and never labels a paraphrase verbatim', async () => {
+    const policy = await loadCasePolicy();
+    expect(appealPeriodFor(policy, 'GB').days).toBe(28);
+    expect(appealPeriodFor(policy, 'US').days).toBe(45);
+    expect(appealPeriodFor(policy, 'NO')).toMatchObject({
+      days: 28,
+      basis: { textStatus: 'seed-unverified' },
+    });
+    const { texts } = await shippedAssessmentSources.regulation.licensingReference();
+    const [selc, art5] = citeCriteria(
+      [
+        { code: 'UK-SELC-2', reason: 'r' },
+        { code: 'EU-2021/821-Art.5', reason: 'r' },
+      ],
+      { policy, jurisdiction: 'GB', texts },
+    );
+    expect(selc?.text?.textStatus).toBe('paraphrase');
+    // Art. 5 is an EU criterion: for GB it is not found in the policy, nor as a text id.
+    expect(art5?.text).toBeUndefined();
+    for (const criterion of policy.criteria) {
+      expect(criterion.text.text, criterion.code).not.toBe('');
+    }
+  }, 60_000);
+});
+
+describe(parseCaseSettings.name, () => {
+  it('takes the attachment limit from CORDON_ATTACHMENT_MAX_BYTES, naming a bad value', () => {
+    expect(parseCaseSettings({})).toEqual({
+      ok: true,
+      value: { attachmentLimitBytes: 20 * 1024 * 1024 },
+    });
+    expect(parseCaseSettings({ CORDON_ATTACHMENT_MAX_BYTES: '1048576' })).toEqual({
+      ok: true,
+      value: { attachmentLimitBytes: 1048576 },
+    });
+    expect(parseCaseSettings({ CORDON_ATTACHMENT_MAX_BYTES: '10MB' })).toEqual({
+      ok: false,
+      error: [
+        {
+          field: 'CORDON_ATTACHMENT_MAX_BYTES',
+          problem: 'must be a whole number of bytes from 1024 to 1073741824, got "10MB"',
+        },
+      ],
+    });
+  });
+});
