@@ -14,6 +14,9 @@ const Recipients = Type.Union([Type.Literal('all'), Type.Array(AuthorityId, { mi
 const Party = Type.Object({
   role: Type.String({ minLength: 1, examples: ['end-user'] }),
   name: Type.String({ minLength: 1 }),
+  aliases: Type.Optional(
+    Type.Array(Type.String({ minLength: 1 }), { description: 'Other names the party goes by.' }),
+  ),
   address: Type.Optional(Type.String()),
   country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
 });
@@ -66,6 +69,38 @@ export const DenialInputSchema = Type.Object({
 });
 
 export const RevocationInputSchema = Type.Object({
+  reason: Type.String({ minLength: 1 }),
+});
+
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+export const AmendmentInputSchema = Type.Object(
+  {
+    reason: Type.String({ minLength: 1, description: 'Why the denial is amended.' }),
+    parties: Type.Optional(
+      Type.Array(Party, {
+        minItems: 1,
+        description: 'Every party, as corrected (replaces the parties notified).',
+      }),
+    ),
+    controlEntries: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    itemDescription: Type.Optional(Type.String()),
+    destination: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+    endUse: Type.Optional(Type.String()),
+    criteria: Type.Optional(
+      Type.Array(Type.Object({ code: Type.String({ minLength: 1 }), reason: Type.String() })),
+    ),
+    reviewBy: Type.Optional(IsoDate),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'The corrections: each field given replaces the one notified; the reference and date of the refusal stay.',
+  },
+);
+export type AmendmentInput = Static<typeof AmendmentInputSchema>;
+
+export const AlertWithdrawalInputSchema = Type.Object({
   reason: Type.String({ minLength: 1 }),
 });
 

@@ -7,6 +7,10 @@ import { joseSignatureVerifier } from '../adapters/exchange/jose-signatures.ts';
 import { kyselyExchangeStore } from '../adapters/exchange/kysely-exchange-store.ts';
 import { systemClock } from '../adapters/runtime/system-clock.ts';
 import type { ExchangeDeps } from '../application/exchange/exchange-deps.ts';
+import {
+  partnerAlertParties,
+  type PartnerAlertParties,
+} from '../application/exchange/partner-alert-parties.ts';
 import { syncPartners } from '../application/exchange/sync-partners.ts';
 import type { ExchangeConfig } from '../config/config.ts';
 import { err } from '../domain/shared/result.ts';
@@ -15,17 +19,29 @@ import { sha256Text } from './people-wiring.ts';
 /** Years until a notified denial is due for review (the regimes' three). */
 const reviewYears = 3;
 
-/** The exchange use cases on a database, signing with the node's key file when it has one. */
+/** Partners' threat alerts in a database, as parties for screening to index beside the lists. */
+export const partnerAlertScreening = (db: Kysely<Database>): PartnerAlertParties =>
+  partnerAlertParties(kyselyExchangeStore(db, systemClock, sha256Text));
+
+/**
+ * The exchange use cases on a database, signing with the node's key file when it has one. Give
+ * it the `partnerAlerts` that screening indexes, so that a message applied here re-indexes them
+ * at once.
+ */
 export async function exchangeDepsFor(
   db: Kysely<Database>,
   config: ExchangeConfig | undefined,
-): Promise<ExchangeDeps> {
+  partnerAlerts: PartnerAlertParties = partnerAlertScreening(db),
+): Promise<ExchangeDeps & { readonly partnerAlerts: PartnerAlertParties }> {
   const signer =
     config === undefined
       ? err('The exchange is not configured on this node.')
       : await loadNodeSigner(config.keyFile, config.authorityId);
+  const store = kyselyExchangeStore(db, systemClock, sha256Text);
   return {
-    store: kyselyExchangeStore(db, systemClock, sha256Text),
+    partnerAlerts,
+    onAlertsChanged: partnerAlerts.changed,
+    store,
     signer,
     verifier: joseSignatureVerifier,
     feed: signer.ok

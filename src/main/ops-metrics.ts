@@ -3,6 +3,7 @@ import type { Clock } from '../application/ports/clock.ts';
 import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
 import {
   createScreeningIndexCache,
+  type ExtraScreeningParties,
   type ScreeningIndexCache,
 } from '../application/screening/screening-index-cache.ts';
 
@@ -13,8 +14,13 @@ import {
 export function observedScreeningIndexes(
   store: ListSnapshotStore,
   clock: Clock,
+  extra?: ExtraScreeningParties,
 ): { readonly indexes: ScreeningIndexCache; readonly gauges: readonly GaugeSource[] } {
-  const cache = createScreeningIndexCache(store, { clock, recheckAfterMs: 1_000 });
+  const cache = createScreeningIndexCache(store, {
+    clock,
+    recheckAfterMs: 1_000,
+    ...(extra === undefined ? {} : { extra }),
+  });
   let records: number | undefined;
   let snapshots: number | undefined;
   const indexes: ScreeningIndexCache = {

@@ -12,6 +12,7 @@ import { createScreeningService } from '../application/screening/screening-servi
 import { cordonError, type CordonError } from '../domain/shared/errors.ts';
 import { err, ok } from '../domain/shared/result.ts';
 import type { CliContext } from './cli-context.ts';
+import { partnerAlertScreening } from './exchange-wiring.ts';
 
 /** The CLI handlers of `cordon screen`, `cordon compare` and `cordon screen-file`. */
 export function screeningCliHandlers(context: CliContext): ScreeningCliHandlers {
@@ -23,6 +24,8 @@ export function screeningCliHandlers(context: CliContext): ScreeningCliHandlers 
         const screening = createScreeningService({
           store: kyselyListSnapshotStore(database.db),
           thresholds: config.value.screening.thresholds,
+          // Partners' threat alerts are screened beside the lists.
+          extra: partnerAlertScreening(database.db),
         });
         // Lists imported on this very first use are indexed from memory, not read back.
         for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
@@ -58,6 +61,7 @@ export function screeningCliHandlers(context: CliContext): ScreeningCliHandlers 
         const screening = createScreeningService({
           store: kyselyListSnapshotStore(database.db),
           thresholds: config.value.screening.thresholds,
+          extra: partnerAlertScreening(database.db),
         });
         // Lists imported on this very first use are indexed from memory, not read back.
         for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);

@@ -12,7 +12,7 @@ import {
 import type { Role } from '../../src/domain/people/role.ts';
 import { peopleDepsFor } from '../../src/main/people-wiring.ts';
 import { prepareStore } from '../../src/main/prepare-store.ts';
-import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+import { runCordon, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
 
 const endUser = 'Xinjiang Lianhai Chuangzhi Information Technology Co., Ltd.';
 const application = (jurisdiction: string, endUserName: string, exporter: string) => ({
@@ -194,6 +194,31 @@ const decide = (node: Node, c: CaseJson) =>
       expectedVersion: c.version,
     },
   );
+
+/** Refuses an application at `node` (decided, countersigned) and notifies partners; returns the denial's reference. */
+async function denyAndNotify(node: Node, app: unknown): Promise<string> {
+  const atReview = await caseAtFinalReview(node, app);
+  const decided = await decide(node, atReview);
+  expect(decided.status, JSON.stringify(decided.json)).toBe(200);
+  const countersigned = await call<CaseJson>(
+    node,
+    'so2',
+    'POST',
+    `/v1/cases/${atReview.id}/actions`,
+    { kind: 'countersign', expectedVersion: decided.json.version },
+  );
+  expect(countersigned.status, JSON.stringify(countersigned.json)).toBe(200);
+  const notified = await call<{ reference: string }>(node, 'so1', 'POST', '/v1/exchange/denials', {
+    caseId: atReview.id,
+    confirm: true,
+  });
+  expect(notified.status, JSON.stringify(notified.json)).toBe(201);
+  return notified.json.reference;
+}
+
+interface ScreenJson {
+  matches: { source: string; name: string; explanation: { summary: string } }[];
+}
 
 const sync = async (node: Node) => {
   const synced = await call<{
@@ -417,5 +442,133 @@ describe('exchange between three partner states on loopback', () => {
           .rejected,
       ).toEqual([]);
     }
+  }, 600_000);
+
+  it("applies a partner's amendment in the no-undercut check, and screens against a partner's threat alert until it is withdrawn", async () => {
+    // US refuses a system for an end user it names badly, then amends the denial: the end user's
+    // real name, its Chinese name as an alias, and its address.
+    const reference = await denyAndNotify(
+      us,
+      application('US', 'Urumqi Skyline Data Services', 'Acme Packet Analytics Inc'),
+    );
+    await sync(gb);
+    const amended = await call<{ changed: string[]; sequence: number }>(
+      us,
+      'so1',
+      'POST',
+      `/v1/exchange/denials/${encodeURIComponent(reference)}/amendment`,
+      {
+        reason: 'The end user trades under another name.',
+        parties: [
+          {
+            role: 'end-user',
+            name: 'Tianshan Netguard Information Security Bureau',
+            aliases: ['天山网卫信息安全局'],
+            address: '88 Hongshan Road, Urumqi',
+            country: 'CN',
+          },
+        ],
+      },
+    );
+    expect(amended.status, JSON.stringify(amended.json)).toBe(200);
+    expect(amended.json.changed).toEqual(['parties']);
+    expect((await sync(gb)).find((p) => p.partner === 'US-BIS')).toMatchObject({
+      kind: 'synced',
+      accepted: 1,
+      rejected: [],
+    });
+    const held = await call<{
+      denials: { reference: string; denial: { parties: { name: string }[] } }[];
+    }>(gb, 'cw', 'GET', '/v1/exchange/denials?status=active');
+    expect(held.json.denials.find((d) => d.reference === reference)?.denial.parties).toEqual([
+      expect.objectContaining({ name: 'Tianshan Netguard Information Security Bureau' }),
+    ]);
+    // An application to the end user under its amended (Chinese) name is blocked at GB; the
+    // name first notified has nothing in common with it.
+    const gbCase = await caseAtFinalReview(
+      gb,
+      application('GB', '天山网卫信息安全局', 'Vista Networks Ltd'),
+    );
+    expect(gbCase.state.blockingConsultations).toEqual([
+      expect.stringContaining(`~US-BIS~${reference}`),
+    ]);
+
+    // US publishes a threat alert on a surveillance end user; GB receives it.
+    const published = await call<{ alert: { alertId: string } }>(
+      us,
+      'cw',
+      'POST',
+      '/v1/exchange/alerts',
+      {
+        subject: 'end-user',
+        title: 'Surveillance end user buying through front companies',
+        description: 'Procures interception equipment for the regional public security bureau.',
+        parties: [
+          { role: 'end-user', name: 'Karamay Jinghua Vision Technology Co., Ltd.', country: 'CN' },
+        ],
+        countries: ['CN'],
+      },
+    );
+    expect(published.status, JSON.stringify(published.json)).toBe(201);
+    const alertId = published.json.alert.alertId;
+    const synced = (await sync(gb)).find((p) => p.partner === 'US-BIS') as
+      { accepted: number; position: number } | undefined;
+    expect(synced?.accepted).toBe(1);
+    const alertMessage = `US-BIS/${String(synced?.position)}`;
+
+    // Screening at GB finds the alerted party, with a typo in the name, citing the alert.
+    const screen = () =>
+      call<ScreenJson>(gb, 'cw', 'POST', '/v1/screen', {
+        name: 'Karamay Jinghua Vison Technology',
+        country: 'CN',
+      });
+    const screened = await screen();
+    expect(screened.status, JSON.stringify(screened.json)).toBe(200);
+    const hit = screened.json.matches.find((m) => m.source === 'partner-threat-alert:US-BIS');
+    expect(hit?.name).toBe('Karamay Jinghua Vision Technology Co., Ltd.');
+    expect(hit?.explanation.summary).toContain(
+      `from US-BIS (message ${alertMessage} of ${new Date().toISOString().slice(0, 10)}, signature verified`,
+    );
+    // ... and so does the assessment of an application naming it.
+    const assessed = await call<{ parties: { matches: { source: string }[] }[] }>(
+      gb,
+      'cw',
+      'POST',
+      '/v1/assessments',
+      application('GB', 'Karamay Jinghua Vision Technology', 'Vista Networks Ltd'),
+    );
+    expect(assessed.status, JSON.stringify(assessed.json)).toBe(200);
+    expect(assessed.json.parties[0]?.matches.map((m) => m.source)).toContain(
+      'partner-threat-alert:US-BIS',
+    );
+
+    // `cordon screen` sees partners' alerts too: NO takes the alert, stops, and screens from the
+    // command line.
+    const noSync = await sync(no);
+    expect(noSync[0]).toMatchObject({ partner: 'US-BIS', kind: 'synced', rejected: [] });
+    await no.server?.stop();
+    const cli = await runCordon(['screen', 'Karamay Jinghua Vison Technology', '--json'], {
+      CORDON_DATA_DIR: no.dataDir,
+      CORDON_AUTHORITY_ID: no.id,
+    });
+    expect(cli.code, cli.stderr).toBe(0);
+    const cliHit = (JSON.parse(cli.stdout) as ScreenJson).matches.find(
+      (m) => m.source === 'partner-threat-alert:US-BIS',
+    );
+    expect(cliHit?.explanation.summary).toContain(`message ${alertMessage}`);
+
+    // US withdraws the alert: once GB has the withdrawal, screening no longer finds the party.
+    const withdrawn = await call(
+      us,
+      'cw',
+      'POST',
+      `/v1/exchange/alerts/${encodeURIComponent(alertId)}/withdrawal`,
+      { reason: 'The end user was wrongly identified.' },
+    );
+    expect(withdrawn.status, JSON.stringify(withdrawn.json)).toBe(200);
+    await sync(gb);
+    const after = await screen();
+    expect(after.status).toBe(200);
+    expect(after.json.matches.map((m) => m.source)).not.toContain('partner-threat-alert:US-BIS');
   }, 600_000);
 });

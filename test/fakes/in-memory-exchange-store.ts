@@ -20,7 +20,9 @@ export function inMemoryExchangeStore(now: () => Date = () => new Date(0)): Exch
   const rejected: RejectedMessage[] = [];
   const denials = new Map<string, DenialRecord>();
   const consultations = new Map<string, Consultation>();
-  const alerts: ThreatAlert[] = [];
+  const alerts = new Map<string, ThreatAlert>();
+  let alertSaves = 0;
+  let publishing: Promise<unknown> = Promise.resolve();
   const withKeys = (p: Partner): Partner => ({ ...p, keys: keys.get(p.id) ?? [] });
   return {
     inbox,
@@ -41,7 +43,12 @@ export function inMemoryExchangeStore(now: () => Date = () => new Date(0)): Exch
       }
       return Promise.resolve();
     },
-    partners: () => Promise.resolve([...partners.values()].map(withKeys)),
+    partners: () =>
+      Promise.resolve(
+        [...partners.values()]
+          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .map(withKeys),
+      ),
     partner: (id) => {
       const p = partners.get(id);
       return Promise.resolve(p && withKeys(p));
@@ -58,15 +65,20 @@ export function inMemoryExchangeStore(now: () => Date = () => new Date(0)): Exch
       }
       return Promise.resolve();
     },
-    async appendOutgoing(build) {
-      const last = outbox.at(-1);
-      const message = await build(
-        last
-          ? { lastSequence: last.header.sequence, lastHash: last.hash }
-          : { lastSequence: 0, lastHash: null },
-      );
-      outbox.push(message);
-      return message;
+    appendOutgoing(build) {
+      // One publication at a time, as the database's lock on the outbox makes it.
+      const appended = publishing.then(async () => {
+        const last = outbox.at(-1);
+        const message = await build(
+          last
+            ? { lastSequence: last.header.sequence, lastHash: last.hash }
+            : { lastSequence: 0, lastHash: null },
+        );
+        outbox.push(message);
+        return message;
+      });
+      publishing = appended.catch(() => undefined);
+      return appended;
     },
     outgoing: (after, limit) =>
       Promise.resolve(outbox.filter((m) => m.header.sequence > after).slice(0, limit)),
@@ -92,11 +104,13 @@ export function inMemoryExchangeStore(now: () => Date = () => new Date(0)): Exch
     denial: (sender, reference) => Promise.resolve(denials.get(`${sender}/${reference}`)),
     denials: (filter) =>
       Promise.resolve(
-        [...denials.values()].filter(
-          (d) =>
-            (filter.status === undefined || d.status === filter.status) &&
-            (filter.sender === undefined || d.sender === filter.sender),
-        ),
+        [...denials.values()]
+          .filter(
+            (d) =>
+              (filter.status === undefined || d.status === filter.status) &&
+              (filter.sender === undefined || d.sender === filter.sender),
+          )
+          .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime()),
       ),
     saveConsultation(c) {
       consultations.set(c.id, c);
@@ -105,17 +119,33 @@ export function inMemoryExchangeStore(now: () => Date = () => new Date(0)): Exch
     consultation: (id) => Promise.resolve(consultations.get(id)),
     consultations: (filter) =>
       Promise.resolve(
-        [...consultations.values()].filter(
-          (c) =>
-            (filter.caseId === undefined || c.caseId === filter.caseId) &&
-            (filter.partnerId === undefined || c.partnerId === filter.partnerId) &&
-            (filter.denialReference === undefined || c.denialReference === filter.denialReference),
-        ),
+        [...consultations.values()]
+          .filter(
+            (c) =>
+              (filter.caseId === undefined || c.caseId === filter.caseId) &&
+              (filter.partnerId === undefined || c.partnerId === filter.partnerId) &&
+              (filter.denialReference === undefined ||
+                c.denialReference === filter.denialReference),
+          )
+          .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime()),
       ),
     saveAlert(a) {
-      alerts.push(a);
+      alerts.set(`${a.sender}/${a.alert.alertId}`, a);
+      alertSaves += 1;
       return Promise.resolve();
     },
-    alerts: () => Promise.resolve([...alerts].reverse()),
+    alert: (sender, alertId) => Promise.resolve(alerts.get(`${sender}/${alertId}`)),
+    alerts: (filter = {}) =>
+      Promise.resolve(
+        [...alerts.values()]
+          .filter((a) => filter.status === undefined || a.status === filter.status)
+          .sort(
+            (a, b) =>
+              b.receivedAt.getTime() - a.receivedAt.getTime() ||
+              (a.sender < b.sender ? -1 : a.sender > b.sender ? 1 : 0) ||
+              (a.alert.alertId < b.alert.alertId ? -1 : a.alert.alertId > b.alert.alertId ? 1 : 0),
+          ),
+      ),
+    alertsVersion: () => Promise.resolve(String(alertSaves)),
   };
 }

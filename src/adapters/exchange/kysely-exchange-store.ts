@@ -6,11 +6,14 @@ import type {
   ExchangeStore,
   Partner,
   StoredMessage,
+  ThreatAlert,
 } from '../../application/ports/exchange-store.ts';
 import type { PinnedKey } from '../../application/ports/message-signer.ts';
 import type {
   DenialNotificationBody,
   MessageHeader,
+  MessageReceipt,
+  Recipients,
   ThreatAlertBody,
 } from '../../domain/exchange/exchange-message.ts';
 import type { RejectionReason } from '../../domain/exchange/message-chain.ts';
@@ -211,15 +214,20 @@ export function kyselyExchangeStore(
         status: d.status,
         denial: JSON.stringify(d.denial),
         case_id: d.caseId ?? null,
+        recipients: d.recipients === undefined ? null : JSON.stringify(d.recipients),
         updated_at: d.updatedAt,
       };
       await db
         .insertInto('exchange_denial')
         .values(values)
         .onConflict((oc) =>
-          oc
-            .columns(['sender', 'reference'])
-            .doUpdateSet({ status: d.status, denial: values.denial, updated_at: d.updatedAt }),
+          oc.columns(['sender', 'reference']).doUpdateSet({
+            status: d.status,
+            denial: values.denial,
+            case_id: values.case_id,
+            recipients: values.recipients,
+            updated_at: d.updatedAt,
+          }),
         )
         .execute();
     },
@@ -281,28 +289,64 @@ export function kyselyExchangeStore(
     },
 
     async saveAlert(a) {
+      const values = {
+        sender: a.sender,
+        alert_id: a.alert.alertId,
+        alert: JSON.stringify(a.alert),
+        received_at: a.receivedAt,
+        status: a.status,
+        message: a.message === undefined ? null : JSON.stringify(a.message),
+        withdrawal: a.withdrawal === undefined ? null : JSON.stringify(a.withdrawal),
+        updated_at: clock.now(),
+      };
       await db
         .insertInto('exchange_alert')
-        .values({
-          sender: a.sender,
-          alert_id: a.alert.alertId,
-          alert: JSON.stringify(a.alert),
-          received_at: a.receivedAt,
-        })
-        .onConflict((oc) => oc.columns(['sender', 'alert_id']).doNothing())
+        .values(values)
+        .onConflict((oc) =>
+          oc.columns(['sender', 'alert_id']).doUpdateSet({
+            alert: values.alert,
+            received_at: values.received_at,
+            status: values.status,
+            message: values.message,
+            withdrawal: values.withdrawal,
+            updated_at: values.updated_at,
+          }),
+        )
         .execute();
     },
-    async alerts() {
-      const rows = await db
+    async alert(sender, alertId) {
+      const row = await db
+        .selectFrom('exchange_alert')
+        .selectAll()
+        .where('sender', '=', sender)
+        .where('alert_id', '=', alertId)
+        .executeTakeFirst();
+      return row && alertOf(row);
+    },
+    async alerts(filter = {}) {
+      let query = db
         .selectFrom('exchange_alert')
         .selectAll()
         .orderBy('received_at', 'desc')
-        .execute();
-      return rows.map((r) => ({
-        sender: r.sender,
-        alert: JSON.parse(r.alert) as ThreatAlertBody,
-        receivedAt: r.received_at,
-      }));
+        .orderBy('sender')
+        .orderBy('alert_id');
+      if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+      return (await query.execute()).map(alertOf);
+    },
+    async alertsVersion() {
+      // Rows are never deleted and only move from active to withdrawn, so the count, the count
+      // withdrawn and the last change together move with every save.
+      const row = await db
+        .selectFrom('exchange_alert')
+        .select((eb) => [
+          eb.fn.countAll<string>().as('alerts'),
+          eb.fn.count<string>(sql`case when status = 'withdrawn' then 1 end`).as('withdrawn'),
+          eb.fn.max('updated_at').as('last'),
+        ])
+        .executeTakeFirstOrThrow();
+      // `max` over no rows is null, whatever the column's type says.
+      const last = row.last as Date | string | null;
+      return `${row.alerts}:${row.withdrawn}:${last === null ? '' : new Date(last).toISOString()}`;
     },
   };
 }
@@ -313,5 +357,17 @@ const denialOf = (row: Selectable<Database['exchange_denial']>): DenialRecord =>
   status: row.status === 'revoked' ? 'revoked' : 'active',
   denial: JSON.parse(row.denial) as DenialNotificationBody,
   ...(row.case_id === null ? {} : { caseId: row.case_id }),
+  ...(row.recipients === null ? {} : { recipients: JSON.parse(row.recipients) as Recipients }),
   updatedAt: row.updated_at,
+});
+
+const alertOf = (row: Selectable<Database['exchange_alert']>): ThreatAlert => ({
+  sender: row.sender,
+  alert: JSON.parse(row.alert) as ThreatAlertBody,
+  receivedAt: row.received_at,
+  status: row.status === 'withdrawn' ? 'withdrawn' : 'active',
+  ...(row.message === null ? {} : { message: JSON.parse(row.message) as MessageReceipt }),
+  ...(row.withdrawal === null
+    ? {}
+    : { withdrawal: JSON.parse(row.withdrawal) as NonNullable<ThreatAlert['withdrawal']> }),
 });

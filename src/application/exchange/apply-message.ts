@@ -1,13 +1,19 @@
-import type { ExchangeMessage } from '../../domain/exchange/exchange-message.ts';
+import type { ExchangeMessage, MessageReceipt } from '../../domain/exchange/exchange-message.ts';
 import type { ExchangeDeps } from './exchange-deps.ts';
 import { applyConsultationCommand } from './record-consultation-on-case.ts';
 
 /**
  * What an accepted message changes here: partners' denials (notified, amended, revoked), the
- * consultations on them, and threat alerts. A revocation lifts every block it caused; an answer
- * to our consultation request is recorded on the blocked case, which may then be decided.
+ * consultations on them, and threat alerts (published, withdrawn). A revocation lifts every block
+ * it caused; an amendment replaces the denial the no-undercut check compares with (a revoked one
+ * stays revoked); an answer to our consultation request is recorded on the blocked case, which
+ * may then be decided. Alerts keep the `receipt` of their message, which screening cites.
  */
-export async function applyMessage(deps: ExchangeDeps, message: ExchangeMessage): Promise<void> {
+export async function applyMessage(
+  deps: ExchangeDeps,
+  message: ExchangeMessage,
+  receipt: MessageReceipt,
+): Promise<void> {
   const sender = message.header.sender;
   const at = new Date(message.header.issuedAt);
   switch (message.kind) {
@@ -20,15 +26,18 @@ export async function applyMessage(deps: ExchangeDeps, message: ExchangeMessage)
         updatedAt: at,
       });
       return;
-    case 'denial-amendment':
+    case 'denial-amendment': {
+      const existing = await deps.store.denial(sender, message.body.reference);
       await deps.store.saveDenial({
         sender,
+        // The amended denial keeps the reference it amends, whatever its body says.
         reference: message.body.reference,
-        denial: message.body.denial,
-        status: 'active',
+        denial: { ...message.body.denial, reference: message.body.reference },
+        status: existing?.status ?? 'active',
         updatedAt: at,
       });
       return;
+    }
     case 'denial-revocation': {
       const existing = await deps.store.denial(sender, message.body.reference);
       if (existing !== undefined) {
@@ -93,7 +102,29 @@ export async function applyMessage(deps: ExchangeDeps, message: ExchangeMessage)
       return;
     }
     case 'threat-alert':
-      await deps.store.saveAlert({ sender, alert: message.body, receivedAt: deps.clock.now() });
+      await deps.store.saveAlert({
+        sender,
+        alert: message.body,
+        receivedAt: deps.clock.now(),
+        status: 'active',
+        message: receipt,
+      });
+      deps.onAlertsChanged?.();
       return;
+    case 'threat-alert-withdrawal': {
+      const existing = await deps.store.alert(sender, message.body.alertId);
+      if (existing === undefined || existing.status === 'withdrawn') return;
+      await deps.store.saveAlert({
+        ...existing,
+        status: 'withdrawn',
+        withdrawal: {
+          reason: message.body.reason,
+          at: message.header.issuedAt,
+          messageId: receipt.id,
+        },
+      });
+      deps.onAlertsChanged?.();
+      return;
+    }
   }
 }

@@ -23,6 +23,8 @@ export interface ExchangeDeps {
     /** Years until a denial is due for review (regimes: three). */
     readonly reviewYears: number;
   };
+  /** Told when partners' threat alerts changed here, so that screening re-indexes at once. */
+  readonly onAlertsChanged?: () => void;
 }
 
 /** The node's signer, or the error that says how to give the node an identity. */

@@ -1,3 +1,4 @@
+import { amendDenial, type DenialChanges } from '../../domain/exchange/amend-denial.ts';
 import type { DenialNotificationBody, Recipients } from '../../domain/exchange/exchange-message.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
@@ -140,13 +141,17 @@ export async function notifyDenial(
     denial: body,
     status: 'active',
     caseId: input.caseId,
+    recipients: input.recipients,
     updatedAt: deps.clock.now(),
   };
   await deps.store.saveDenial(denial);
   return ok({ denial, message: published.value });
 }
 
-/** Revokes one of our denials: partners drop it, and blocks it caused on their cases are lifted. */
+/**
+ * Revokes one of our denials: partners drop it, and blocks it caused on their cases are lifted.
+ * The revocation goes to the partners the denial was notified to.
+ */
 export async function revokeDenial(
   deps: ExchangeDeps,
   actor: string,
@@ -179,7 +184,7 @@ export async function revokeDenial(
     deps,
     'denial-revocation',
     { reference: input.reference, reason: input.reason },
-    'all',
+    existing.recipients ?? 'all',
     {
       actor,
       action: 'exchange.denials.revoke',
@@ -191,4 +196,75 @@ export async function revokeDenial(
   const denial: DenialRecord = { ...existing, status: 'revoked', updatedAt: deps.clock.now() };
   await deps.store.saveDenial(denial);
   return ok({ denial, message: published.value });
+}
+
+/**
+ * Amends one of our denials (a corrected name, an alias, an address, the goods): the whole
+ * amended denial is signed onto our chain as a `denial-amendment` to the partners the denial was
+ * notified to, who replace their copy, so that their no-undercut check compares applications with
+ * the corrected transaction. A revoked denial cannot be amended.
+ */
+export async function amendOwnDenial(
+  deps: ExchangeDeps,
+  actor: string,
+  input: { readonly reference: string; readonly reason: string; readonly changes: DenialChanges },
+  requestId?: string,
+): Promise<
+  Result<
+    {
+      readonly denial: DenialRecord;
+      readonly changed: readonly string[];
+      readonly message: StoredMessage;
+    },
+    CordonError
+  >
+> {
+  const signer = signerOf(deps);
+  if (!signer.ok) return signer;
+  const existing = await deps.store.denial(signer.value.authorityId, input.reference);
+  if (existing === undefined)
+    return err(cordonError('CORDON_NOT_FOUND', `We notified no denial ${input.reference}.`));
+  if (existing.status === 'revoked') {
+    return err(
+      cordonError(
+        'CORDON_CASE_TRANSITION_NOT_ALLOWED',
+        `Denial ${input.reference} is revoked: it can no longer be amended.`,
+      ),
+    );
+  }
+  if (input.reason.trim() === '') {
+    return err(
+      cordonError('CORDON_VALIDATION_FAILED', 'Say why the denial is amended.', [
+        { field: 'reason', problem: 'is required' },
+      ]),
+    );
+  }
+  const amended = amendDenial(existing.denial, input.changes);
+  if (!amended.ok) {
+    return err(
+      cordonError('CORDON_VALIDATION_FAILED', `The amendment is refused: ${amended.error}.`, [
+        { field: 'changes', problem: amended.error },
+      ]),
+    );
+  }
+  const published = await publishMessage(
+    deps,
+    'denial-amendment',
+    { reference: input.reference, denial: amended.value.denial, reason: input.reason },
+    existing.recipients ?? 'all',
+    {
+      actor,
+      action: 'exchange.denials.amend',
+      requestId,
+      details: { reference: input.reference, changed: amended.value.changed },
+    },
+  );
+  if (!published.ok) return published;
+  const denial: DenialRecord = {
+    ...existing,
+    denial: amended.value.denial,
+    updatedAt: deps.clock.now(),
+  };
+  await deps.store.saveDenial(denial);
+  return ok({ denial, changed: amended.value.changed, message: published.value });
 }

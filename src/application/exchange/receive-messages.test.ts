@@ -13,9 +13,12 @@ import { inMemoryExchangeStore } from '../../../test/fakes/in-memory-exchange-st
 import type { FeedEntry } from '../ports/partner-feed.ts';
 import type { ExchangeDeps } from './exchange-deps.ts';
 import { addPartner } from './manage-partners.ts';
+import { amendOwnDenial } from './notify-denial.ts';
+import { partnerAlertParties } from './partner-alert-parties.ts';
 import { publishMessage } from './publish-message.ts';
 import { receiveEntries } from './receive-messages.ts';
 import { authenticatePartner, feedFor } from './serve-feed.ts';
+import { publishAlert, withdrawAlert } from './threat-alerts.ts';
 import { feedRequestToken } from '../../adapters/exchange/http-partner-feed.ts';
 
 const denial = (reference: string): DenialNotificationBody => ({
@@ -241,5 +244,163 @@ describe(authenticatePartner.name, () => {
       new Date(clock.now().getTime() - 3_600_000),
     );
     expect((await authenticatePartner(us.deps, old)).ok).toBe(false);
+  });
+});
+
+describe(amendOwnDenial.name, () => {
+  const ours = (reference: string, recipients: 'all' | string[]) => ({
+    sender: 'US-BIS',
+    reference,
+    denial: denial(reference),
+    status: 'active' as const,
+    recipients,
+    updatedAt: clock.now(),
+  });
+  const corrected = [
+    {
+      role: 'end-user',
+      name: 'National Telecom Regulatory Authority of Egypt',
+      aliases: ['NTRA'],
+      address: 'Smart Village, Giza',
+      country: 'EG',
+    },
+  ];
+
+  it('sends the corrected denial to the partners it was notified to, who replace their copy', async () => {
+    const { us, gb, entries, receive } = await pair();
+    await us.store.saveDenial(ours('US-1', ['GB-ECJU']));
+    await publishMessage(us.deps, 'denial-notification', denial('US-1'), ['GB-ECJU'], {
+      actor: 't',
+      action: 't',
+    });
+    const amended = await amendOwnDenial(us.deps, 'so1', {
+      reference: 'US-1',
+      reason: 'The end user was misnamed.',
+      changes: { parties: corrected },
+    });
+    if (!amended.ok) throw new Error(amended.error.message);
+    expect(amended.value.changed).toEqual(['parties']);
+    expect(amended.value.message.header).toMatchObject({
+      kind: 'denial-amendment',
+      recipients: ['GB-ECJU'],
+    });
+    expect((await us.store.denial('US-BIS', 'US-1'))?.denial.parties).toEqual(corrected);
+
+    expect(await receive(await entries())).toMatchObject({ accepted: 2, rejected: [] });
+    const held = await gb.store.denial('US-BIS', 'US-1');
+    expect(held).toMatchObject({ status: 'active', denial: { reference: 'US-1' } });
+    expect(held?.denial.parties).toEqual(corrected);
+  });
+
+  it('refuses to amend a denial that is revoked, unknown, or left unchanged', async () => {
+    const { us } = await pair();
+    await us.store.saveDenial({ ...ours('US-1', 'all'), status: 'revoked' });
+    await us.store.saveDenial(ours('US-2', 'all'));
+    const amend = (reference: string, changes: { destination?: string }) =>
+      amendOwnDenial(us.deps, 'so1', { reference, reason: 'correction', changes });
+    expect(await amend('US-1', { destination: 'SA' })).toMatchObject({
+      ok: false,
+      error: { code: 'CORDON_CASE_TRANSITION_NOT_ALLOWED' },
+    });
+    expect(await amend('US-9', { destination: 'SA' })).toMatchObject({
+      ok: false,
+      error: { code: 'CORDON_NOT_FOUND' },
+    });
+    expect(await amend('US-2', { destination: 'EG' })).toMatchObject({
+      ok: false,
+      error: { code: 'CORDON_VALIDATION_FAILED' },
+    });
+    expect(await us.store.outgoing(0, 10)).toEqual([]);
+  });
+
+  it('does not revive a revoked denial when a late amendment of it arrives', async () => {
+    const { us, gb, publish, entries, receive } = await pair();
+    await publish('US-1');
+    const send = async <K extends 'denial-revocation' | 'denial-amendment'>(
+      kind: K,
+      body: K extends 'denial-revocation'
+        ? { reference: string; reason: string }
+        : { reference: string; reason: string; denial: DenialNotificationBody },
+    ) => {
+      const sent = await publishMessage(us.deps, kind, body as never, 'all', {
+        actor: 't',
+        action: 't',
+      });
+      if (!sent.ok) throw new Error(sent.error.message);
+    };
+    await send('denial-revocation', { reference: 'US-1', reason: 'reviewed' });
+    await send('denial-amendment', {
+      reference: 'US-1',
+      reason: 'late correction',
+      denial: { ...denial('US-1'), parties: corrected },
+    });
+    expect(await receive(await entries())).toMatchObject({ accepted: 3, rejected: [] });
+    expect(await gb.store.denial('US-BIS', 'US-1')).toMatchObject({ status: 'revoked' });
+    expect(await gb.store.denials({ status: 'active' })).toEqual([]);
+  });
+});
+
+describe('threat alerts between partners', () => {
+  it("keeps a partner's alert with the verified message it came in, until its sender withdraws it", async () => {
+    const { us, gb, entries, receive } = await pair();
+    let changes = 0;
+    const gbDeps = { ...gb.deps, onAlertsChanged: () => (changes += 1) };
+    const published = await publishAlert(us.deps, 'cw', {
+      subject: 'end-user',
+      title: 'Surveillance end user',
+      description: 'Buys interception kit through front companies.',
+      parties: [{ role: 'end-user', name: 'Tianshan Netguard Bureau', country: 'CN' }],
+      countries: ['CN'],
+      recipients: 'all',
+    });
+    if (!published.ok) throw new Error(published.error.message);
+    const alertId = published.value.alert.alertId;
+    const partner = await gb.store.partner('US-BIS');
+    if (!partner) throw new Error('partner');
+    await receiveEntries(gbDeps, partner, await entries(), 'GB-ECJU');
+
+    const received = await gb.store.alert('US-BIS', alertId);
+    expect(received).toMatchObject({
+      status: 'active',
+      message: {
+        id: 'US-BIS/1',
+        sequence: 1,
+        keyId: us.keys[0]?.kid,
+        issuedAt: clock.now().toISOString(),
+      },
+    });
+    expect(changes).toBe(1);
+    const screening = partnerAlertParties(gb.store);
+    const before = await screening.version();
+    expect((await screening.parties()).map((p) => p.party.source)).toEqual([
+      'partner-threat-alert:US-BIS',
+    ]);
+
+    const withdrawn = await withdrawAlert(us.deps, 'cw', { alertId, reason: 'Resolved.' });
+    expect(withdrawn).toMatchObject({ ok: true, value: { status: 'withdrawn' } });
+    expect(await withdrawAlert(us.deps, 'cw', { alertId, reason: 'Again.' })).toMatchObject({
+      ok: false,
+      error: { code: 'CORDON_CASE_TRANSITION_NOT_ALLOWED' },
+    });
+    await receive(await entries(1));
+    expect(await gb.store.alert('US-BIS', alertId)).toMatchObject({
+      status: 'withdrawn',
+      withdrawal: { reason: 'Resolved.', messageId: 'US-BIS/2' },
+    });
+    expect(await screening.parties()).toEqual([]);
+    expect(await screening.version()).not.toBe(before);
+  });
+
+  it("does not screen against our own alerts: they came in no partner's message", async () => {
+    const { us } = await pair();
+    await publishAlert(us.deps, 'cw', {
+      subject: 'end-user',
+      title: 'Ours',
+      description: '',
+      parties: [{ role: 'end-user', name: 'Tianshan Netguard Bureau' }],
+      countries: [],
+      recipients: 'all',
+    });
+    expect(await partnerAlertParties(us.store).parties()).toEqual([]);
   });
 });

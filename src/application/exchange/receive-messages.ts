@@ -1,5 +1,6 @@
 import {
   addressedTo,
+  messageIdOf,
   parseBody,
   parseHeader,
   type ExchangeMessage,
@@ -27,7 +28,12 @@ export interface ReceiveSummary {
 }
 
 type Verdict =
-  | { readonly ok: true; readonly header: MessageHeader; readonly message?: ExchangeMessage }
+  | {
+      readonly ok: true;
+      readonly header: MessageHeader;
+      readonly keyId: string;
+      readonly message?: ExchangeMessage;
+    }
   | {
       readonly ok: false;
       readonly reason: RejectionReason;
@@ -86,7 +92,13 @@ export async function receiveEntries(
       withheld += 1;
     } else {
       accepted += 1;
-      await applyMessage(deps, verdict.message);
+      await applyMessage(deps, verdict.message, {
+        id: messageIdOf(verdict.header),
+        sequence: verdict.header.sequence,
+        hash,
+        issuedAt: verdict.header.issuedAt,
+        keyId: verdict.keyId,
+      });
     }
   }
   return { partner: partner.id, accepted, withheld, rejected };
@@ -165,7 +177,8 @@ async function verifyEntry(
     case 'next':
       break;
   }
-  if (!addressedTo(h, self)) return { ok: true, header: h };
+  const keyId = signed.value.kid;
+  if (!addressedTo(h, self)) return { ok: true, header: h, keyId };
   if (entry.body === undefined) {
     return refuse(
       'body-mismatch',
@@ -187,6 +200,7 @@ async function verifyEntry(
   return {
     ok: true,
     header: h,
+    keyId,
     message: { kind: h.kind, header: h, body: body.value } as ExchangeMessage,
   };
 }

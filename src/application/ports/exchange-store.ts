@@ -4,6 +4,8 @@ import type {
   ConsultationPosition,
   DenialNotificationBody,
   MessageHeader,
+  MessageReceipt,
+  Recipients,
   ThreatAlertBody,
 } from '../../domain/exchange/exchange-message.ts';
 import type { ChainPosition, RejectionReason } from '../../domain/exchange/message-chain.ts';
@@ -45,6 +47,8 @@ export interface DenialRecord {
   readonly status: 'active' | 'revoked';
   /** For our own denials: the case it came from. */
   readonly caseId?: string;
+  /** For our own denials: who it was notified to (its amendments and revocation go to them). */
+  readonly recipients?: Recipients;
   readonly updatedAt: Date;
 }
 
@@ -72,10 +76,21 @@ export interface Consultation {
   readonly updatedAt: Date;
 }
 
+/** A threat alert we published or received; a partner's carries the message it came in. */
 export interface ThreatAlert {
   readonly sender: string;
   readonly alert: ThreatAlertBody;
   readonly receivedAt: Date;
+  /** `withdrawn` once its sender took it back: screening no longer sees it. */
+  readonly status: 'active' | 'withdrawn';
+  /** For a partner's alert: the verified message that carried it. */
+  readonly message?: MessageReceipt;
+  readonly withdrawal?: {
+    readonly reason: string;
+    /** ISO 8601 instant of the withdrawal message. */
+    readonly at: string;
+    readonly messageId: string;
+  };
 }
 
 /** Exchange state: partners, our signed outbox, accepted and rejected messages, and what they built. */
@@ -116,6 +131,11 @@ export interface ExchangeStore {
     readonly denialReference?: string;
   }): Promise<readonly Consultation[]>;
 
+  /** Inserts or replaces the alert with this sender and alert id. */
   saveAlert(alert: ThreatAlert): Promise<void>;
-  alerts(): Promise<readonly ThreatAlert[]>;
+  alert(sender: string, alertId: string): Promise<ThreatAlert | undefined>;
+  /** Newest first. */
+  alerts(filter?: { readonly status?: 'active' | 'withdrawn' }): Promise<readonly ThreatAlert[]>;
+  /** A value that changes whenever an alert is saved (screening rebuilds its index on a change). */
+  alertsVersion(): Promise<string>;
 }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildListedParty } from '../../../test/factories/listed-party.ts';
 import { fixedClock } from '../../../test/fakes/fixed-clock.ts';
+import { inMemoryExchangeStore } from '../../../test/fakes/in-memory-exchange-store.ts';
 import { inMemoryListSnapshotStore } from '../../../test/fakes/in-memory-list-snapshot-store.ts';
 import type { ListedParty } from '../../domain/lists/listed-party.ts';
 import type { ListSnapshot } from '../../domain/lists/list-snapshot.ts';
 import { defaultThresholds } from '../../domain/screening/score-names.ts';
 import { buildScreeningIndex } from '../../domain/screening/screening-index.ts';
+import { partnerAlertParties } from '../exchange/partner-alert-parties.ts';
+import type { ThreatAlert } from '../ports/exchange-store.ts';
 import type { ListSnapshotStore } from '../ports/list-snapshot-store.ts';
 import { checkBatchRow, maxBatchSize } from './screen-batch.ts';
 import { createScreeningIndexCache } from './screening-index-cache.ts';
@@ -244,5 +247,107 @@ describe(checkBatchRow.name, () => {
         'kind must be person or organisation, got "company"',
       ],
     });
+  });
+});
+
+describe("partners' threat alerts in screening", () => {
+  const receipt = {
+    id: 'US-BIS/4',
+    sequence: 4,
+    hash: 'a'.repeat(64),
+    issuedAt: '2026-11-30T09:15:00.000Z',
+    keyId: 'us-key-1',
+  };
+  const alert: ThreatAlert = {
+    sender: 'US-BIS',
+    alert: {
+      alertId: 'US-BIS-alert-1',
+      subject: 'end-user',
+      title: 'Surveillance end user',
+      description: 'Buys interception kit through front companies.',
+      parties: [{ role: 'end-user', name: 'Tianshan Netguard Bureau', country: 'CN' }],
+      countries: ['CN'],
+    },
+    receivedAt: new Date('2026-11-30T09:20:00Z'),
+    status: 'active',
+    message: receipt,
+  };
+
+  async function setUp() {
+    const lists = await storeWith({ 'us-ofac-sdn': [positive, ...others] });
+    const exchange = inMemoryExchangeStore();
+    await exchange.saveAlert(alert);
+    const extra = partnerAlertParties(exchange);
+    const clock = fixedClock();
+    const screening = createScreeningService({
+      store: lists,
+      thresholds: defaultThresholds,
+      clock,
+      extra,
+    });
+    return { exchange, extra, screening };
+  }
+
+  it('finds a party a partner alerted on, citing the sender, the message, its date and the verified signature', async () => {
+    const { screening } = await setUp();
+    const report = await screening.screenParty({ name: 'Tianshan Net Guard Bureau' });
+    if (!report.ok) throw new Error(report.error.message);
+    const [match] = report.value.matches;
+    expect(match).toMatchObject({
+      source: 'partner-threat-alert:US-BIS',
+      entityId: 'partner-threat-alert:US-BIS:US-BIS-alert-1/1',
+      name: 'Tianshan Netguard Bureau',
+    });
+    expect(match?.explanation.summary).toContain(
+      'listed by threat alert US-BIS-alert-1 "Surveillance end user" from US-BIS (message US-BIS/4 of 2026-11-30, signature verified with US-BIS\'s pinned key us-key-1)',
+    );
+    expect(report.value.snapshot).toEqual([expect.stringMatching(/^us-ofac-sdn@/)]);
+  });
+
+  it("cites the alert in an application's screening and in a batch as well", async () => {
+    const { screening } = await setUp();
+    const application = await screening.screenApplicationParties([
+      { role: 'end-user', name: 'Tianshan Netguard Bureau', country: 'CN' },
+    ]);
+    if (!application.ok) throw new Error(application.error.message);
+    expect(application.value.parties[0]?.matches[0]?.explanation.summary).toContain(
+      'from US-BIS (message US-BIS/4',
+    );
+    const batch = await screening.screenBatch([{ name: 'Tianshan Netguard Bureau' }]);
+    if (!batch.ok) throw new Error(batch.error.message);
+    const [row] = batch.value.results;
+    expect(row?.kind === 'screened' ? row.matches[0]?.explanation.summary : '').toContain(
+      'signature verified',
+    );
+  });
+
+  it('forgets a withdrawn alert as soon as the withdrawal is applied, without waiting for the recheck interval', async () => {
+    const { exchange, extra, screening } = await setUp();
+    const found = await screening.screenParty({ name: 'Tianshan Netguard Bureau' });
+    expect(found.ok && found.value.matches.length).toBe(1);
+    await exchange.saveAlert({ ...alert, status: 'withdrawn' });
+    extra.changed();
+    const after = await screening.screenParty({ name: 'Tianshan Netguard Bureau' });
+    expect(after.ok && after.value.matches).toEqual([]);
+  });
+
+  it('picks up an alert applied by another process at the next recheck', async () => {
+    const lists = await storeWith({ 'us-ofac-sdn': [positive, ...others] });
+    const exchange = inMemoryExchangeStore();
+    const clock = fixedClock();
+    const screening = createScreeningService({
+      store: lists,
+      thresholds: defaultThresholds,
+      clock,
+      extra: partnerAlertParties(exchange),
+    });
+    const before = await screening.screenParty({ name: 'Tianshan Netguard Bureau' });
+    expect(before.ok && before.value.matches).toEqual([]);
+    await exchange.saveAlert(alert);
+    clock.advance(1_000);
+    const after = await screening.screenParty({ name: 'Tianshan Netguard Bureau' });
+    expect(after.ok && after.value.matches.map((m) => m.source)).toEqual([
+      'partner-threat-alert:US-BIS',
+    ]);
   });
 });

@@ -23,6 +23,8 @@ import {
 import {
   createScreeningIndexCache,
   type ActiveListRecords,
+  type ActiveScreeningIndex,
+  type ExtraScreeningParties,
   type ScreeningIndexCache,
 } from './screening-index-cache.ts';
 
@@ -74,9 +76,37 @@ export interface ScreeningServiceDeps {
   readonly thresholds: ScoreThresholds;
   /** With a clock, the store is asked for the active snapshots at most once a second. */
   readonly clock?: Clock;
-  /** Replaces the default cache (tests). */
+  /** Replaces the default cache (tests, and the server's watched one). */
   readonly indexes?: ScreeningIndexCache;
+  /** Parties screened beside the lists (partners' threat alerts), for the default cache. */
+  readonly extra?: ExtraScreeningParties;
 }
+
+/**
+ * A match on a party from an extra source, its explanation extended with where the party came
+ * from: `...; listed by threat alert A1 "..." from US-BIS (message US-BIS/4 of 2026-11-30,
+ * signature verified with US-BIS's pinned key k1)`.
+ */
+export function withProvenance(
+  active: Pick<ActiveScreeningIndex, 'provenance'>,
+  match: ScreeningMatch,
+): ScreeningMatch {
+  const provenance = active.provenance?.(match.entityId);
+  if (provenance === undefined) return match;
+  return {
+    ...match,
+    explanation: {
+      ...match.explanation,
+      summary: `${match.explanation.summary}; listed by ${provenance}`,
+    },
+  };
+}
+
+const cite = (
+  active: ActiveScreeningIndex,
+  matches: readonly ScreeningMatch[],
+): readonly ScreeningMatch[] =>
+  active.provenance === undefined ? matches : matches.map((m) => withProvenance(active, m));
 
 /**
  * Wires the screening use cases to a store and the deployment's thresholds, behind one cached
@@ -89,17 +119,55 @@ export interface ScreeningServiceDeps {
 export function createScreeningService(deps: ScreeningServiceDeps): ScreeningService {
   const indexes =
     deps.indexes ??
-    createScreeningIndexCache(
-      deps.store,
-      deps.clock ? { clock: deps.clock, recheckAfterMs: 1_000 } : {},
-    );
-  const useCaseDeps = { indexes, thresholds: deps.thresholds };
+    createScreeningIndexCache(deps.store, {
+      ...(deps.clock ? { clock: deps.clock, recheckAfterMs: 1_000 } : {}),
+      ...(deps.extra ? { extra: deps.extra } : {}),
+    });
+  /**
+   * The use cases' deps held to one index for one call, so that the matches it gives are cited
+   * from the very index they came from.
+   */
+  const pinned = async () => {
+    const active = await indexes.current();
+    const held: ScreeningIndexCache = {
+      current: () => Promise.resolve(active),
+      records: () => indexes.records(),
+      prime: (snapshotId, entries) => {
+        indexes.prime(snapshotId, entries);
+      },
+    };
+    return { active, deps: { indexes: held, thresholds: deps.thresholds } };
+  };
   return {
     thresholds: deps.thresholds,
-    screenParty: (query, options) => screenParty(useCaseDeps, query, options),
-    screenBatch: (rows, options) => screenBatch(useCaseDeps, rows, options),
+    async screenParty(query, options) {
+      const { active, deps: held } = await pinned();
+      const report = await screenParty(held, query, options);
+      return report.ok
+        ? ok({ ...report.value, matches: cite(active, report.value.matches) })
+        : report;
+    },
+    async screenBatch(rows, options) {
+      const { active, deps: held } = await pinned();
+      const report = await screenBatch(held, rows, options);
+      if (!report.ok || active.provenance === undefined) return report;
+      return ok({
+        ...report.value,
+        results: report.value.results.map((r) =>
+          r.kind === 'screened' ? { ...r, matches: cite(active, r.matches) } : r,
+        ),
+      });
+    },
     compare: (a, b) => comparePartyNames(deps.thresholds, a, b),
-    screenApplicationParties: (parties) => screenApplicationParties(useCaseDeps, parties),
+    async screenApplicationParties(parties) {
+      const { active, deps: held } = await pinned();
+      const screened = await screenApplicationParties(held, parties);
+      if (!screened.ok || active.provenance === undefined) return screened;
+      return ok({
+        ...screened.value,
+        parties: screened.value.parties.map((p) => ({ ...p, matches: cite(active, p.matches) })),
+      });
+    },
     async search(query, options) {
       const active = await activeIndex(indexes);
       if (!active.ok) return active;
@@ -110,7 +178,7 @@ export function createScreeningService(deps: ScreeningServiceDeps): ScreeningSer
       const report = reportOn(active.value, query, thresholds, { limit: options.limit });
       return ok({
         snapshot: active.value.snapshots,
-        matches: report.matches,
+        matches: cite(active.value, report.matches),
         party: active.value.party,
       });
     },

@@ -81,4 +81,19 @@ describe(matchDenials.name, () => {
       ),
     ).toEqual([]);
   });
+
+  it('matches an alias the denying state added, and names the alias that matched', () => {
+    const aliased = {
+      ...denial,
+      parties: [{ role: 'end-user', name: 'Unit 8341', aliases: ['Tianshan Netguard Bureau'] }],
+    };
+    const [match] = matchDenials(
+      [{ sender: 'US-BIS', reference: denial.reference, denial: aliased }],
+      facts({ parties: [{ role: 'end-user', name: 'Tianshan Net-Guard Bureau' }] }),
+    );
+    expect(match).toMatchObject({
+      essentiallyIdentical: true,
+      party: { deniedName: 'Tianshan Netguard Bureau', role: 'end-user' },
+    });
+  });
 });

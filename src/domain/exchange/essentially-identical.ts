@@ -93,9 +93,18 @@ export function matchDenials(
   for (const party of facts.parties) {
     for (const denial of denials) {
       for (const denied of denial.denial.parties) {
-        const compared = compareNames(party.name, denied.name, { thresholds });
-        if (compared.band === undefined) continue;
-        const owner = { role: denied.role, name: denied.name };
+        // The denied name and every alias: the best of them speaks for the party.
+        let compared: ReturnType<typeof compareNames> | undefined;
+        let deniedName = denied.name;
+        for (const name of [denied.name, ...(denied.aliases ?? [])]) {
+          const c = compareNames(party.name, name, { thresholds });
+          if (c.band !== undefined && (compared === undefined || c.score > compared.score)) {
+            compared = c;
+            deniedName = name;
+          }
+        }
+        if (compared === undefined) continue;
+        const owner = { role: denied.role, name: deniedName };
         const match = { score: compared.score };
         const shared = denial.denial.controlEntries.filter((e) => appliedEntries.has(entryKey(e)));
         const overlap = itemOverlap(denial.denial.itemDescription, facts.itemText);

@@ -13,6 +13,7 @@ export const messageKinds = [
   'consultation-request',
   'consultation-response',
   'threat-alert',
+  'threat-alert-withdrawal',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -38,6 +39,8 @@ export interface DeniedParty {
   /** `end-user`, `consignee`, `intermediate-consignee`, `purchaser`, ... */
   readonly role: string;
   readonly name: string;
+  /** Other names the party goes by (added or corrected by a `denial-amendment`). */
+  readonly aliases?: readonly string[];
   readonly address?: string;
   /** ISO 3166-1 alpha-2. */
   readonly country?: string;
@@ -109,6 +112,31 @@ export interface ThreatAlertBody {
   readonly countries: readonly string[];
 }
 
+/** Its sender takes a threat alert back: partners stop screening against it. */
+export interface ThreatAlertWithdrawalBody {
+  readonly alertId: string;
+  readonly reason: string;
+}
+
+/**
+ * What a node records of a message it accepted from a partner: the id by which people cite it
+ * (`<sender>/<sequence>`), its header hash, when it was issued, and the pinned key that verified
+ * its signature.
+ */
+export interface MessageReceipt {
+  readonly id: string;
+  readonly sequence: number;
+  readonly hash: string;
+  /** ISO 8601 instant, from the signed header. */
+  readonly issuedAt: string;
+  /** The `kid` of the sender's pinned key the signature was verified with. */
+  readonly keyId: string;
+}
+
+/** The id people cite a message by: its sender and sequence number (`US-BIS/7`). */
+export const messageIdOf = (header: Pick<MessageHeader, 'sender' | 'sequence'>): string =>
+  `${header.sender}/${String(header.sequence)}`;
+
 export interface MessageBodies {
   readonly 'denial-notification': DenialNotificationBody;
   readonly 'denial-amendment': DenialAmendmentBody;
@@ -116,6 +144,7 @@ export interface MessageBodies {
   readonly 'consultation-request': ConsultationRequestBody;
   readonly 'consultation-response': ConsultationResponseBody;
   readonly 'threat-alert': ThreatAlertBody;
+  readonly 'threat-alert-withdrawal': ThreatAlertWithdrawalBody;
 }
 
 /** A message with its body, as a discriminated union on `kind`. */
@@ -173,9 +202,16 @@ export function parseHeader(value: unknown): Result<MessageHeader, string> {
 }
 
 const partiesProblem = (v: unknown): string | undefined =>
-  Array.isArray(v) && v.every((p) => isObject(p) && isText(p.role) && isText(p.name))
+  Array.isArray(v) &&
+  v.every(
+    (p) =>
+      isObject(p) &&
+      isText(p.role) &&
+      isText(p.name) &&
+      (p.aliases === undefined || (isTextList(p.aliases) && p.aliases.every(isText))),
+  )
     ? undefined
-    : 'parties must be a list of { role, name }';
+    : 'parties must be a list of { role, name, aliases? }';
 
 function denialProblem(b: Fields): string | undefined {
   if (!isText(b.reference)) return 'reference is required';
@@ -248,6 +284,9 @@ export function parseBody<K extends MessageKind>(
             : !isTextList(b.countries)
               ? 'countries must be a list of country codes'
               : partiesProblem(b.parties);
+      break;
+    case 'threat-alert-withdrawal':
+      problem = [b.alertId, b.reason].every(isText) ? undefined : 'alertId and reason are required';
       break;
     default:
       problem = `unknown kind ${String(kind)}`;

@@ -75,4 +75,29 @@ describe(parseBody.name, () => {
       error: 'reason is required',
     });
   });
+
+  it('accepts the withdrawal of a threat alert only with the alert id and a reason', () => {
+    expect(parseBody('threat-alert-withdrawal', { alertId: 'A1', reason: 'resolved' }).ok).toBe(
+      true,
+    );
+    expect(parseBody('threat-alert-withdrawal', { alertId: 'A1' })).toEqual({
+      ok: false,
+      error: 'alertId and reason are required',
+    });
+  });
+
+  it('refuses a party whose aliases are not a list of names', () => {
+    const alert = {
+      alertId: 'A1',
+      subject: 'end-user',
+      title: 'T',
+      description: '',
+      countries: [],
+      parties: [{ role: 'end-user', name: 'X', aliases: 'Y' }],
+    };
+    expect(parseBody('threat-alert', alert)).toEqual({
+      ok: false,
+      error: 'parties must be a list of { role, name, aliases? }',
+    });
+  });
 });

@@ -6,13 +6,19 @@ import {
 } from '../../../../application/exchange/consultations.ts';
 import { signerOf, type ExchangeDeps } from '../../../../application/exchange/exchange-deps.ts';
 import { addPartner } from '../../../../application/exchange/manage-partners.ts';
-import { notifyDenial, revokeDenial } from '../../../../application/exchange/notify-denial.ts';
+import {
+  amendOwnDenial,
+  notifyDenial,
+  revokeDenial,
+} from '../../../../application/exchange/notify-denial.ts';
 import { authenticatePartner, feedFor } from '../../../../application/exchange/serve-feed.ts';
 import { syncPartners } from '../../../../application/exchange/sync-partners.ts';
-import { publishAlert } from '../../../../application/exchange/threat-alerts.ts';
+import { publishAlert, withdrawAlert } from '../../../../application/exchange/threat-alerts.ts';
 import type { Partner } from '../../../../application/ports/exchange-store.ts';
 import {
   AlertInputSchema,
+  AlertWithdrawalInputSchema,
+  AmendmentInputSchema,
   ConsultationAnswerInputSchema,
   ConsultationRequestInputSchema,
   DenialInputSchema,
@@ -270,6 +276,39 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
     },
   );
 
+  app.post(
+    '/exchange/denials/:reference/amendment',
+    {
+      config: { access: { roles: ['senior-officer'] } },
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'Amend one of our denials (a corrected name, alias, address or the goods); partners replace their copy',
+        description:
+          'Each field given replaces the one notified. The amended denial is signed onto our chain as a `denial-amendment` to the partners the denial was notified to; their no-undercut check then compares applications with the corrected transaction. A revoked denial cannot be amended.',
+        params: Type.Object({ reference: Type.String() }),
+        body: AmendmentInputSchema,
+        response: { 200: ExchangeRecordSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { reason, ...changes } = request.body;
+      const amended = await amendOwnDenial(
+        deps,
+        actorOf(principalOf(request)),
+        { reference: request.params.reference, reason, changes },
+        request.id,
+      );
+      return amended.ok
+        ? {
+            ...plain(amended.value.denial),
+            changed: [...amended.value.changed],
+            sequence: amended.value.message.header.sequence,
+          }
+        : sendError(reply, amended.error);
+    },
+  );
+
   app.get(
     '/exchange/consultations',
     {
@@ -350,6 +389,29 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
       },
     },
     async () => ({ alerts: (await deps.store.alerts()).map(plain) }),
+  );
+
+  app.post(
+    '/exchange/alerts/:alertId/withdrawal',
+    {
+      config: { access: { roles: ['caseworker', 'senior-officer'] } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Withdraw one of our threat alerts; partners stop screening against its parties',
+        params: Type.Object({ alertId: Type.String() }),
+        body: AlertWithdrawalInputSchema,
+        response: { 200: ExchangeRecordSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const withdrawn = await withdrawAlert(
+        deps,
+        actorOf(principalOf(request)),
+        { alertId: request.params.alertId, reason: request.body.reason },
+        request.id,
+      );
+      return withdrawn.ok ? plain(withdrawn.value) : sendError(reply, withdrawn.error);
+    },
   );
 
   app.post(
