@@ -16,8 +16,12 @@ import { cordonError, type CordonError } from '../domain/shared/errors.ts';
 import { err, ok, type Result } from '../domain/shared/result.ts';
 import { assessmentDeps, shippedAssessmentSources } from './assessment-deps.ts';
 import type { ImportedSnapshot } from './cli-context.ts';
-import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
 import type { CliContext } from './cli-context.ts';
+import type { ConfigFlags } from '../config/config.ts';
+import type { DatabaseConnection } from '../adapters/db/open-database.ts';
+import type { AssessmentDeps } from '../application/assessment/assess-application.ts';
+import { createScreeningService } from '../application/screening/screening-service.ts';
+import { partnerAlertScreening } from './exchange-wiring.ts';
 
 /** Reads and checks a human-rights policy file against the shipped data. */
 async function readPolicy(file: string): Promise<Result<HumanRightsPolicy, CordonError>> {
@@ -50,28 +54,36 @@ async function readPolicy(file: string): Promise<Result<HumanRightsPolicy, Cordo
 }
 
 /**
- * The store, answering `entries` from memory for the snapshots imported on this very first use
- * (they were just parsed; reading 20,000 records back from the database would only cost time).
+ * The assessment's dependencies for one command: a screening service with the deployment's
+ * thresholds, handed the lists imported on this very first use (they were just parsed; reading
+ * 20,000 records back from the database would only cost time).
  */
-const withImportedEntries = (
-  store: ListSnapshotStore,
+function assessmentDepsFor(
+  context: CliContext,
+  flags: ConfigFlags,
+  database: DatabaseConnection,
   imported: readonly ImportedSnapshot[],
-): ListSnapshotStore =>
-  imported.length === 0
-    ? store
-    : {
-        ...store,
-        entries: (snapshotId) => {
-          const entries = imported.find((i) => i.snapshotId === snapshotId)?.entries;
-          return entries === undefined ? store.entries(snapshotId) : Promise.resolve(entries);
-        },
-      };
+): Result<AssessmentDeps, CordonError> {
+  const config = context.configFrom(flags);
+  if (!config.ok) return config;
+  const store = kyselyListSnapshotStore(database.db);
+  const screening = createScreeningService({
+    store,
+    thresholds: config.value.screening.thresholds,
+    // Partners' threat alerts are screened beside the lists, as on the server.
+    extra: partnerAlertScreening(database.db),
+  });
+  for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
+  return ok(assessmentDeps(store, screening, context.codeVersion, { database }));
+}
 
 /** The CLI handlers of `cordon assess` and `cordon policy ...`. */
 export function assessCliHandlers(context: CliContext): AssessCliHandlers {
   return {
     assess: (flags, args) =>
       context.withReadyDatabase(flags, 'assess', async (database, imported) => {
+        const deps = assessmentDepsFor(context, flags, database, imported);
+        if (!deps.ok) return deps;
         const result = await assessApplication(
           {
             application: args.application,
@@ -80,10 +92,7 @@ export function assessCliHandlers(context: CliContext): AssessCliHandlers {
             ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
             ...(args.policyVersion !== undefined ? { policyVersion: args.policyVersion } : {}),
           },
-          assessmentDeps(
-            withImportedEntries(kyselyListSnapshotStore(database.db), imported),
-            context.codeVersion,
-          ),
+          deps.value,
         );
         if (!result.ok) return result;
         return ok({ text: renderAssessment(result.value), json: result.value });
@@ -129,7 +138,9 @@ export function assessCliHandlers(context: CliContext): AssessCliHandlers {
     },
 
     policyDryRun: (flags, args) =>
-      context.withReadyDatabase(flags, 'policy dry-run', async (database) => {
+      context.withReadyDatabase(flags, 'policy dry-run', async (database, imported) => {
+        const deps = assessmentDepsFor(context, flags, database, imported);
+        if (!deps.ok) return deps;
         const policy = await readPolicy(args.policy);
         if (!policy.ok) return policy;
         let names: string[];
@@ -157,7 +168,7 @@ export function assessCliHandlers(context: CliContext): AssessCliHandlers {
             applications,
             ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
           },
-          assessmentDeps(kyselyListSnapshotStore(database.db), context.codeVersion),
+          deps.value,
         );
         return ok({ text: renderDryRun(report), json: report });
       }),

@@ -1,10 +1,15 @@
 import path from 'node:path';
-import { listSnapshotPartyScreener } from '../adapters/assessment/list-snapshot-party-screener.ts';
 import { fileHumanRightsSources } from '../adapters/regulation/file-human-rights-sources.ts';
 import { fileRegulationSources } from '../adapters/regulation/file-regulation-sources.ts';
 import { repositoryRoot } from '../adapters/runtime/code-version.ts';
+import { kyselyIndicatorStore } from '../adapters/db/kysely-indicator-store.ts';
+import type { DatabaseConnection } from '../adapters/db/open-database.ts';
 import type { AssessmentDeps } from '../application/assessment/assess-application.ts';
+import { currentIndicators } from '../application/indicators/current-indicators.ts';
+import type { Clock } from '../application/ports/clock.ts';
+import { assessmentPartyScreener } from '../application/assessment/assessment-party-screener.ts';
 import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
+import type { ScreeningService } from '../application/screening/screening-service.ts';
 
 const regulationDir = path.join(repositoryRoot, 'data', 'regulation');
 const policiesDir = path.join(repositoryRoot, 'data', 'policies');
@@ -15,14 +20,32 @@ export const shippedAssessmentSources = (() => {
   return { regulation, humanRights: fileHumanRightsSources(regulation, policiesDir) };
 })();
 
-/** Wires the assessment use case to the shipped data and a screener over the store's snapshots. */
-export function assessmentDeps(store: ListSnapshotStore, codeVersion: string): AssessmentDeps {
+/**
+ * Wires the assessment use case to the shipped data, to the process's screening service (its
+ * one index of the active lists and the deployment's thresholds; the store answers `--as-of`)
+ * and to the imported country indicators of the database (re-checked at most once a second when
+ * given a clock).
+ */
+export function assessmentDeps(
+  store: ListSnapshotStore,
+  screening: ScreeningService,
+  codeVersion: string,
+  indicators?: { readonly database: DatabaseConnection; readonly clock?: Clock },
+): AssessmentDeps {
   const { regulation, humanRights } = shippedAssessmentSources;
   return {
-    screener: listSnapshotPartyScreener(store),
+    screener: assessmentPartyScreener({ screening, store }),
     reference: regulation,
     policies: regulation,
     humanRights,
+    ...(indicators
+      ? {
+          indicators: currentIndicators(
+            kyselyIndicatorStore(indicators.database.db),
+            indicators.clock ? { clock: indicators.clock, recheckAfterMs: 1_000 } : {},
+          ),
+        }
+      : {}),
     codeVersion,
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,14 @@ import { runCordon } from '../support/cli-process.ts';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'cordon-assess-'));
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/applications');
+const indicatorFile = path.resolve(
+  import.meta.dirname,
+  '../fixtures/indicators/synthetic-vdem-layout.csv',
+);
+const policyWithIndicator = path.resolve(
+  import.meta.dirname,
+  '../fixtures/policies/GB/human-rights-v2.json',
+);
 
 describe('cordon assess', () => {
   afterAll(() => {
@@ -65,5 +73,56 @@ describe('cordon assess', () => {
     const run = await runCordon(['policy', 'validate', 'data/policies/GB/human-rights-v1.json']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/cordon\.GB\.human-rights v1/);
+  }, 60_000);
+
+  it('imports a user-held indicator file all or nothing: a bad line is named by line and column and nothing is written; the good file becomes vdem@1, once', async () => {
+    const bad = path.join(dataDir, 'bad-vdem.csv');
+    writeFileSync(
+      bad,
+      'country_text_id,year,v2x_civlib,v2x_clphy\nCHN,2023,0.15,0.12\nNOR,2023,0.96,high\n',
+    );
+    const refused = await runCordon(['indicators', 'import', bad, '--source', 'vdem'], {
+      CORDON_DATA_DIR: dataDir,
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/line 3, column v2x_clphy: "high" is not a number/);
+    const empty = await runCordon(['indicators', 'list', '--json'], { CORDON_DATA_DIR: dataDir });
+    expect(JSON.parse(empty.stdout)).toEqual({ datasets: [] });
+
+    const imported = await runCordon(
+      ['indicators', 'import', indicatorFile, '--source', 'vdem', '--json'],
+      { CORDON_DATA_DIR: dataDir },
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      kind: 'imported',
+      dataset: {
+        id: 'vdem@1',
+        version: 1,
+        fileName: 'synthetic-vdem-layout.csv',
+        indicators: ['v2x_civlib', 'v2x_clphy'],
+        rowCount: 6,
+        skippedEntities: ['DDR'],
+      },
+    });
+    const again = await runCordon(['indicators', 'import', indicatorFile, '--source', 'vdem'], {
+      CORDON_DATA_DIR: dataDir,
+    });
+    expect(again.stdout).toMatch(/Already imported as vdem@1/);
+  }, 120_000);
+
+  it('validates a policy that reads an imported indicator, and names a threshold running the wrong way by its JSON pointer', async () => {
+    const valid = await runCordon(['policy', 'validate', policyWithIndicator]);
+    expect(valid.code, valid.stderr).toBe(0);
+    const doc = JSON.parse(readFileSync(policyWithIndicator, 'utf8')) as {
+      countryIndicators: { riskAt: Record<string, number> }[];
+    };
+    const first = doc.countryIndicators[0];
+    if (first) first.riskAt = { medium: 0.25, high: 0.5, unacceptable: 0.7 };
+    const broken = path.join(dataDir, 'human-rights-v2.json');
+    writeFileSync(broken, JSON.stringify(doc));
+    const invalid = await runCordon(['policy', 'validate', broken]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/\/countryIndicators\/0\/riskAt/);
   }, 60_000);
 });

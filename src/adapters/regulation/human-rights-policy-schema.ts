@@ -152,6 +152,29 @@ export const HumanRightsPolicyFileSchema = strict(
       }),
     ),
     transshipmentHubs: Type.Array(Type.String({ pattern: '^[A-Z]{2}$' })),
+    countryIndicators: Type.Optional(
+      Type.Array(
+        strict({
+          id,
+          source: Type.String({
+            pattern: '^[a-z][a-z0-9_]*$',
+            description: 'A dataset id of data/regulation/human_rights_datasets_licensing.json.',
+          }),
+          indicator: Type.String({ minLength: 1, description: 'The column, e.g. v2x_clphy.' }),
+          higherIs: literals(['better', 'worse']),
+          riskAt: strict({
+            medium: Type.Number(),
+            high: Type.Number(),
+            unacceptable: Type.Number(),
+          }),
+          basis: Text,
+        }),
+        {
+          description:
+            'Imported country indicators (cordon indicators import) the destination factor reads.',
+        },
+      ),
+    ),
     provisos: Type.Array(
       strict({
         id: literals(['end-use-certificate', 'no-re-export', 'post-shipment-verification']),

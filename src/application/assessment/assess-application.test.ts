@@ -430,3 +430,85 @@ describe(dryRunPolicy.name, () => {
 
 const riskIsBelowHigh = (a: Assessment) =>
   a.humanRights.risk === 'low' || a.humanRights.risk === 'medium';
+
+describe('country indicators the user imported', () => {
+  const gb = shippedHumanRightsPolicies().current.get('GB' as never) as HumanRightsPolicy;
+  const withIndicator: HumanRightsPolicy = {
+    ...gb,
+    version: 2,
+    countryIndicators: [
+      {
+        id: 'vdem-civlib',
+        source: 'vdem',
+        indicator: 'v2x_civlib',
+        higherIs: 'better',
+        riskAt: { medium: 0.7, high: 0.5, unacceptable: 0.2 },
+        basis: {
+          text: 'Weak civil liberties point to a risk of internal repression.',
+          textStatus: 'paraphrase',
+          source: { title: 'Test policy', date: '2026-11-30' },
+        },
+      },
+    ],
+  };
+  const vdem = {
+    dataset: {
+      id: 'vdem@3',
+      source: 'vdem',
+      version: 3,
+      fileName: 'synthetic-vdem-layout.csv',
+      contentHash: 'b'.repeat(64),
+      year: 2023,
+      indicators: ['v2x_civlib'],
+      rowCount: 1,
+      skippedEntities: [],
+      importedAt: new Date('2026-11-30T10:00:00Z'),
+      importerVersion: 'test',
+    },
+    rows: [{ country: 'BR' as never, year: 2023, values: { v2x_civlib: 0.4 } }],
+  };
+  const brazil = buildApplication({
+    destination: { country: 'BR' },
+    parties: [{ role: 'end-user', name: 'Policia Exemplo', country: 'BR', type: 'police' }],
+  });
+
+  it('records the dataset and version it read when the policy references an imported indicator, and the destination factor cites the value', async () => {
+    let reads = 0;
+    const deps = {
+      ...assessmentDeps(),
+      indicators: {
+        currentDatasets: () => {
+          reads += 1;
+          return Promise.resolve([vdem]);
+        },
+      },
+    };
+    const result = await assessApplication({ application: brazil, policy: withIndicator }, deps);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.provenance.indicators).toEqual([
+      {
+        id: 'vdem@3',
+        source: 'vdem',
+        version: 3,
+        contentHash: 'b'.repeat(64),
+        fileName: 'synthetic-vdem-layout.csv',
+        year: 2023,
+      },
+    ]);
+    const destination = result.value.humanRights.factors.find((f) => f.id === 'destination');
+    expect(destination?.evidence.join(' ')).toMatch(/v2x_civlib for BR in 2023 is 0\.4/);
+    expect(destination?.severity).toBe(gb.countryRiskSeverity.high);
+
+    const shipped = await assessApplication({ application: brazil }, deps);
+    expect(shipped.ok && shipped.value.provenance.indicators).toBeUndefined();
+    expect(reads).toBe(1);
+  });
+
+  it('records that no dataset was read when the policy references one that is not imported', async () => {
+    const result = await assessApplication(
+      { application: brazil, policy: withIndicator },
+      assessmentDeps(),
+    );
+    expect(result.ok && result.value.provenance.indicators).toEqual([]);
+  });
+});

@@ -14,6 +14,10 @@ import {
   dueDiligenceChecklist,
   type ChecklistEntry,
 } from '../../domain/human-rights/due-diligence-checklist.ts';
+import {
+  indicatorProvenance,
+  type IndicatorProvenance,
+} from '../../domain/human-rights/country-indicators.ts';
 import type { HumanRightsPolicy } from '../../domain/human-rights/human-rights-policy.ts';
 import type { AssessedItem, Audience } from '../../domain/human-rights/risk-factors.ts';
 import type { CountryCode } from '../../domain/policy/country-code.ts';
@@ -25,6 +29,7 @@ import { parseTransaction } from '../classification/parse-transaction.ts';
 import type { HumanRightsPolicySource } from '../ports/human-rights-policy-source.ts';
 import type { JurisdictionPolicySource } from '../ports/jurisdiction-policy-source.ts';
 import type { LicensingReferenceSource } from '../ports/licensing-reference-source.ts';
+import type { CurrentIndicators } from '../indicators/current-indicators.ts';
 import type { PartyMatch, PartyScreener } from '../ports/party-screener.ts';
 import {
   parseApplication,
@@ -39,6 +44,8 @@ export interface AssessmentDeps {
   readonly reference: LicensingReferenceSource;
   readonly policies: JurisdictionPolicySource;
   readonly humanRights: HumanRightsPolicySource;
+  /** Imported country indicators (V-Dem...), read only when the policy uses some. */
+  readonly indicators?: CurrentIndicators;
   /** The running code's version (package version + commit), recorded in the provenance. */
   readonly codeVersion: string;
 }
@@ -93,6 +100,11 @@ export interface Assessment {
       readonly contentHash: string;
     };
     readonly licensingPolicies: LicenceDetermination['policies'];
+    /**
+     * The imported indicator datasets the policy read (id, version, content hash); present only
+     * when the policy uses country indicators, empty when none of its sources is imported.
+     */
+    readonly indicators?: readonly IndicatorProvenance[];
     readonly codeVersion: string;
     readonly asOf?: string;
   };
@@ -276,9 +288,17 @@ export async function assessApplication(
     partnerDenials: [],
   };
   const audience: Audience = request.selfAssessment ? 'exporter' : 'officer';
+  const readsIndicators = policy.countryIndicators.length > 0;
+  const indicators =
+    readsIndicators && deps.indicators
+      ? (await deps.indicators.currentDatasets()).filter((d) =>
+          policy.countryIndicators.some((r) => r.source === d.dataset.source),
+        )
+      : [];
   const data = {
     measures: reference.measures,
     entityListHumanRightsListings: hrReference.entityListHumanRightsListings,
+    indicators,
   };
   const humanRights = assessHumanRights(policy, data, facts, audience);
   const recommendation = recommend(policy, humanRights, determination.value, facts);
@@ -315,6 +335,9 @@ export async function assessApplication(
       listSnapshots: screened.value.snapshots,
       policy: { id: policy.id, version: policy.version, contentHash: policy.contentHash },
       licensingPolicies: determination.value.policies,
+      ...(readsIndicators
+        ? { indicators: indicators.map((d) => indicatorProvenance(d.dataset)) }
+        : {}),
       codeVersion: deps.codeVersion,
       ...(request.asOf !== undefined ? { asOf: request.asOf } : {}),
     },

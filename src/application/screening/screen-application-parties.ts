@@ -1,3 +1,4 @@
+import type { ListedParty } from '../../domain/lists/listed-party.ts';
 import type { NameProblem } from '../../domain/screening/normalise-name.ts';
 import type { ScoreThresholds } from '../../domain/screening/score-names.ts';
 import type { ScreeningMatch, ScreeningQuery } from '../../domain/screening/screen-name.ts';
@@ -35,6 +36,11 @@ export interface ApplicationPartiesScreening {
   readonly thresholds: ScoreThresholds;
   /** In the order given. */
   readonly parties: readonly ScreenedApplicationParty[];
+  /**
+   * The full list record of a matched entity (Entity List licence columns and the like), from
+   * the same snapshots the matches came from.
+   */
+  readonly party: (entityId: string) => ListedParty | undefined;
 }
 
 const organisationTypes: ReadonlySet<string> = new Set([
@@ -91,5 +97,6 @@ export async function screenApplicationParties(
       const report = reportOn(active.value, queryOf(party), deps.thresholds, options);
       return { ...party, matches: report.matches, problems: report.problems };
     }),
+    party: active.value.party,
   });
 }

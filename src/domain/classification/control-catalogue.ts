@@ -225,6 +225,27 @@ function entryText(entry: ControlEntry, catalogue: ControlCatalogue): string {
   return texts.join(' ').replace(/_/g, ' ');
 }
 
+// An entry's search terms never change (catalogues and entries are immutable values): work them
+// out once per entry, not on every search (a classification searches the whole catalogue).
+const termsByCatalogue = new WeakMap<
+  ControlCatalogue,
+  WeakMap<ControlEntry, ReadonlySet<string>>
+>();
+
+function entryTerms(entry: ControlEntry, catalogue: ControlCatalogue): ReadonlySet<string> {
+  let byEntry = termsByCatalogue.get(catalogue);
+  if (byEntry === undefined) {
+    byEntry = new WeakMap();
+    termsByCatalogue.set(catalogue, byEntry);
+  }
+  let terms = byEntry.get(entry);
+  if (terms === undefined) {
+    terms = new Set(searchTerms(entryText(entry, catalogue)));
+    byEntry.set(entry, terms);
+  }
+  return terms;
+}
+
 /**
  * Searches entries by free text: every query word that occurs in an entry's number, title,
  * criteria, questions, tags or definitions counts once; hits come best first, one per entry and
@@ -244,7 +265,7 @@ export function searchControlEntries(
   const hits: EntrySearchHit[] = [];
   for (const entry of catalogue.entries) {
     if (options.regime && entry.regime !== options.regime) continue;
-    const haystack = new Set(searchTerms(entryText(entry, catalogue)));
+    const haystack = entryTerms(entry, catalogue);
     const matched = terms.filter((t) => haystack.has(t));
     const idHit =
       normaliseEntryId(entry.id).startsWith(idQuery) || normaliseEntryId(entry.ref) === idQuery;

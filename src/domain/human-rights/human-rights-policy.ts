@@ -5,6 +5,7 @@ import type { PolicyProblem, PolicyTextDocument } from '../policy/jurisdiction-p
 import type { LegalTexts } from '../policy/legal-texts.ts';
 import type { CitedText } from '../policy/text-provenance.ts';
 import { err, ok, type Result } from '../shared/result.ts';
+import type { CountryIndicatorRule } from './country-indicators.ts';
 
 /** How serious the risk of misuse for serious human-rights violations is judged to be. */
 export type RiskLevel = 'low' | 'medium' | 'high' | 'unacceptable';
@@ -183,6 +184,11 @@ export interface HumanRightsPolicy {
   readonly countryAssessments: readonly CountryAssessment[];
   /** Transshipment hubs: an undisclosed end user behind a party there is a diversion risk. */
   readonly transshipmentHubs: readonly CountryCode[];
+  /**
+   * Imported country indicators (V-Dem, Freedom House...) the destination factor reads; empty
+   * when the policy uses none. A missing dataset or value never raises the risk.
+   */
+  readonly countryIndicators: readonly CountryIndicatorRule[];
   readonly provisos: readonly ProvisoSetting[];
   /** The file it was read from and the SHA-256 of its bytes. */
   readonly file: string;
@@ -249,6 +255,18 @@ export interface HumanRightsPolicyDocument {
     readonly officerOnly?: boolean;
   }[];
   readonly transshipmentHubs: readonly string[];
+  readonly countryIndicators?: readonly {
+    readonly id: string;
+    readonly source: string;
+    readonly indicator: string;
+    readonly higherIs: 'better' | 'worse';
+    readonly riskAt: {
+      readonly medium: number;
+      readonly high: number;
+      readonly unacceptable: number;
+    };
+    readonly basis: PolicyTextDocument;
+  }[];
   readonly provisos: readonly {
     readonly id: ProvisoId;
     readonly text: PolicyTextDocument;
@@ -406,6 +424,25 @@ export function resolveHumanRightsPolicy(
     return c ? [c] : [];
   });
 
+  const indicatorRules = doc.countryIndicators ?? [];
+  unique(
+    indicatorRules.map((r) => r.id),
+    '/countryIndicators',
+  );
+  const countryIndicators = indicatorRules.map((r, i): CountryIndicatorRule => {
+    const { medium, high, unacceptable } = r.riskAt;
+    const ordered =
+      r.higherIs === 'better'
+        ? medium > high && high > unacceptable
+        : medium < high && high < unacceptable;
+    if (!ordered)
+      problem(
+        `/countryIndicators/${i}/riskAt`,
+        `must run from medium to unacceptable in the direction of worse (${r.higherIs === 'better' ? 'decreasing' : 'increasing'}): ${medium}, ${high}, ${unacceptable}`,
+      );
+    return { ...r, basis: text(r.basis, `/countryIndicators/${i}/basis`) };
+  });
+
   if (problems.length > 0 || !jurisdiction.ok) return err(problems);
   return ok({
     id: doc.id,
@@ -433,6 +470,7 @@ export function resolveHumanRightsPolicy(
     })),
     countryAssessments,
     transshipmentHubs,
+    countryIndicators,
     provisos: doc.provisos.map((p, i) => ({
       id: p.id,
       from: p.from,

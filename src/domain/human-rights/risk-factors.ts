@@ -14,6 +14,7 @@ import {
   type SourceRef,
   type TextStatus,
 } from '../policy/text-provenance.ts';
+import { readIndicators, type LoadedIndicatorDataset } from './country-indicators.ts';
 import type {
   CountryAssessment,
   EndUseIndicator,
@@ -52,6 +53,8 @@ export interface HumanRightsFacts {
 export interface HumanRightsData {
   readonly measures: DestinationMeasures;
   readonly entityListHumanRightsListings: readonly EntityListHumanRightsListing[];
+  /** The current imported country indicator datasets (`cordon indicators import`), if any. */
+  readonly indicators?: readonly LoadedIndicatorDataset[];
 }
 
 /** Who the assessment is for: an exporter's self-assessment leaves out officer-only evidence. */
@@ -159,8 +162,10 @@ export const destinationEmbargoes = (
 
 /**
  * Destination country and region: the authority's own country assessment (a regional one wins),
- * arms embargoes, bans on monitoring and interception equipment, and the EAR country groups of
- * concern (E:1/E:2 embargoed, D:5 arms-embargoed). The most severe of them sets the severity.
+ * arms embargoes, bans on monitoring and interception equipment, the EAR country groups of
+ * concern (E:1/E:2 embargoed, D:5 arms-embargoed) and the imported country indicators the policy
+ * reads (a V-Dem value at or beyond the policy's threshold counts as that risk level). The most
+ * severe of them sets the severity.
  *
  * @example
  * destinationFactor(policy, data, { destination: { country: 'CN', region: 'Xinjiang' }, ... })
@@ -215,6 +220,35 @@ export function destinationFactor(
       text: `EAR Country Group ${g.id} (${g.name}) includes ${country}.`,
       textStatus: g.textStatus,
       source: g.source,
+    });
+  }
+  for (const reading of readIndicators(policy.countryIndicators, data.indicators ?? [], country)) {
+    const { rule } = reading;
+    const name = `${rule.source} ${rule.indicator}`;
+    if (reading.kind === 'no-dataset') {
+      evidence.push(
+        `The policy reads ${name}, but no ${rule.source} dataset is imported: not considered.`,
+      );
+      continue;
+    }
+    if (reading.kind === 'no-value') {
+      evidence.push(`${reading.dataset.id} has no ${rule.indicator} value for ${country}.`);
+      continue;
+    }
+    severity = Math.max(severity, policy.countryRiskSeverity[reading.level]);
+    const { dataset } = reading;
+    evidence.push(
+      `${name} for ${country} in ${reading.year} is ${reading.value} (imported dataset ${dataset.id}): ${reading.level} risk under the policy's indicator ${rule.id}.`,
+    );
+    cited.push(rule.basis, {
+      text: `${rule.indicator} = ${reading.value} for ${country} in ${reading.year}.`,
+      // Imported by the user from a file Cordon cannot check against the publisher's copy.
+      textStatus: 'seed-unverified',
+      source: {
+        title: `${rule.source} dataset ${dataset.id} (${dataset.fileName}, SHA-256 ${dataset.contentHash.slice(0, 12)}...)`,
+        date: dataset.importedAt.toISOString().slice(0, 10),
+        file: dataset.fileName,
+      },
     });
   }
   return factor(policy, 'destination', 'Destination country and region', severity, evidence, cited);

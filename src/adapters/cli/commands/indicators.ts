@@ -1,0 +1,99 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { ConfigFlags } from '../../../config/config.ts';
+import { cordonError, type CordonError } from '../../../domain/shared/errors.ts';
+import { err, type Result } from '../../../domain/shared/result.ts';
+import type { CommandOutput } from '../output.ts';
+import type { CommandContext } from '../program.ts';
+
+type Outcome = Promise<Result<CommandOutput, CordonError>>;
+
+export interface IndicatorsImportArgs {
+  readonly source: string;
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly year?: number;
+  readonly columns?: readonly string[];
+}
+
+/** The work behind `cordon indicators ...`. */
+export interface IndicatorsCliHandlers {
+  indicatorsImport(flags: ConfigFlags, args: IndicatorsImportArgs): Outcome;
+  indicatorsList(flags: ConfigFlags): Outcome;
+}
+
+/** Registers `cordon indicators import|list`. */
+export function registerIndicatorsCommands(
+  program: Command,
+  handlers: IndicatorsCliHandlers,
+  context: CommandContext,
+): void {
+  const indicators = program
+    .command('indicators')
+    .description(
+      'country indicator datasets you hold (V-Dem, Freedom House...): import a new version, list them',
+    );
+
+  indicators
+    .command('import')
+    .description(
+      'import a country-year CSV (country_text_id, year, indicator columns) as the next version of its source, all or nothing',
+    )
+    .argument('<file>', 'the CSV file, e.g. V-Dem-CY-Core-v14.csv')
+    .requiredOption(
+      '-s, --source <id>',
+      'the dataset: vdem, freedom_house, pts, cirights, hrmi, wgi (data/regulation/human_rights_datasets_licensing.json)',
+    )
+    .option('--year <YYYY>', 'import only this year')
+    .option(
+      '--columns <names>',
+      'import only these indicator columns (comma-separated), e.g. v2x_civlib,v2x_clphy; by default every column but country_text_id and year',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (
+        file: string,
+        opts: { source: string; year?: string; columns?: string; json?: boolean },
+        command: Command,
+      ) => {
+        await context.run(opts.json === true, async () => {
+          if (opts.year !== undefined && !/^\d{4}$/.test(opts.year))
+            return err(
+              cordonError('CORDON_USAGE', `--year must be a year (YYYY), got "${opts.year}".`),
+            );
+          let bytes: Uint8Array;
+          try {
+            bytes = new Uint8Array(await fs.readFile(file));
+          } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            return err(
+              cordonError(
+                'CORDON_FILE_UNREADABLE',
+                `Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : String(code)}.`,
+              ),
+            );
+          }
+          const columns = opts.columns
+            ?.split(',')
+            .map((c) => c.trim())
+            .filter(Boolean);
+          return handlers.indicatorsImport(context.flags(command), {
+            source: opts.source,
+            fileName: path.basename(file),
+            bytes,
+            ...(opts.year !== undefined ? { year: Number(opts.year) } : {}),
+            ...(columns !== undefined && columns.length > 0 ? { columns } : {}),
+          });
+        });
+      },
+    );
+
+  indicators
+    .command('list')
+    .description('the imported datasets, every version (the highest of a source is current)')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }, command: Command) => {
+      await context.run(opts.json === true, () => handlers.indicatorsList(context.flags(command)));
+    });
+}
