@@ -373,4 +373,150 @@ describe.skipIf(skipReason !== undefined)('the web UI in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  it('lets an administrator add a user and disable them, and create, copy and revoke an API token', async () => {
+    const page = await signedIn('admin');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: server!.url,
+    });
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('link', { name: 'Users and tokens' }).click();
+    await page.getByRole('heading', { name: 'Users and API tokens' }).waitFor();
+    const users = page.getByRole('table', { name: /^Users of / });
+    await expect
+      .poll(() => users.getByRole('row').allTextContents(), { timeout: 30_000 })
+      .toEqual(
+        expect.arrayContaining([expect.stringMatching(/^cara/), expect.stringMatching(/^sue/)]),
+      );
+
+    await page.getByLabel('Username').fill('olga');
+    await page.getByLabel('Display name (optional)').fill('Olga Officer');
+    await page.getByRole('group', { name: 'Roles' }).getByLabel('caseworker').check();
+    await page.getByRole('button', { name: 'Add the user' }).click();
+    const password = await page
+      .getByLabel('One-time password of olga', { exact: true })
+      .inputValue();
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    await users.getByRole('rowheader', { name: 'olga' }).waitFor();
+    const signIn = (username: string, secret: string) =>
+      fetch(`${server!.url}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: secret }),
+      }).then((r) => r.status);
+    expect(await signIn('olga', password)).toBe(200);
+
+    await page.getByRole('button', { name: 'Disable olga' }).click();
+    await page.getByText('olga is now disabled.').waitFor();
+    await users.getByRole('button', { name: 'Enable olga' }).waitFor();
+    expect(await signIn('olga', password)).toBe(401);
+
+    await page.getByLabel('Acts as user').selectOption('cara');
+    await page.getByLabel('What it is for').fill('erp-integration');
+    await page.getByLabel('Expires after (days, 1–366)').fill('30');
+    const scopes = page.getByRole('group', { name: /^Scopes/ });
+    expect(await scopes.getByLabel('caseworker').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Create the token' }).click();
+    const secretField = page.getByLabel('API token “erp-integration” of cara', { exact: true });
+    const secret = await secretField.inputValue();
+    expect(secret).toMatch(/^cdn_[A-Za-z0-9]+_/);
+    await page
+      .getByRole('button', { name: 'Copy the API token “erp-integration” of cara' })
+      .click();
+    await page.getByText('Copied to the clipboard.').waitFor();
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(secret);
+    const whoAmI = () =>
+      fetch(`${server!.url}/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
+    const me = await whoAmI();
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ username: 'cara', roles: ['caseworker'] });
+    const tokens = page.getByRole('table', { name: /^API tokens/ });
+    const row = tokens.getByRole('row', { name: /erp-integration/ });
+    expect(await row.textContent()).toMatch(/cara.*caseworker.*active/);
+    await snap(page, 'people');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Revoke the token erp-integration of cara' }).click();
+    await page.getByText('The token “erp-integration” was revoked.').waitFor();
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toMatch(/revoked/);
+    expect((await whoAmI()).status).toBe(401);
+    expect(problems).toEqual([]);
+  });
+
+  // Last: it replaces the active Denied Persons List with a small cut of it.
+  it('lets an administrator import a list file and see the diff against the previous snapshot', async () => {
+    const page = await signedIn('admin');
+    await page.getByRole('heading', { name: 'Restricted-party lists' }).waitFor();
+    const fixture = path.join(root, 'test/fixtures/lists/dpl-sample.txt');
+    const importFile = async (
+      file: string | { name: string; mimeType: string; buffer: Buffer },
+      dataDate: string,
+    ) => {
+      await page.getByLabel('List source').selectOption('us-bis-dpl');
+      await page.getByLabel('Files').setInputFiles(file);
+      await page.getByLabel('Data date (optional)').fill(dataDate);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+    };
+    const result = page.getByRole('region', { name: 'Imported and activated' });
+    const sources = page.getByRole('table', { name: 'List sources and their active snapshots' });
+
+    // The fixture is the first 40 rows of the shipped list: the rest shows as removed.
+    await importFile(fixture, '2022-09-08');
+    await result.getByText(/0 added, \d+ removed, 0 changed, 40 unchanged\./).waitFor({
+      timeout: 60_000,
+    });
+    expect(await result.textContent()).toMatch(/us-bis-dpl@2022-09-08\S*.*40 entries, 0 skipped/);
+    await expect.poll(() => sources.textContent(), { timeout: 30_000 }).toContain('2022-09-08');
+
+    // The next day's file: one entry delisted, one new, one with a new address.
+    const lines = fs.readFileSync(fixture, 'utf8').split('\n');
+    const edited = lines
+      .filter((line) => !line.startsWith('"AARON ABRAHAM VILLA"'))
+      .map((line) =>
+        line.startsWith('"ABDIEL PADRON MADRID"')
+          ? line.replace(/INMATE NUMBER: 42167-480[^"]*/, '1200 EAST MAIN STREET')
+          : line,
+      );
+    edited.splice(
+      2,
+      0,
+      [
+        'NOVA VISION OPTICS LTD',
+        '12 HARBOUR ROAD',
+        'LIMASSOL',
+        '',
+        'CY',
+        '3036',
+        '09/09/2022',
+        '09/09/2032',
+        'Y',
+        '2022-09-09',
+        'F.R. NOTICE ADDED',
+        '87 F.R. 55555 9/9/2022',
+      ]
+        .map((field) => `"${field}"`)
+        .join('\t'),
+    );
+    await importFile(
+      { name: 'dpl.txt', mimeType: 'text/plain', buffer: Buffer.from(edited.join('\n')) },
+      '2022-09-09',
+    );
+    await result.getByText(/1 added, 1 removed, 1 changed, 38 unchanged\./).waitFor({
+      timeout: 60_000,
+    });
+    const section = (name: string) => result.getByRole('region', { name, exact: true });
+    expect(await section('Added').textContent()).toContain('NOVA VISION OPTICS LTD');
+    expect(await section('Removed').textContent()).toContain('AARON ABRAHAM VILLA');
+    expect(await section('Changed').textContent()).toMatch(/ABDIEL PADRON MADRID.*addresses/);
+    await expect.poll(() => sources.textContent(), { timeout: 30_000 }).toContain('2022-09-09');
+    await snap(page, 'list-import');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await result.getByRole('link', { name: 'See the full diff' }).click();
+    await page.getByRole('heading', { name: 'Changes between two snapshots' }).waitFor();
+    await page.getByText(/1 added, 1 removed, 1 changed, 38 unchanged\./).waitFor();
+    await snap(page, 'list-diff');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import { CasePage } from './pages/case-page.tsx';
 import { CasesPage } from './pages/cases-page.tsx';
 import { ListDiffPage, ListsPage } from './pages/lists-page.tsx';
 import { NewApplicationPage } from './pages/new-application-page.tsx';
+import { PeoplePage } from './pages/people-page.tsx';
 import { ScreenPage } from './pages/screen-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { StatisticsPage } from './pages/statistics-page.tsx';
@@ -40,6 +41,7 @@ const nav: readonly NavItem[] = [
     label: 'Statistics',
     roles: [...officerRoles, 'administrator', 'auditor'],
   },
+  { to: '/admin/people', label: 'Users and tokens', roles: ['administrator', 'auditor'] },
 ];
 
 function home(roles: readonly Role[]): string {
@@ -86,6 +88,7 @@ function Page({
   if (path === '/queue') return guard('/queue', <CasesPage mode="queue" />);
   if (path === '/lists') return guard('/lists', <ListsPage />);
   if (path === '/statistics') return guard('/statistics', <StatisticsPage />);
+  if (path === '/admin/people') return guard('/admin/people', <PeoplePage />);
   const diff = matchPath('/lists/diff/:before/:after', path);
   if (diff?.['before'] && diff['after'])
     return <ListDiffPage before={diff['before']} after={diff['after']} />;

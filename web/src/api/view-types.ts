@@ -28,6 +28,15 @@ export type {
 } from '../../../src/contracts/lists.ts';
 export type { ScreenRequest, BatchScreenRequest } from '../../../src/contracts/screening.ts';
 export type { SessionResponse } from '../../../src/contracts/auth.ts';
+export type {
+  ApiTokenJson,
+  NewTokenRequest,
+  NewTokenResponse,
+  NewUserRequest,
+  NewUserResponse,
+  OrganisationJson,
+  UserJson,
+} from '../../../src/contracts/people.ts';
 
 export type Principal = Static<typeof PrincipalSchema>;
 export type Role = Static<typeof RoleSchema>;

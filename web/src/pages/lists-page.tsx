@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import type {
   ListImportResponse,
@@ -6,12 +6,21 @@ import type {
   ListStatusResponse,
   SnapshotDiffResponse,
 } from '../api/view-types.ts';
-import { ErrorMessage, PageTitle, Show, formatDate, useLoad } from '../components/common.tsx';
+import {
+  ErrorMessage,
+  PageTitle,
+  Show,
+  formatDate,
+  useLoad,
+  type Loaded,
+} from '../components/common.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
 const diffPath = (before: string, after: string) =>
   `/lists/diff/${encodeURIComponent(before)}/${encodeURIComponent(after)}`;
+const diffApiPath = (before: string, after: string) =>
+  `/v1/lists/${encodeURIComponent(before)}/diff/${encodeURIComponent(after)}`;
 
 function Snapshots({ source }: { readonly source: string }) {
   const [loaded] = useLoad(
@@ -83,6 +92,7 @@ function ImportForm({
   const [result, setResult] = useState<{
     answer: ListImportResponse;
     before: string | undefined;
+    diff: SnapshotDiffResponse | undefined;
   } | null>(null);
   return (
     <section aria-labelledby="import-heading">
@@ -105,8 +115,13 @@ function ImportForm({
           setError(null);
           setResult(null);
           api<ListImportResponse>('POST', '/v1/lists/import', form)
-            .then((answer) => {
-              setResult({ answer, before });
+            .then(async (answer) => {
+              // The import activated the new snapshot: show at once what changed from the one before.
+              const diff =
+                before !== undefined && before !== answer.snapshot.id
+                  ? await api<SnapshotDiffResponse>('GET', diffApiPath(before, answer.snapshot.id))
+                  : undefined;
+              setResult({ answer, before, diff });
               onImported();
             })
             .catch((e: unknown) => {
@@ -184,22 +199,45 @@ function ImportForm({
       </form>
       {error !== null && <ErrorMessage error={error} />}
       {result && (
-        <div className="message info" role="status">
-          <p>
-            {result.answer.outcome === 'imported'
-              ? 'Imported'
-              : 'Unchanged (the same content is already stored)'}
-            : <code>{result.answer.snapshot.id}</code>, {result.answer.snapshot.entryCount} entries,{' '}
-            {result.answer.snapshot.skippedCount} skipped.
-          </p>
-          {result.before && result.before !== result.answer.snapshot.id && (
+        <section aria-labelledby="import-result-heading">
+          <div className="message info" role="status">
+            <h3 id="import-result-heading">
+              {result.answer.outcome === 'imported'
+                ? 'Imported and activated'
+                : 'Unchanged (the same content is already stored); it is the active snapshot'}
+            </h3>
             <p>
-              <Link to={diffPath(result.before, result.answer.snapshot.id)}>
-                See what changed from the previous snapshot
-              </Link>
+              <code>{result.answer.snapshot.id}</code> (data date {result.answer.snapshot.dataDate}
+              ): {result.answer.snapshot.entryCount} entries, {result.answer.snapshot.skippedCount}{' '}
+              skipped.
             </p>
+            {result.before === undefined && <p>This is the first snapshot of its source.</p>}
+          </div>
+          {result.answer.snapshot.problems.length > 0 && (
+            <details>
+              <summary>Skipped rows ({result.answer.snapshot.skippedCount})</summary>
+              <ul>
+                {result.answer.snapshot.problems.slice(0, 50).map((p) => (
+                  <li key={`${p.file}:${p.line ?? p.element ?? ''}:${p.message}`}>
+                    {p.file}
+                    {p.line !== undefined ? ` line ${p.line}` : ''}: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </details>
           )}
-        </div>
+          {result.diff && result.before && (
+            <>
+              <h3>Changes from the previous active snapshot</h3>
+              <SnapshotDiffView diff={result.diff} limit={25} headingLevel={4} />
+              <p>
+                <Link to={diffPath(result.before, result.answer.snapshot.id)}>
+                  See the full diff
+                </Link>
+              </p>
+            </>
+          )}
+        </section>
       )}
     </section>
   );
@@ -209,11 +247,17 @@ function ImportForm({
 export function ListsPage() {
   const { has } = useSession();
   const [loaded, reload] = useLoad(() => api<ListStatusResponse>('GET', '/v1/lists'), 'lists');
+  // While the status reloads after an import, keep showing the last one: the import form (and the
+  // result and diff it shows) must stay mounted.
+  const last = useRef<ListStatusResponse | undefined>(undefined);
+  if (loaded.state === 'ready') last.current = loaded.value;
+  const shown: Loaded<ListStatusResponse> =
+    loaded.state === 'loading' && last.current ? { state: 'ready', value: last.current } : loaded;
   const [open, setOpen] = useState<string | null>(null);
   return (
     <>
       <PageTitle title="Lists">Restricted-party lists</PageTitle>
-      <Show loaded={loaded} what="the lists">
+      <Show loaded={shown} what="the lists">
         {(status) => (
           <>
             <table>
@@ -282,11 +326,7 @@ export function ListDiffPage({
   readonly after: string;
 }) {
   const [loaded] = useLoad(
-    () =>
-      api<SnapshotDiffResponse>(
-        'GET',
-        `/v1/lists/${encodeURIComponent(before)}/diff/${encodeURIComponent(after)}`,
-      ),
+    () => api<SnapshotDiffResponse>('GET', diffApiPath(before, after)),
     `${before}|${after}`,
   );
   return (
@@ -296,32 +336,54 @@ export function ListDiffPage({
         <Link to="/lists">Back to the lists</Link>
       </p>
       <Show loaded={loaded} what="the differences">
-        {(d) => (
-          <>
-            <p>
-              From <code>{d.before.id}</code> ({d.before.dataDate}) to <code>{d.after.id}</code> (
-              {d.after.dataDate}): {d.added.length} added, {d.removed.length} removed,{' '}
-              {d.changed.length} changed, {d.unchangedCount} unchanged.
-            </p>
-            <DiffTable title="Added" rows={d.added.map((e) => [e.entityId, e.name, ''])} />
-            <DiffTable title="Removed" rows={d.removed.map((e) => [e.entityId, e.name, ''])} />
-            <DiffTable
-              title="Changed"
-              rows={d.changed.map((c) => [
-                c.entityId,
-                c.name,
-                [
-                  c.fields.join(', '),
-                  c.namesAdded.length ? `names added: ${c.namesAdded.join('; ')}` : '',
-                  c.namesRemoved.length ? `names removed: ${c.namesRemoved.join('; ')}` : '',
-                ]
-                  .filter(Boolean)
-                  .join(' · '),
-              ])}
-            />
-          </>
-        )}
+        {(d) => <SnapshotDiffView diff={d} limit={500} headingLevel={2} />}
       </Show>
+    </>
+  );
+}
+
+/** A diff's counts, then the entries added, removed and changed, each table cut at `limit` rows. */
+function SnapshotDiffView({
+  diff: d,
+  limit,
+  headingLevel,
+}: {
+  readonly diff: SnapshotDiffResponse;
+  readonly limit: number;
+  readonly headingLevel: 2 | 4;
+}) {
+  const table = (title: string, rows: readonly [string, string, string][]) => (
+    <DiffTable title={title} rows={rows} limit={limit} headingLevel={headingLevel} />
+  );
+  return (
+    <>
+      <p className="diff-summary">
+        From <code>{d.before.id}</code> ({d.before.dataDate}) to <code>{d.after.id}</code> (
+        {d.after.dataDate}): {d.added.length} added, {d.removed.length} removed, {d.changed.length}{' '}
+        changed, {d.unchangedCount} unchanged.
+      </p>
+      {table(
+        'Added',
+        d.added.map((e) => [e.entityId, e.name, '']),
+      )}
+      {table(
+        'Removed',
+        d.removed.map((e) => [e.entityId, e.name, '']),
+      )}
+      {table(
+        'Changed',
+        d.changed.map((c) => [
+          c.entityId,
+          c.name,
+          [
+            c.fields.join(', '),
+            c.namesAdded.length ? `names added: ${c.namesAdded.join('; ')}` : '',
+            c.namesRemoved.length ? `names removed: ${c.namesRemoved.join('; ')}` : '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        ]),
+      )}
     </>
   );
 }
@@ -329,15 +391,20 @@ export function ListDiffPage({
 function DiffTable({
   title,
   rows,
+  limit,
+  headingLevel,
 }: {
   readonly title: string;
   readonly rows: readonly [string, string, string][];
+  readonly limit: number;
+  readonly headingLevel: 2 | 4;
 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h4';
   return (
     <section aria-label={title}>
-      <h2>
+      <Heading>
         {title} ({rows.length})
-      </h2>
+      </Heading>
       {rows.length > 0 && (
         <table>
           <caption>{title} entries</caption>
@@ -349,7 +416,7 @@ function DiffTable({
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, 500).map(([id, name, what]) => (
+            {rows.slice(0, limit).map(([id, name, what]) => (
               <tr key={id}>
                 <td>
                   <code>{id}</code>
@@ -361,7 +428,11 @@ function DiffTable({
           </tbody>
         </table>
       )}
-      {rows.length > 500 && <p>Showing the first 500 of {rows.length}.</p>}
+      {rows.length > limit && (
+        <p>
+          Showing the first {limit} of {rows.length}.
+        </p>
+      )}
     </section>
   );
 }
