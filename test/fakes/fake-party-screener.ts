@@ -37,7 +37,10 @@ export function fakePartyScreener(
               dataDate: '2026-07-23',
             },
           ],
-          parties: parties.map((p) => ({ matches: matchesByName[p.name] ?? [] })),
+          parties: parties.map((p) => ({
+            // Own keys only: a party named `__proto__` or `constructor` has no matches.
+            matches: Object.hasOwn(matchesByName, p.name) ? (matchesByName[p.name] ?? []) : [],
+          })),
         }),
       );
     },

@@ -54,6 +54,21 @@ const imsiCatcher = {
 };
 
 describe(assessApplication.name, () => {
+  it('assesses parties named like object internals (__proto__, constructor) as names, nothing more (found by the HTTP fuzzer)', async () => {
+    const a = await assess(
+      buildApplication({
+        parties: [
+          { role: 'end-user', name: '__proto__', country: 'JP', type: 'commercial' },
+          { role: 'consignee', name: 'constructor', country: 'JP', type: 'commercial' },
+        ],
+      }),
+    );
+    expect(a.parties.map((p) => [p.name, p.matches.length])).toEqual([
+      ['__proto__', 0],
+      ['constructor', 0],
+    ]);
+  });
+
   describe('the spec examples', () => {
     it('refers an IP-surveillance platform for an Egyptian security regulator: licence required (5A001.j), high risk, presumption for security end users in a high-risk destination', async () => {
       const a = await assess(fixture('ip-surveillance-to-telecom'));
