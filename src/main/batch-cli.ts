@@ -138,10 +138,13 @@ export function batchCliHandlers(context: CliContext): BatchCliHandlers {
         const { createScreeningService } =
           await import('../application/screening/screening-service.ts');
         // The index follows list imports: the active snapshots are re-checked once a second.
+        const { partnerAlertScreening } = await import('./exchange-wiring.ts');
         const screening = createScreeningService({
           store: kyselyListSnapshotStore(database.db),
           thresholds: target.value.config.screening.thresholds,
           clock: m.systemClock,
+          // Partners' threat alerts are screened beside the lists, as on the server.
+          extra: partnerAlertScreening(database.db),
         });
         const indexStarted = performance.now();
         await screening.warm();
@@ -155,15 +158,24 @@ export function batchCliHandlers(context: CliContext): BatchCliHandlers {
           },
         });
         let chunks = 0;
-        const stop = await m.workChunkJobs(boss, async (job) => {
-          const outcome = await m.processBatchChunk(
-            { store, screening, clock: m.systemClock },
-            job,
-          );
-          // A failed chunk is thrown back to the queue, which retries it.
-          if (!outcome.ok) throw new Error(outcome.error.message);
-          chunks += 1;
-        });
+        const stop = await m.workChunkJobs(
+          boss,
+          async (job) => {
+            const outcome = await m.processBatchChunk(
+              { store, screening, clock: m.systemClock },
+              job,
+            );
+            // A failed chunk is thrown back to the queue, which retries it.
+            if (!outcome.ok) throw new Error(outcome.error.message);
+            chunks += 1;
+          },
+          {
+            // A lost connection while fetching or recording a job: the job expires and is retried.
+            onError: (error) => {
+              context.io.stderr(`cordon worker: ${error.message}\n`);
+            },
+          },
+        );
         context.io.stderr(
           `Cordon worker ${process.pid} ready: ${records.parties.length.toLocaleString('en')} list records indexed in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s; waiting for chunks. Ctrl+C to stop.\n`,
         );

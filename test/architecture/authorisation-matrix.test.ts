@@ -4,6 +4,7 @@ import { declaredRoutesOf, type DeclaredRoute } from '../../src/adapters/http/ro
 import { roles } from '../../src/domain/people/role.ts';
 import type { CaseDeps } from '../../src/application/cases/case-service.ts';
 import type { ExchangeDeps } from '../../src/application/exchange/exchange-deps.ts';
+import type { BatchStore } from '../../src/application/batch/batch-store.ts';
 import { unavailable } from '../../src/main/generated-artifacts.ts';
 import { testSha256 } from '../fakes/in-memory-audit-log.ts';
 import { testPeopleDeps } from '../fakes/people-deps.ts';
@@ -23,6 +24,11 @@ beforeAll(async () => {
   app = await buildTestApp({
     cases: unavailable<CaseDeps>(),
     exchange: unavailable<ExchangeDeps>(),
+    batches: {
+      store: unavailable<BatchStore>(),
+      submit: () => Promise.reject(new Error('not called: only access decisions matter here')),
+      maxFileBytes: 1024,
+    },
     auth: {
       authenticator: testAuthenticator(),
       people: deps,

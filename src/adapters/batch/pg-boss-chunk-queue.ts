@@ -80,20 +80,72 @@ export function pgBossChunkQueue(
  * Takes chunk jobs one at a time and hands each to `handle`; a handler that throws fails the job,
  * which pg-boss retries. Resolves with a function that stops taking jobs and waits for the
  * current one.
+ *
+ * The loop fetches, completes and fails jobs itself rather than through `boss.work`: pg-boss 10
+ * completes or fails a worked job without awaiting it, so losing the database connection at that
+ * moment was an unhandled rejection that killed the worker. Here a job whose completion or failure
+ * cannot be recorded stays active until it expires, and is then retried (its rows are stored once
+ * whichever attempt wins).
  */
-export async function workChunkJobs(
+export function workChunkJobs(
   boss: PgBoss,
   handle: (job: ChunkJob) => Promise<void>,
-  options: { readonly pollingIntervalSeconds?: number } = {},
+  options: {
+    readonly pollingIntervalSeconds?: number;
+    readonly onError?: (error: Error) => void;
+  } = {},
 ): Promise<() => Promise<void>> {
-  await boss.work<ChunkJob>(
-    chunkQueueName,
-    { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-    async (jobs) => {
-      for (const job of jobs) await handle({ batchId: job.data.batchId, chunk: job.data.chunk });
-    },
-  );
-  return async () => {
-    await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+  const intervalMs = (options.pollingIntervalSeconds ?? 1) * 1000;
+  const report = (error: unknown) => {
+    options.onError?.(error instanceof Error ? error : new Error(String(error)));
   };
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, intervalMs);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  const loop = (async () => {
+    while (!stopping) {
+      let jobs: PgBoss.Job<ChunkJob>[] = [];
+      try {
+        jobs = await boss.fetch<ChunkJob>(chunkQueueName, { batchSize: 1 });
+      } catch (error) {
+        report(error);
+      }
+      if (jobs.length === 0) {
+        await pause();
+        continue;
+      }
+      for (const job of jobs) {
+        try {
+          await handle({ batchId: job.data.batchId, chunk: job.data.chunk });
+        } catch (error) {
+          try {
+            await boss.fail(chunkQueueName, job.id, {
+              message: error instanceof Error ? error.message : String(error),
+            });
+          } catch (failure) {
+            report(failure);
+          }
+          continue;
+        }
+        try {
+          await boss.complete(chunkQueueName, job.id);
+        } catch (error) {
+          report(error);
+        }
+      }
+    }
+  })();
+  return Promise.resolve(async () => {
+    stopping = true;
+    wake?.();
+    await loop;
+    await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+  });
 }

@@ -96,6 +96,13 @@ async function openPostgres(
     connectionTimeoutMillis: 5_000,
   });
   pool.on('error', (error) => options.onPoolError?.(error));
+  // The pool listens for errors only on idle connections. A connection that is checked out but
+  // between two statements (inside a transaction, say) when the server terminates it would emit
+  // an unhandled 'error' and kill the process; its next statement fails instead, as a value the
+  // caller handles, and the pool discards it on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     const result = await sql<{

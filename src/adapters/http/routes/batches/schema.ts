@@ -1,0 +1,53 @@
+import { Type } from 'typebox';
+import { BatchScreenResponseSchema } from '../../../../contracts/screening.ts';
+
+/** One row's result, in the shape `POST /v1/screen/batch` reports it, numbered in the whole file. */
+export const BatchRowResultSchema = BatchScreenResponseSchema.properties.results.items;
+
+export const BatchIdParamsSchema = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 100 }),
+});
+
+export const SubmittedBatchSchema = Type.Object({
+  batchId: Type.String(),
+  rows: Type.Integer(),
+  chunks: Type.Integer(),
+});
+
+export const BatchStatusSchema = Type.Object({
+  id: Type.String(),
+  fileName: Type.String(),
+  status: Type.Union([Type.Literal('submitting'), Type.Literal('queued'), Type.Literal('done')]),
+  submittedAt: Type.String({ format: 'date-time' }),
+  completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  rows: Type.Integer(),
+  chunks: Type.Integer(),
+  chunksDone: Type.Integer(),
+  rowsDone: Type.Integer(),
+  rowsRejected: Type.Integer(),
+  rowsWithMatches: Type.Integer(),
+  rowsWithStrongMatches: Type.Integer(),
+  failingChunks: Type.Array(
+    Type.Object({ chunk: Type.Integer(), attempts: Type.Integer(), error: Type.String() }),
+    { description: 'Chunks whose last attempt failed and that are not done yet.' },
+  ),
+});
+
+export const BatchResultsQuerySchema = Type.Object({
+  after: Type.Integer({
+    minimum: -1,
+    default: -1,
+    description: 'Rows after this one (exclusive); -1 starts at the first row.',
+  }),
+  limit: Type.Integer({ minimum: 1, maximum: 10_000, default: 1_000 }),
+});
+
+export const BatchResultsSchema = Type.Object({
+  batchId: Type.String(),
+  results: Type.Array(BatchRowResultSchema, {
+    description: 'In row order; rows not screened yet are absent.',
+  }),
+  nextAfter: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Pass as `after` for the next page; null when this page was the last one.',
+  }),
+});
