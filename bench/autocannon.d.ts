@@ -9,6 +9,15 @@ declare module 'autocannon' {
     pipelining?: number;
     duration?: number;
     timeout?: number;
+    /** Requests sent in turn; `setupRequest` may rewrite each one before it is sent. */
+    requests?: readonly RequestSpec[];
+  }
+  interface RequestSpec {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: RequestSpec) => RequestSpec;
   }
   interface Histogram {
     average: number;
@@ -29,5 +38,6 @@ declare module 'autocannon' {
     '2xx': number;
   }
   function autocannon(options: Options): Promise<Result>;
+  export type { Options, RequestSpec, Result };
   export default autocannon;
 }

@@ -5,6 +5,7 @@ import { detectCodeVersion } from '../adapters/runtime/code-version.ts';
 import { ok } from '../domain/shared/result.ts';
 import { createCliContext, dbModules } from './cli-context.ts';
 import { assessCliHandlers } from './assess-cli.ts';
+import { indicatorsCliHandlers } from './indicators-cli.ts';
 import { batchCliHandlers } from './batch-cli.ts';
 import { opsCliHandlers } from './ops-cli.ts';
 import { controlsCliHandlers } from './controls-cli.ts';
@@ -12,6 +13,7 @@ import { listsCliHandlers } from './lists-cli.ts';
 import { peopleCliHandlers } from './people-cli.ts';
 import { screeningCliHandlers } from './screening-cli.ts';
 import { exchangeCliHandlers, exchangeConfigFrom } from './exchange-cli.ts';
+import { caseSettingsFrom, casesCliHandlers } from './cases-cli.ts';
 
 /** The CLI's composition root: turns flags into a config, then into adapters, for each command. */
 export function cliHandlers(
@@ -29,15 +31,19 @@ export function cliHandlers(
     ...screeningCliHandlers(context),
     ...controlsCliHandlers(context),
     ...assessCliHandlers(context),
+    ...indicatorsCliHandlers(context),
     ...batchCliHandlers(context),
     ...opsCliHandlers(context),
     ...exchangeCliHandlers(context),
+    ...casesCliHandlers(context),
 
     async serve(flags, serveOptions) {
       const config = configFrom(flags);
       if (!config.ok) return config;
       const exchange = exchangeConfigFrom(context, config.value);
       if (!exchange.ok) return exchange;
+      const cases = caseSettingsFrom(context);
+      if (!cases.ok) return cases;
       const { startServer } = await import('./server.ts');
       const started = await startServer(config.value, {
         codeVersion,
@@ -46,6 +52,7 @@ export function cliHandlers(
         authorityCountry: env.CORDON_AUTHORITY_COUNTRY,
         demo: serveOptions?.demo === true,
         exchange: exchange.value,
+        cases: cases.value,
       });
       if (!started.ok) return started;
       const server = started.value;

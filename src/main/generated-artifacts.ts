@@ -5,6 +5,7 @@ import type { AuditLog } from '../application/ports/audit-log.ts';
 import type { PeopleDeps } from '../application/people/people-deps.ts';
 import type { ExchangeDeps } from '../application/exchange/exchange-deps.ts';
 import type { CaseDeps } from '../application/cases/case-service.ts';
+import type { BatchStore } from '../application/batch/batch-store.ts';
 import { exitCodeFor } from '../adapters/cli/output.ts';
 import { httpStatusOf } from '../adapters/http/error-status.ts';
 import { errorCatalogue, type ErrorCode } from '../domain/shared/errors.ts';
@@ -67,6 +68,7 @@ async function openApiDocument(): Promise<string> {
       exchange: unavailable<ExchangeDeps>(),
       cases: unavailable<CaseDeps>(),
       metrics: { gauges: [] },
+      batches: { store: unavailable<BatchStore>(), submit: unused, maxFileBytes: 1 },
       auth: {
         authenticator: { bearer: unused, session: unused },
         people: unavailable<PeopleDeps>(),

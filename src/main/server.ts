@@ -22,15 +22,20 @@ import { assessApplication } from '../application/assessment/assess-application.
 import { assessmentDeps } from './assessment-deps.ts';
 import { prepareStore } from './prepare-store.ts';
 import { observedScreeningIndexes } from './ops-metrics.ts';
-import { caseDepsFor } from './case-wiring.ts';
-import { exchangeDepsFor, scheduleExchangeSync } from './exchange-wiring.ts';
+import { caseDepsFor, type CaseSettings } from './case-wiring.ts';
+import { exchangeDepsFor, partnerAlertScreening, scheduleExchangeSync } from './exchange-wiring.ts';
 import { checkAgainstDenials } from '../application/exchange/check-denials.ts';
 import type { ExchangeConfig } from '../config/config.ts';
 import { seedDemo } from './demo.ts';
 import { rescreenCases } from '../application/cases/rescreen-cases.ts';
 import { randomSecrets } from '../adapters/runtime/random-secrets.ts';
 import { bootstrapAdministrator } from '../application/people/manage-people.ts';
-import { servingPeople, sha256Text } from './people-wiring.ts';
+import { peopleDepsFor, servingPeople, sha256Text } from './people-wiring.ts';
+import { sql } from 'kysely';
+import { batchDepsFor } from './batch-wiring.ts';
+
+/** The advisory lock under which an instance checks for, and creates, the first administrator. */
+const bootstrapLockKey = 7_150_001;
 
 /** A server that listens, and the one way to stop it cleanly. */
 export interface RunningServer {
@@ -55,6 +60,8 @@ export interface StartOptions {
   readonly demo?: boolean;
   /** Exchange with partner states (CORDON_AUTHORITY_ID, CORDON_EXCHANGE_*); absent, the exchange answers not configured. */
   readonly exchange?: ExchangeConfig;
+  /** Settings of the licence workflow (CORDON_ATTACHMENT_MAX_BYTES); absent, the defaults. */
+  readonly cases?: CaseSettings;
 }
 
 /**
@@ -87,9 +94,18 @@ export async function startServer(
       authCacheMs: config.auth.tokenCacheMs,
     });
     if (prepared.ok) {
-      const admin = await bootstrapAdministrator(people, {
-        password: options.adminPassword,
-        country: options.authorityCountry,
+      // Instances started together on an empty PostgreSQL database take turns (an advisory lock),
+      // so exactly one creates the first administrator and the others find it.
+      const admin = await database.db.connection().execute(async (connection) => {
+        await sql`select pg_advisory_lock(${bootstrapLockKey})`.execute(connection);
+        try {
+          return await bootstrapAdministrator(peopleDepsFor(connection), {
+            password: options.adminPassword,
+            country: options.authorityCountry,
+          });
+        } finally {
+          await sql`select pg_advisory_unlock(${bootstrapLockKey})`.execute(connection);
+        }
       });
       if (!admin.ok) {
         await database.close();
@@ -109,11 +125,23 @@ export async function startServer(
     // Read the shipped regulation data now, so a broken installation fails at start, not on a request.
     await regulation.load();
     // One index cache, watched so that /metrics can report its size without touching it.
-    const screeningIndexes = observedScreeningIndexes(listStore, systemClock);
-    const assessment = assessmentDeps(listStore, options.codeVersion);
-    const exchange = await exchangeDepsFor(database.db, options.exchange);
+    // Partners' threat alerts are screened beside the lists, re-indexed when a message changes them.
+    const partnerAlerts = partnerAlertScreening(database.db);
+    const screeningIndexes = observedScreeningIndexes(listStore, systemClock, partnerAlerts);
+    // One screening service (one index, the deployment's thresholds) for screening and assessment.
+    const screening = createScreeningService({
+      store: listStore,
+      thresholds: config.screening.thresholds,
+      clock: systemClock,
+      indexes: screeningIndexes.indexes,
+    });
+    const assessment = assessmentDeps(listStore, screening, options.codeVersion, {
+      database,
+      clock: systemClock,
+    });
+    const exchange = await exchangeDepsFor(database.db, options.exchange, partnerAlerts);
     const cases: ReturnType<typeof caseDepsFor> = {
-      ...caseDepsFor(database.db, assessment),
+      ...caseDepsFor(database.db, assessment, options.cases),
       // The no-undercut check: partners' denials this application essentially repeats.
       denialCheck: (application, frozen, licenceCase) =>
         checkAgainstDenials(exchange, application, frozen, licenceCase),
@@ -169,16 +197,16 @@ export async function startServer(
         cases,
         exchange,
         controls: { catalogue: regulation, reference: regulation, policies: regulation },
+        // Batch screening needs the shared database that `cordon worker` processes reach.
+        ...(config.database.engine === 'postgres'
+          ? {
+              batches: batchDepsFor(database.db, config.database.url, (error) => {
+                app.log.warn(`batch job queue error: ${error.message}`);
+              }),
+            }
+          : {}),
         // The index is built on the first screening request and rebuilt after an import.
-        screening: {
-          screening: createScreeningService({
-            store: listStore,
-            thresholds: config.screening.thresholds,
-            clock: systemClock,
-            indexes: screeningIndexes.indexes,
-          }),
-          now: () => systemClock.now(),
-        },
+        screening: { screening, now: () => systemClock.now() },
         metrics: { gauges: screeningIndexes.gauges },
         // The built web UI (npm run build:web; npm start builds it when missing).
         webUi: { root: fileURLToPath(new URL('../../web/dist', import.meta.url)) },

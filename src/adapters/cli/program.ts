@@ -9,7 +9,9 @@ import { registerListsCommands, type ListsCliHandlers } from './commands/lists.t
 import { registerOpsCommands, type OpsCliHandlers } from './commands/ops.ts';
 import { registerPeopleCommands, type PeopleCliHandlers } from './commands/people.ts';
 import { registerExchangeCommands, type ExchangeCliHandlers } from './commands/exchange.ts';
+import { registerIndicatorsCommands, type IndicatorsCliHandlers } from './commands/indicators.ts';
 import { registerScreeningCommands, type ScreeningCliHandlers } from './commands/screening.ts';
+import { registerRoutingCommands, type RoutingCliHandlers } from './commands/routing.ts';
 import {
   exitCodeFor,
   exitCodes,
@@ -30,6 +32,8 @@ export interface CliHandlers
     BatchCliHandlers,
     OpsCliHandlers,
     ExchangeCliHandlers,
+    RoutingCliHandlers,
+    IndicatorsCliHandlers,
     PeopleCliHandlers {
   /** Runs the server until it is asked to stop; resolves with the outcome of the whole run. */
   serve(
@@ -161,10 +165,12 @@ export function buildProgram(
   registerScreeningCommands(program, handlers, context);
   registerControlsCommands(program, handlers, context);
   registerAssessCommands(program, handlers, context);
+  registerIndicatorsCommands(program, handlers, context);
   registerPeopleCommands(program, handlers, context);
   registerBatchCommands(program, handlers, context);
   registerOpsCommands(program, handlers, context);
   registerExchangeCommands(program, handlers, context);
+  registerRoutingCommands(program, handlers, context);
   return program;
 }
 

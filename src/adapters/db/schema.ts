@@ -19,6 +19,7 @@ export interface Database {
   case_document: CaseDocumentTable;
   case_reference_counter: CaseReferenceCounterTable;
   case_alert: CaseAlertTable;
+  case_attachment: CaseAttachmentTable;
   screening_batch: ScreeningBatchTable;
   screening_batch_chunk: ScreeningBatchChunkTable;
   screening_batch_result: ScreeningBatchResultTable;
@@ -31,6 +32,8 @@ export interface Database {
   exchange_consultation: ExchangeConsultationTable;
   exchange_alert: ExchangeAlertTable;
   rate_limit_counter: RateLimitCounterTable;
+  indicator_dataset: IndicatorDatasetTable;
+  indicator_value: IndicatorValueTable;
 }
 
 /** One row, written when a store is created: which code version created it, and when. */
@@ -161,6 +164,22 @@ export interface CaseDocumentTable {
   pdf: ColumnType<Uint8Array, Uint8Array, never>;
 }
 
+/** A supporting document of a case, with its content. */
+export interface CaseAttachmentTable {
+  id: string;
+  case_id: string;
+  category: string;
+  file_name: string;
+  kind: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  description: string | null;
+  uploaded_by: string;
+  uploaded_at: ColumnType<Date, Date, never>;
+  content: ColumnType<Uint8Array, Uint8Array, never>;
+}
+
 export interface CaseReferenceCounterTable {
   prefix: string;
   last: number;
@@ -262,6 +281,8 @@ export interface ExchangeDenialTable {
   denial: string;
   case_id: string | null;
   updated_at: Date;
+  /** JSON of the recipients of our own denial. */
+  recipients: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ExchangeConsultationTable {
@@ -280,6 +301,12 @@ export interface ExchangeAlertTable {
   alert_id: string;
   alert: string;
   received_at: Date;
+  status: ColumnType<string, string | undefined, string>;
+  /** JSON of the verified message a partner's alert came in. */
+  message: string | null;
+  /** JSON of the withdrawal. */
+  withdrawal: string | null;
+  updated_at: Date;
 }
 
 export interface CaseAlertTable {
@@ -293,4 +320,27 @@ export interface RateLimitCounterTable {
   key: string;
   hits: number;
   reset_at: Date;
+}
+
+/** One imported version of a country indicator source (`vdem@2`); immutable. */
+export interface IndicatorDatasetTable {
+  id: string;
+  source: string;
+  version: number;
+  file_name: string;
+  content_hash: string;
+  year: number | null;
+  indicators: ColumnType<unknown, string, never>;
+  row_count: number;
+  skipped_entities: ColumnType<unknown, string, never>;
+  imported_at: ColumnType<Date, Date, never>;
+  importer_version: string;
+}
+
+/** One country-year of an indicator dataset: `{ "v2x_clphy": 0.12, ... }`. */
+export interface IndicatorValueTable {
+  dataset_id: string;
+  country: string;
+  year: number;
+  readings: ColumnType<unknown, string, never>;
 }

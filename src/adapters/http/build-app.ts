@@ -30,6 +30,8 @@ import authPlugin from './auth/auth-plugin.ts';
 import type { Authenticator } from './auth/authenticator.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { auditRoutes, type AuditRouteDeps } from './routes/audit/routes.ts';
+import { peopleRoutes } from './routes/people/routes.ts';
+import { batchRoutes, type BatchRouteDeps } from './routes/batches/routes.ts';
 import { webUiRoutes, type WebUiOptions } from './web-ui.ts';
 import type { PeopleDeps } from '../../application/people/people-deps.ts';
 import type { RateLimitCounter } from '../../application/ports/rate-limit-counter.ts';
@@ -47,6 +49,8 @@ export interface AppDeps {
   /** Exchange with partner states; absent in tests that do not exchange (its routes are then not registered). */
   readonly exchange?: ExchangeDeps;
   readonly controls: ControlsRouteDeps;
+  /** Distributed batch screening (`/v1/batches`); PostgreSQL only, absent otherwise (the routes are then not registered). */
+  readonly batches?: BatchRouteDeps;
   /** The built web UI served at `/` (web/dist); absent, only the API is served. */
   readonly webUi?: WebUiOptions;
   /** `GET /metrics` (Prometheus text) with these extra gauges; absent, no metrics are kept. */
@@ -175,6 +179,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
         { name: 'auth', description: 'Signing in and out; who am I' },
         { name: 'audit', description: 'The hash-chained audit trail, for auditors' },
         {
+          name: 'people',
+          description: 'Organisations, users and API tokens, for administrators',
+        },
+        {
           name: 'lists',
           description: 'Restricted-party list snapshots: status, browsing, diffs, imports',
         },
@@ -228,12 +236,14 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
         });
       }
       if (deps.auth.audit) await v1.register(auditRoutes, deps.auth.audit);
+      if (deps.auth.people) await v1.register(peopleRoutes, { people: deps.auth.people });
       await v1.register(listsRoutes, deps.lists);
       await v1.register(assessmentRoutes, { deps: deps.assessments });
       await v1.register(screeningRoutes, deps.screening);
       if (deps.cases) await v1.register(casesRoutes, deps.cases);
       if (deps.exchange) await v1.register(exchangeRoutes, deps.exchange);
       await v1.register(controlsRoutes, deps.controls);
+      if (deps.batches) await v1.register(batchRoutes, deps.batches);
     },
     { prefix: '/v1' },
   );

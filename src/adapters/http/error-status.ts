@@ -36,6 +36,7 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number | 'cli-only'>> = {
   CORDON_BATCH_FILE_INVALID: 400,
   CORDON_NEEDS_POSTGRESQL: 'cli-only',
   CORDON_BACKUP_FAILED: 'cli-only',
+  CORDON_ATTACHMENT_REFUSED: 415,
   CORDON_EXCHANGE_NOT_CONFIGURED: 503,
 };
 

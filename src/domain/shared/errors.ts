@@ -59,6 +59,8 @@ export const errorCatalogue = {
     'The command runs on a shared PostgreSQL database only (batch screening, workers): set DATABASE_URL; the embedded store serves one process.',
   CORDON_BACKUP_FAILED:
     'A backup or restore of the embedded store could not be made: the file cannot be read or written, is not a Cordon backup, or the target directory is not empty.',
+  CORDON_ATTACHMENT_REFUSED:
+    'A document attached to a licence case is not of an accepted type (PDF, PNG, JPEG, plain text, CSV, DOCX, ODT), recognised by its content, or its content is not what its declared type or file name claims; nothing was stored.',
   CORDON_EXCHANGE_NOT_CONFIGURED:
     'The exchange with partner states is not set up on this node: it has no authority id or no key (run `cordon exchange keygen`); the message says which.',
 } as const satisfies Record<string, string>;

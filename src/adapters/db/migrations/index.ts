@@ -5,6 +5,9 @@ import * as peopleAudit from './2026-11-29-0003-people-audit.ts';
 import * as cases from './2026-11-29-0004-cases.ts';
 import * as exchange from './2026-11-29-0005-exchange.ts';
 import * as batches from './2026-11-29-0006-batches.ts';
+import * as caseAttachments from './2026-11-30-0007-case-attachments.ts';
+import * as exchangeAlerts from './2026-11-30-0008-exchange-alerts.ts';
+import * as countryIndicators from './2026-11-30-0009-country-indicators.ts';
 import * as rateLimits from './2026-11-30-0010-rate-limits.ts';
 
 /**
@@ -19,5 +22,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-29-0004-cases': cases,
   '2026-11-29-0005-exchange': exchange,
   '2026-11-29-0006-batches': batches,
+  '2026-11-30-0007-case-attachments': caseAttachments,
+  '2026-11-30-0008-exchange-alerts': exchangeAlerts,
+  '2026-11-30-0009-country-indicators': countryIndicators,
   '2026-11-30-0010-rate-limits': rateLimits,
 };
