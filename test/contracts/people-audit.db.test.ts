@@ -141,4 +141,26 @@ describe.each(testEngines())('people and audit on %s', (engine) => {
       entries: 20,
     });
   });
+
+  it('keeps one chain when two instances group-commit at once, each append resolving with its own entry', async () => {
+    const other = kyselyAuditLog(connection.db, clock, testSha256);
+    const appended = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        (i % 2 === 0 ? deps.audit : other).append({
+          actor: 'system',
+          action: 'test.group',
+          objectType: 't',
+          objectId: String(i),
+        }),
+      ),
+    );
+    expect(appended.map((entry) => entry.objectId)).toEqual(
+      Array.from({ length: 60 }, (_, i) => String(i)),
+    );
+    expect(new Set(appended.map((entry) => entry.seq)).size).toBe(60);
+    expect(await verifyAuditTrail(deps.audit, testSha256)).toMatchObject({
+      intact: true,
+      entries: 60,
+    });
+  });
 });
