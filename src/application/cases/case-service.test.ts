@@ -17,6 +17,7 @@ import { attachDocument, getAttachment, listAttachments } from './case-attachmen
 import { dryRunRouting } from './dry-run-routing.ts';
 import { verifyChain } from '../../domain/audit/audit-chain.ts';
 import {
+  caseDocument,
   caseStatistics,
   createDraft,
   getCase,
@@ -213,6 +214,53 @@ describe('a licence case from application to countersigned refusal', () => {
         count: 1,
       },
     ]);
+  });
+
+  it('issues the refusal letter when it is first asked for, if the process died between the countersignature and the letter', async () => {
+    const { deps, audit } = setup();
+    const record = await submitted(deps);
+    const id = record.licenceCase.id;
+    const criteria = [{ code: 'UK-SELC-2', reason: 'Clear risk of internal repression' }];
+    // The store loses the first document, as a crash after the countersignature's commit would.
+    let lost = false;
+    const crashing = {
+      ...deps,
+      store: {
+        ...deps.store,
+        addDocument: (...args: Parameters<typeof deps.store.addDocument>) => {
+          if (!lost) {
+            lost = true;
+            return Promise.reject(new Error('process killed'));
+          }
+          return deps.store.addDocument(...args);
+        },
+      },
+    };
+    let version = record.licenceCase.version;
+    for (const [who, action] of [
+      [
+        advisor,
+        { kind: 'give-advice', desk: 'human-rights', outcome: 'refuse', criteria, text: 'Refuse.' },
+      ],
+      [caseworker, { kind: 'recommend', outcome: 'refused', criteria, text: 'Recommend refusal.' }],
+      [senior, { kind: 'decide', outcome: 'refused', criteria, text: 'Refused.' }],
+    ] as const) {
+      const done = await performCaseAction(deps, who, id, version, action);
+      if (!done.ok) throw new Error(JSON.stringify(done));
+      version = done.value.licenceCase.version;
+    }
+    await expect(
+      performCaseAction(crashing, secondSenior, id, version, { kind: 'countersign' }),
+    ).rejects.toThrow('process killed');
+    expect(await deps.store.documentsOf(id)).toEqual([]);
+
+    const letter = await caseDocument(deps, caseworker, id);
+    expect(letter.ok && letter.value.kind).toBe('refusal-letter');
+    expect(await verifyDocument(deps, letter.ok ? letter.value.code : '')).toMatchObject({
+      valid: true,
+      outcome: 'refused',
+    });
+    expect(verifyChain(audit.entriesSoFar(), testSha256).intact).toBe(true);
   });
 
   it('refuses a countersignature by the officer who decided', async () => {

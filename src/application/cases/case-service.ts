@@ -515,14 +515,18 @@ export async function caseDocument(
   const documents = await deps.store.documentsOf(id);
   const latest = documents.at(-1);
   const document = latest && (await deps.store.findDocument(latest.code));
-  return document === undefined
-    ? err(
+  if (document !== undefined) return ok(document);
+  // The countersignature and its letter are two transactions: a crash between them leaves a
+  // countersigned case without its document. It is issued now, from the recorded decision.
+  const recovered = await issueDocument(deps, found.value, principal);
+  return recovered.ok
+    ? recovered
+    : err(
         cordonError(
           'CORDON_NOT_FOUND',
           `Case ${found.value.licenceCase.reference} has no document yet.`,
         ),
-      )
-    : ok(document);
+      );
 }
 
 export async function caseStatistics(deps: CaseDeps): Promise<DecisionStatisticsRow[]> {
