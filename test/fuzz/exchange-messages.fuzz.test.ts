@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { jsonPaths, replaceAt, type Json } from './json-mutation.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   generateNodeKey,
@@ -53,37 +54,6 @@ const validHeader = (body: unknown, kind = 'denial-notification'): MessageHeader
     bodyHash: testSha256(canonicalJson(body)),
   }) as MessageHeader;
 
-type Json = unknown;
-
-/** Every path into a JSON value. */
-function paths(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
-  const here = [prefix];
-  if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => paths(v, [...prefix, i]))];
-  if (typeof value === 'object' && value !== null) {
-    return [...here, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k]))];
-  }
-  return here;
-}
-
-/** A copy of `value` with the node at `at` replaced (or, with `undefined`, removed). */
-function replaceAt(value: Json, at: readonly (string | number)[], next: Json): Json {
-  if (at.length === 0) return next;
-  const [head, ...rest] = at;
-  if (Array.isArray(value)) {
-    const copy = [...(value as Json[])];
-    if (rest.length === 0 && next === undefined) copy.splice(Number(head), 1);
-    else copy[Number(head)] = replaceAt(copy[Number(head)], rest, next);
-    return copy;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const copy = new Map(Object.entries(value as Record<string, Json>));
-    if (rest.length === 0 && next === undefined) copy.delete(String(head));
-    else copy.set(String(head), replaceAt(copy.get(String(head)), rest, next));
-    return Object.fromEntries(copy);
-  }
-  return value;
-}
-
 const hostileValue: fc.Arbitrary<Json> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.constantFrom(null, '', ' ', '\u0000', 'NaN', -1, 0, 1e308, 2 ** 53, '__proto__', [], {}),
@@ -94,7 +64,7 @@ const hostileValue: fc.Arbitrary<Json> = fc.oneof(
 
 /** `value` with 1-4 fields replaced by hostile values or removed. */
 const mutationOf = (value: Json): fc.Arbitrary<Json> => {
-  const all = paths(value);
+  const all = jsonPaths(value);
   return (
     fc
       .array(fc.tuple(fc.constantFrom(...all), fc.option(hostileValue, { nil: undefined })), {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { jsonPaths, replaceAt, type Json } from './json-mutation.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/adapters/http/build-app.ts';
 import type { BatchRouteDeps } from '../../src/adapters/http/routes/batches/routes.ts';
@@ -42,35 +43,6 @@ const leaks = [
   /Cannot read propert/,
 ];
 
-type Json = unknown;
-
-function paths(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
-  const here = [prefix];
-  if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => paths(v, [...prefix, i]))];
-  if (typeof value === 'object' && value !== null) {
-    return [...here, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k]))];
-  }
-  return here;
-}
-
-function replaceAt(value: Json, at: readonly (string | number)[], next: Json): Json {
-  if (at.length === 0) return next;
-  const [head, ...rest] = at;
-  if (Array.isArray(value)) {
-    const copy = [...(value as Json[])];
-    if (rest.length === 0 && next === undefined) copy.splice(Number(head), 1);
-    else copy[Number(head)] = replaceAt(copy[Number(head)], rest, next);
-    return copy;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const copy = new Map(Object.entries(value as Record<string, Json>));
-    if (rest.length === 0 && next === undefined) copy.delete(String(head));
-    else copy.set(String(head), replaceAt(copy.get(String(head)), rest, next));
-    return Object.fromEntries(copy);
-  }
-  return value;
-}
-
 const hostileValue: fc.Arbitrary<Json> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.constantFrom(null, '', ' ', '\u0000', 'NaN', -1, 0, 1e308, 2 ** 53, '__proto__', [], {}),
@@ -81,7 +53,7 @@ const hostileValue: fc.Arbitrary<Json> = fc.oneof(
 
 /** A valid body with 1-4 fields replaced or removed. */
 const mutationOf = (value: Json): fc.Arbitrary<Json> => {
-  const all = paths(value);
+  const all = jsonPaths(value);
   return fc
     .array(fc.tuple(fc.constantFrom(...all), fc.option(hostileValue, { nil: undefined })), {
       minLength: 1,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { jsonPaths, replaceAt, type Json } from './json-mutation.ts';
 import { describe, expect, it } from 'vitest';
 import { parseApplication } from '../../src/application/assessment/parse-application.ts';
 import { fuzzParameters, perInputBudgetMs } from './fuzz-runs.ts';
@@ -17,36 +18,6 @@ const applications = fs
   );
 const context = { redFlagIds: ['end-user-evasive', 'unusual-routing'], jurisdiction: 'GB' };
 
-type Json = unknown;
-
-/** Every path into a JSON value, so that a mutation can reach any field at any depth. */
-function paths(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
-  const here = [prefix];
-  if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => paths(v, [...prefix, i]))];
-  if (typeof value === 'object' && value !== null)
-    return [...here, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k]))];
-  return here;
-}
-
-/** A copy of `value` with the node at `at` replaced (or, with `undefined`, removed). */
-function replaceAt(value: Json, at: readonly (string | number)[], next: Json): Json {
-  if (at.length === 0) return next;
-  const [head, ...rest] = at;
-  if (Array.isArray(value)) {
-    const copy = [...(value as Json[])];
-    if (rest.length === 0 && next === undefined) copy.splice(Number(head), 1);
-    else copy[Number(head)] = replaceAt(copy[Number(head)], rest, next);
-    return copy;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const copy = new Map(Object.entries(value as Record<string, Json>));
-    if (rest.length === 0 && next === undefined) copy.delete(String(head));
-    else copy.set(String(head), replaceAt(copy.get(String(head)), rest, next));
-    return Object.fromEntries(copy);
-  }
-  return value;
-}
-
 const hostileValue: fc.Arbitrary<Json> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.constantFrom(null, '', ' ', '\u0000', 'NaN', -1, 1e308, '__proto__', [], {}),
@@ -59,7 +30,7 @@ const hostileValue: fc.Arbitrary<Json> = fc.oneof(
 const mutatedApplication: fc.Arbitrary<Json> = fc
   .constantFrom(...applications)
   .chain((application) => {
-    const all = paths(application);
+    const all = jsonPaths(application);
     return fc
       .array(fc.tuple(fc.constantFrom(...all), fc.option(hostileValue, { nil: undefined })), {
         minLength: 1,
