@@ -1,34 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { buildListSnapshot } from '../../../test/factories/list-snapshot.ts';
 import { buildListedParty } from '../../../test/factories/listed-party.ts';
 import { inMemoryListSnapshotStore } from '../../../test/fakes/in-memory-list-snapshot-store.ts';
-import type { ListedParty } from '../../domain/lists/listed-party.ts';
-import type { ListSnapshot } from '../../domain/lists/list-snapshot.ts';
 import { defaultThresholds, type ScoreThresholds } from '../../domain/screening/score-names.ts';
 import type { ListSnapshotStore } from '../ports/list-snapshot-store.ts';
 import { createScreeningService } from '../screening/screening-service.ts';
 import { assessmentPartyScreener } from './assessment-party-screener.ts';
-
-let sequence = 0;
-const snapshotOf = (
-  source: string,
-  dataDate: string,
-  entries: readonly ListedParty[],
-): ListSnapshot => {
-  sequence += 1;
-  return {
-    id: `${source}@${dataDate}.${String(sequence).padStart(8, '0')}`,
-    source,
-    dataDate,
-    importedAt: new Date(`${dataDate}T12:00:00Z`),
-    contentHash: `hash-${String(sequence)}`,
-    files: [],
-    entryCount: entries.length,
-    skippedCount: 0,
-    problems: [],
-    importerVersion: 'test',
-    provenance: 'test',
-  };
-};
 
 const hikvision = buildListedParty({
   source: 'us-bis-entity-list',
@@ -51,8 +28,8 @@ const filler = Array.from({ length: 20 }, (_, i) =>
 /** A store holding an older Entity List without Hikvision and a newer, active one with it. */
 async function storeWithTwoEntityLists() {
   const store = inMemoryListSnapshotStore();
-  const older = snapshotOf('us-bis-entity-list', '2024-01-31', filler);
-  const newer = snapshotOf('us-bis-entity-list', '2026-07-23', [hikvision, ...filler]);
+  const older = buildListSnapshot('us-bis-entity-list', filler, '2024-01-31');
+  const newer = buildListSnapshot('us-bis-entity-list', [hikvision, ...filler], '2026-07-23');
   await store.saveAndActivate(older, filler);
   await store.saveAndActivate(newer, [hikvision, ...filler]);
   let reads = 0;

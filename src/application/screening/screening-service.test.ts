@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { buildListSnapshot } from '../../../test/factories/list-snapshot.ts';
 import { buildListedParty } from '../../../test/factories/listed-party.ts';
 import { fixedClock } from '../../../test/fakes/fixed-clock.ts';
 import { inMemoryExchangeStore } from '../../../test/fakes/in-memory-exchange-store.ts';
 import { inMemoryListSnapshotStore } from '../../../test/fakes/in-memory-list-snapshot-store.ts';
 import type { ListedParty } from '../../domain/lists/listed-party.ts';
-import type { ListSnapshot } from '../../domain/lists/list-snapshot.ts';
 import { defaultThresholds } from '../../domain/screening/score-names.ts';
 import { buildScreeningIndex } from '../../domain/screening/screening-index.ts';
 import { partnerAlertParties } from '../exchange/partner-alert-parties.ts';
@@ -13,24 +13,6 @@ import type { ListSnapshotStore } from '../ports/list-snapshot-store.ts';
 import { checkBatchRow, maxBatchSize } from './screen-batch.ts';
 import { createScreeningIndexCache } from './screening-index-cache.ts';
 import { createScreeningService } from './screening-service.ts';
-
-let snapshots = 0;
-const snapshotOf = (source: string, entries: readonly ListedParty[]): ListSnapshot => {
-  snapshots += 1;
-  return {
-    id: `${source}@2026-07-23.${String(snapshots).padStart(8, '0')}`,
-    source,
-    dataDate: '2026-07-23',
-    importedAt: new Date('2026-07-24T00:00:00Z'),
-    contentHash: `hash-${String(snapshots)}`,
-    files: [],
-    entryCount: entries.length,
-    skippedCount: 0,
-    problems: [],
-    importerVersion: 'test',
-    provenance: 'test',
-  };
-};
 
 const hikvision = buildListedParty({
   source: 'us-bis-entity-list',
@@ -59,7 +41,7 @@ async function storeWith(
 ): Promise<ListSnapshotStore & { readonly entryReads: () => number }> {
   const store = inMemoryListSnapshotStore();
   for (const [source, entries] of Object.entries(lists))
-    await store.saveAndActivate(snapshotOf(source, entries), entries);
+    await store.saveAndActivate(buildListSnapshot(source, entries), entries);
   let reads = 0;
   return {
     ...store,
@@ -100,7 +82,7 @@ describe(createScreeningIndexCache.name, () => {
     const builder = countingBuilder();
     const cache = createScreeningIndexCache(store, { build: builder.build });
     const before = await cache.current();
-    const snapshot = snapshotOf('us-bis-entity-list', [hikvision]);
+    const snapshot = buildListSnapshot('us-bis-entity-list', [hikvision]);
     await store.saveAndActivate(snapshot, [hikvision]);
     const after = await cache.current();
     expect(builder.builds()).toBe(2);
@@ -113,7 +95,7 @@ describe(createScreeningIndexCache.name, () => {
     const clock = fixedClock();
     const cache = createScreeningIndexCache(store, { clock, recheckAfterMs: 1_000 });
     const first = await cache.current();
-    await store.saveAndActivate(snapshotOf('us-bis-entity-list', [hikvision]), [hikvision]);
+    await store.saveAndActivate(buildListSnapshot('us-bis-entity-list', [hikvision]), [hikvision]);
     expect(await cache.current()).toBe(first);
     clock.advance(1_000);
     expect((await cache.current()).snapshots).toHaveLength(2);
