@@ -100,6 +100,17 @@ describe(screenName.name, () => {
       expect(pairwise.band).toBe('review');
     });
 
+    it("does not alert on listed people whose initials spell a short acronym query ('AO AST')", () => {
+      const result = screen('AKTSIONERNOE OBSHCHESTVO AST');
+      // The listings named AST itself are found...
+      expect(ids(result)).toContain('us-ofac-sdn:31611');
+      // ...but not Aleksey Sambuyevich TSYDENOV or Anton Sergeyevich TROFIMOV through A-S-T.
+      expect(ids(result)).not.toContain('us-ofac-sdn:40994');
+      expect(ids(result)).not.toContain('us-ofac-sdn:43274');
+      expect(result.matches.every((m) => m.explanation.alignment.every((l) => l.kind !== 'acronym')))
+        .toBe(true);
+    });
+
     it('gives no alert for generic words alone, however many listings use them', () => {
       for (const name of ['Technology Co., Ltd.', 'Public Security Bureau', 'Digital Technology'])
         expect(screen(name).matches, name).toEqual([]);

@@ -717,6 +717,24 @@ function adjust(
       });
     score = Math.min(score, cap);
   }
+  // The same the other way round: a query that is only a short acronym ("AO AST", once its legal
+  // form is set aside) is spelt by the initials of countless listed names ("Aleksey Sambuyevich
+  // TSYDENOV"), so a match through those initials is worth a look at most, never an alert.
+  const queryAcronym = queryTokens.length === 1 ? queryTokens[0] : undefined;
+  if (
+    queryAcronym !== undefined &&
+    queryAcronym.length <= 4 &&
+    comparison.alignment.pairs.some((p) => p.kind === 'acronym')
+  ) {
+    const cap = thresholds.review - 0.01;
+    if (score > cap)
+      adjustments.push({
+        kind: 'low-information',
+        delta: cap - score,
+        detail: `the query is only the ${queryAcronym.length}-letter acronym "${queryAcronym}", spelt by the listed name's initials`,
+      });
+    score = Math.min(score, cap);
+  }
   if (prepared.problems.some((p) => p.kind === 'only-legal-form')) {
     const cap = thresholds.review - 0.01;
     if (score > cap)
