@@ -7,26 +7,27 @@
 // through 50,000 synthetic people and companies (the yente negatives) and listed names, so no
 // answer is served from a warm path that real traffic would not hit.
 // Settings: LOAD_SECONDS, LOAD_CONNECTIONS (default 10 per endpoint), LOAD_SETUPS
-// (default "embedded,postgres"; postgres is skipped when the server is not reachable).
-// Writes bench/results/load.json. Run: npm run bench:load   (5-minute run: LOAD_SECONDS=300)
+// (default "embedded,postgres"; postgres is skipped when the server is not reachable),
+// LOAD_PHASES (default "alone,mixed"), LOAD_RESULTS (default load.json, in bench/results).
+// Run: npm run bench:load. The 5-minute mixed run:
+//   LOAD_SECONDS=300 LOAD_PHASES=mixed LOAD_RESULTS=load-5min.json npm run bench:load
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon, { type RequestSpec, type Result } from 'autocannon';
 import pg from 'pg';
-import { openDatabase } from '../src/adapters/db/open-database.ts';
-import { addOrganisation, addUser, createToken } from '../src/application/people/manage-people.ts';
-import { peopleDepsFor } from '../src/main/people-wiring.ts';
-import { prepareStore } from '../src/main/prepare-store.ts';
 import { startCordonServer, type ServerProcess } from '../test/support/cli-process.ts';
 import { postgresAdminUrl } from '../test/support/engines.ts';
 import { createTestDatabase, seedPeople } from '../test/e2e/faults-harness.ts';
 import { readCrossScriptPairs, readNegatives } from './screening/datasets.ts';
+import { benchServerEnv, startEmbeddedServer } from './support/embedded-server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const seconds = Number(process.env['LOAD_SECONDS'] ?? 20);
 const connections = Number(process.env['LOAD_CONNECTIONS'] ?? 10);
 const setups = (process.env['LOAD_SETUPS'] ?? 'embedded,postgres').split(',').map((s) => s.trim());
+const phases = (process.env['LOAD_PHASES'] ?? 'alone,mixed').split(',').map((s) => s.trim());
+const resultsFile = path.basename(process.env['LOAD_RESULTS'] ?? 'load.json');
 const application = fs.readFileSync(
   path.join(root, 'test/fixtures/applications/video-analytics-to-xinjiang-police.json'),
   'utf8',
@@ -83,52 +84,14 @@ interface Cluster {
   close(): Promise<void>;
 }
 
-async function seedEmbedded(dataDir: string): Promise<string> {
-  const opened = await openDatabase({ engine: 'embedded', dataDir }, { command: 'bench' });
-  if (!opened.ok) throw new Error(opened.error.message);
-  try {
-    const prepared = await prepareStore(opened.value, { codeVersion: 'bench' });
-    if (!prepared.ok) throw new Error(prepared.error.message);
-    const deps = peopleDepsFor(opened.value.db);
-    const by = { actor: 'bench' };
-    const org = await addOrganisation(deps, by, {
-      name: 'Vista Vision Analytics Ltd',
-      kind: 'exporter',
-      country: 'GB',
-    });
-    if (!org.ok) throw new Error(org.error.message);
-    const user = await addUser(deps, by, {
-      username: 'loadtest',
-      organisationId: org.value.id,
-      roles: ['exporter'],
-      password: 'correct horse battery',
-    });
-    if (!user.ok) throw new Error(user.error.message);
-    const token = await createToken(deps, by, { username: 'loadtest', name: 'bench' });
-    if (!token.ok) throw new Error(token.error.message);
-    return token.value.secret;
-  } finally {
-    await opened.value.close();
-  }
-}
-
-const serverEnv = { CORDON_ADMIN_PASSWORD: 'not-used-in-the-bench-1', LOG_LEVEL: 'warn' };
-
 async function embeddedCluster(): Promise<Cluster> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-load-'));
-  const dataDir = path.join(work, 'data');
-  process.stderr.write(`embedded: seeding ${dataDir} (first use imports the shipped lists)...\n`);
-  const token = await seedEmbedded(dataDir);
-  const server = await startCordonServer({ ...serverEnv, CORDON_DATA_DIR: dataDir }, 180_000);
+  const embedded = await startEmbeddedServer();
   return {
     engine: 'embedded (PGlite), 1 instance',
-    urls: [server.url],
-    token,
-    servers: [server],
-    async close() {
-      await server.stop();
-      fs.rmSync(work, { recursive: true, force: true });
-    },
+    urls: [embedded.url],
+    token: embedded.token,
+    servers: [embedded.server],
+    close: () => embedded.close(),
   };
 }
 
@@ -150,7 +113,7 @@ async function postgresCluster(): Promise<Cluster | undefined> {
     const token = tokens['loadtest'];
     if (token === undefined) throw new Error('no token for loadtest');
     const servers = await Promise.all(
-      [0, 1].map(() => startCordonServer({ ...serverEnv, ...database.env }, 180_000)),
+      [0, 1].map(() => startCordonServer({ ...benchServerEnv, ...database.env }, 180_000)),
     );
     return {
       engine: 'PostgreSQL, 2 instances',
@@ -274,17 +237,21 @@ async function runSetup(cluster: Cluster, names: readonly string[]) {
   ];
 
   const results: EndpointResult[] = [];
-  for (const endpoint of endpoints) {
-    process.stderr.write(`  ${endpoint.endpoint}: ${seconds} s, ${connections} connections...\n`);
-    results.push(await hammer(cluster, endpoint, connections, 'alone'));
+  if (phases.includes('alone')) {
+    for (const endpoint of endpoints) {
+      process.stderr.write(`  ${endpoint.endpoint}: ${seconds} s, ${connections} connections...\n`);
+      results.push(await hammer(cluster, endpoint, connections, 'alone'));
+    }
   }
-  process.stderr.write(`  mixed (all three at once): ${seconds} s...\n`);
-  const mixed = await Promise.all(
-    endpoints.map((endpoint, i) =>
-      hammer(cluster, endpoint, i === 0 ? connections : Math.max(2, connections / 5), 'mixed'),
-    ),
-  );
-  results.push(...mixed);
+  if (phases.includes('mixed')) {
+    process.stderr.write(`  mixed (all three at once): ${seconds} s...\n`);
+    const mixed = await Promise.all(
+      endpoints.map((endpoint, i) =>
+        hammer(cluster, endpoint, i === 0 ? connections : Math.max(2, connections / 5), 'mixed'),
+      ),
+    );
+    results.push(...mixed);
+  }
 
   const rssMB: (number | null)[] = [];
   for (const url of cluster.urls) {
@@ -319,13 +286,14 @@ const report = {
   cpus: os.availableParallelism(),
   loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
   secondsPerRun: seconds,
+  phases,
   connections,
   screeningNames: names.length,
   setups: reports,
 };
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(
-  path.join(root, 'bench/results/load.json'),
+  path.join(root, 'bench/results', resultsFile),
   `${JSON.stringify(report, null, 2)}\n`,
 );
 
@@ -352,5 +320,5 @@ for (const setup of reports) {
   }
 }
 console.log(
-  `\nload average at the end: ${report.loadAverageAtEnd.join(', ')} (${report.cpus} CPUs); wrote bench/results/load.json`,
+  `\nload average at the end: ${report.loadAverageAtEnd.join(', ')} (${report.cpus} CPUs); wrote bench/results/${resultsFile}`,
 );

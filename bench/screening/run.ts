@@ -1,7 +1,8 @@
 // The screening benchmark (issue 4, item 6): quality on the openly licensed evaluation sets and
 // speed over every shipped list. Writes bench/results/screening.json and prints a table.
-//   node bin/run-ts.js bench/screening/run.ts [--quick]
-// --quick screens 5,000 instead of 100,000 synthetic negatives and a smaller batch (for a smoke run).
+//   node bin/run-ts.js bench/screening/run.ts [--quick] [--batch N]
+// --quick screens 5,000 instead of 100,000 synthetic negatives and a smaller batch (for a smoke run);
+// --batch N sets the batch size (default 100,000; --batch 1000000 for the million-name run).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultThresholds } from '../../src/domain/screening/score-names.ts';
@@ -12,6 +13,7 @@ import {
   measureBatch,
   measureBuild,
   measureExhaustive,
+  measureHttpLatency,
   measureLatency,
   queryMix,
 } from './speed.ts';
@@ -61,11 +63,14 @@ const exhaustive = measureExhaustive(
   queries.filter((_, i) => i % 10 === 0).slice(0, quick ? 100 : 400),
 );
 
-const batchNames = quick ? 20_000 : 100_000;
-log(`batch throughput (${batchNames} names, 2 workers)`);
+log('single-query latency over HTTP (embedded cordon serve)');
+const httpLatency = await measureHttpLatency(queries.slice(0, quick ? 500 : 2_000));
+
+const batchAt = process.argv.indexOf('--batch');
+const batchNames = batchAt >= 0 ? Number(process.argv[batchAt + 1]) : quick ? 20_000 : 100_000;
+log(`batch throughput (${batchNames} names, 2 workers, in a process of its own)`);
 const batchPool = [...negativesGlobal, ...negativesUs, ...queries];
 const batch = await measureBatch(
-  lists.parties,
   Array.from({ length: batchNames }, (_, i) => batchPool[i % batchPool.length] ?? ''),
   2,
 );
@@ -90,7 +95,7 @@ const results = {
       us: usReport,
     },
   },
-  speed: { build, latency, exhaustive, batch },
+  speed: { build, latency, httpLatency, exhaustive, batch },
 };
 
 const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));

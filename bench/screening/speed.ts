@@ -1,14 +1,18 @@
 // Speed measurements: index build, single-query latency, exhaustive scan, batch throughput.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { screenFile } from '../../src/adapters/screening/screen-file.ts';
+import { fileURLToPath } from 'node:url';
 import type { ListedParty } from '../../src/domain/lists/listed-party.ts';
 import {
   buildScreeningIndex,
   type ScreeningIndex,
 } from '../../src/domain/screening/screening-index.ts';
 import { screenName } from '../../src/domain/screening/screen-name.ts';
+import { startEmbeddedServer } from '../support/embedded-server.ts';
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 const mb = (bytes: number): number => Math.round(bytes / 1e6);
@@ -141,36 +145,114 @@ export function measureExhaustive(
 }
 
 /**
- * Batch throughput: writes `names` to a CSV, screens it with `screenFile` on `workers` threads,
- * and samples the process's resident memory while it runs (main thread and workers share it).
+ * Batch throughput: writes `names` to a CSV and screens it with `screenFile` on `workers` threads
+ * in a fresh process (bench/screening/batch-child.ts), as `cordon screen-file` would: its peak
+ * resident memory is the batch's own, not this benchmark's (which holds other indexes).
  */
 export async function measureBatch(
-  parties: readonly ListedParty[],
   names: readonly string[],
   workers: number,
 ): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'cordon-bench-'));
   try {
     const input = join(dir, 'names.csv');
-    writeFileSync(input, `name\n${names.map((n) => `"${n.replace(/"/g, '""')}"`).join('\n')}\n`);
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(
-      () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
-      200,
-    );
-    const result = await screenFile({ input, output: join(dir, 'out.jsonl'), parties, workers });
-    clearInterval(sampler);
-    if (!result.ok) return { error: result.error };
+    const stream = createWriteStream(input);
+    stream.write('name\n');
+    for (const n of names) {
+      if (!stream.write(`"${n.replace(/"/g, '""')}"\n`))
+        await new Promise<void>((resolve) => {
+          stream.once('drain', () => {
+            resolve();
+          });
+        });
+    }
+    await new Promise<void>((resolve) => {
+      stream.end(() => {
+        resolve();
+      });
+    });
+    const child = await run(process.execPath, [
+      join(repositoryRoot, 'bin/run-ts.js'),
+      join(repositoryRoot, 'bench/screening/batch-child.ts'),
+      input,
+      join(dir, 'out.jsonl'),
+      String(workers),
+    ]);
+    const summary = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as Record<
+      string,
+      unknown
+    >;
+    if (child.code !== 0 || summary['error'] !== undefined)
+      return {
+        error: summary['error'] ?? `the batch process exited with ${child.code}: ${child.stderr}`,
+      };
     return {
-      names: result.value.rows,
-      workers: result.value.workers,
-      indexSeconds: result.value.indexSeconds,
-      elapsedSeconds: result.value.elapsedSeconds,
-      namesPerSecond: result.value.rowsPerSecond,
-      rowsWithMatches: result.value.rowsWithMatches,
-      peakRssMB: mb(peakRss),
+      names: summary['rows'],
+      workers: summary['workers'],
+      indexSeconds: summary['indexSeconds'],
+      elapsedSeconds: summary['elapsedSeconds'],
+      namesPerSecond: summary['rowsPerSecond'],
+      rowsWithMatches: summary['rowsWithMatches'],
+      peakRssMB: mb(Number(summary['peakRssBytes'])),
+      process: 'separate (lists loaded, screenFile, worker threads)',
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function run(
+  command: string,
+  args: readonly string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/**
+ * Single-query latency over HTTP: `POST /v1/screen` one request at a time (keep-alive) against
+ * an embedded `cordon serve`, authenticated and audited as every real request is.
+ */
+export async function measureHttpLatency(
+  queries: readonly string[],
+): Promise<Record<string, unknown>> {
+  const server = await startEmbeddedServer();
+  try {
+    const screen = async (name: string): Promise<void> => {
+      const response = await fetch(`${server.url}/v1/screen`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name }),
+      });
+      if (!response.ok) throw new Error(`POST /v1/screen answered ${response.status}`);
+      await response.arrayBuffer();
+    };
+    for (const q of queries.slice(0, 300)) await screen(q);
+    const times: number[] = [];
+    for (const q of queries) {
+      const start = performance.now();
+      await screen(q);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return {
+      queries: queries.length,
+      server: 'cordon serve, embedded store, one request at a time over loopback',
+      p50Ms: round(percentile(times, 50)),
+      p90Ms: round(percentile(times, 90)),
+      p99Ms: round(percentile(times, 99)),
+      maxMs: round(times[times.length - 1] ?? 0),
+    };
+  } finally {
+    await server.close();
   }
 }
