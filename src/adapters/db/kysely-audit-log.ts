@@ -83,16 +83,24 @@ export async function appendAuditEntries(
 /** Most entries one group commit writes; the rest wait for the next. */
 const groupCommitLimit = 500;
 
+/**
+ * How long the first append of an idle log waits for others before its transaction starts.
+ * Without it, a busy server's appends each start a transaction of their own (the first one always
+ * finds the log idle): measured on the embedded store under 10 concurrent screenings, 1,069
+ * req/s with no wait, 2,501 with 2 ms. Audit appends of HTTP requests run after the response.
+ */
+const groupCommitWindowMs = 2;
+
 /** `AuditLog` on Kysely: the same SQL on PGlite and PostgreSQL. */
 export function kyselyAuditLog(
   db: Kysely<Database>,
   clock: Clock,
   sha256: (text: string) => string,
 ): AuditLog {
-  // Group commit: appends that arrive while a transaction is writing wait and are written together
-  // by the next one, in arrival order, so a busy server pays one lock and one insert per group
-  // (every successful change, and every screening, is audited). Each append still resolves only
-  // once its entry is committed.
+  // Group commit: appends that arrive within `groupCommitWindowMs` of the first, or while a
+  // transaction is writing, wait and are written together by the next one, in arrival order, so
+  // a busy server pays one lock and one insert per group (every successful change, and every
+  // screening, is audited). Each append still resolves only once its entry is committed.
   const waiting: {
     readonly event: AuditEvent;
     readonly at: Date;
@@ -103,6 +111,7 @@ export function kyselyAuditLog(
   const flush = async (): Promise<void> => {
     flushing = true;
     try {
+      await new Promise((resolve) => setTimeout(resolve, groupCommitWindowMs));
       while (waiting.length > 0) {
         const group = waiting.splice(0, groupCommitLimit);
         try {
