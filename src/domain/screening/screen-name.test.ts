@@ -107,8 +107,9 @@ describe(screenName.name, () => {
       // ...but not Aleksey Sambuyevich TSYDENOV or Anton Sergeyevich TROFIMOV through A-S-T.
       expect(ids(result)).not.toContain('us-ofac-sdn:40994');
       expect(ids(result)).not.toContain('us-ofac-sdn:43274');
-      expect(result.matches.every((m) => m.explanation.alignment.every((l) => l.kind !== 'acronym')))
-        .toBe(true);
+      expect(
+        result.matches.every((m) => m.explanation.alignment.every((l) => l.kind !== 'acronym')),
+      ).toBe(true);
     });
 
     it('gives no alert for generic words alone, however many listings use them', () => {
