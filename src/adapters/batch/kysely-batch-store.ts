@@ -26,8 +26,91 @@ export function kyselyBatchStore(db: Kysely<Database>): BatchStore {
           match_limit: batch.matchLimit,
           submitted_at: batch.submittedAt,
           completed_at: null,
+          standing: batch.standing === true,
         })
         .execute();
+    },
+
+    async standingBatches() {
+      const rows = await db
+        .selectFrom('screening_batch')
+        .select(['id', 'file_name', 'match_limit'])
+        .where('standing', '=', true)
+        .where('status', '!=', 'submitting')
+        .orderBy('submitted_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({ id: r.id, fileName: r.file_name, matchLimit: r.match_limit }));
+    },
+
+    async createRerun(rerun) {
+      return db.transaction().execute(async (trx) => {
+        const created = await trx
+          .insertInto('screening_batch')
+          .values({
+            id: rerun.id,
+            file_name: rerun.of.fileName,
+            status: 'queued',
+            row_count: 0,
+            chunk_count: 0,
+            match_limit: rerun.of.matchLimit,
+            submitted_at: rerun.submittedAt,
+            completed_at: null,
+            rerun_of: rerun.of.id,
+            cause: rerun.cause,
+            rerun_key: `${rerun.of.id}:${rerun.updateKey}`,
+          })
+          .onConflict((oc) => oc.column('rerun_key').doNothing())
+          .executeTakeFirst();
+        const key = `${rerun.of.id}:${rerun.updateKey}`;
+        if (Number(created.numInsertedOrUpdatedRows ?? 0n) === 0) {
+          // Started already (another instance, or an earlier attempt of this job): its chunks
+          // not yet done are handed back, to be queued again (a chunk is stored once anyway).
+          const existing = await trx
+            .selectFrom('screening_batch')
+            .select(['id', 'row_count'])
+            .where('rerun_key', '=', key)
+            .executeTakeFirstOrThrow();
+          const pending = await trx
+            .selectFrom('screening_batch_chunk')
+            .select('chunk')
+            .where('batch_id', '=', existing.id)
+            .where('status', '!=', 'done')
+            .orderBy('chunk')
+            .execute();
+          return {
+            batchId: existing.id,
+            created: false,
+            rows: existing.row_count,
+            pendingChunks: pending.map((c) => c.chunk),
+          };
+        }
+        // The rows are copied inside the database: a customer list of millions never passes
+        // through this process.
+        await sql`
+          insert into screening_batch_chunk
+            (batch_id, chunk, first_row, row_count, rows, status, attempts, last_error, snapshot, completed_at)
+          select ${rerun.id}, chunk, first_row, row_count, rows, 'pending', 0, null, null, null
+          from screening_batch_chunk where batch_id = ${rerun.of.id}`.execute(trx);
+        const chunks = await trx
+          .selectFrom('screening_batch_chunk')
+          .select(['chunk', 'row_count'])
+          .where('batch_id', '=', rerun.id)
+          .orderBy('chunk')
+          .execute();
+        const rows = chunks.reduce((sum, c) => sum + c.row_count, 0);
+        await trx
+          .updateTable('screening_batch')
+          .set({ row_count: rows, chunk_count: chunks.length })
+          .where('id', '=', rerun.id)
+          .execute();
+        return {
+          batchId: rerun.id,
+          created: true,
+          rows,
+          pendingChunks: chunks.map((c) => c.chunk),
+        };
+      });
     },
 
     async addChunks(chunks: readonly BatchChunk[]) {
@@ -66,7 +149,15 @@ export function kyselyBatchStore(db: Kysely<Database>): BatchStore {
       const row = await db
         .selectFrom('screening_batch_chunk as c')
         .innerJoin('screening_batch as b', 'b.id', 'c.batch_id')
-        .select(['c.batch_id', 'c.chunk', 'c.first_row', 'c.rows', 'c.status', 'b.match_limit'])
+        .select([
+          'c.batch_id',
+          'c.chunk',
+          'c.first_row',
+          'c.rows',
+          'c.status',
+          'b.match_limit',
+          'b.rerun_key',
+        ])
         .where('c.batch_id', '=', batchId)
         .where('c.chunk', '=', chunk)
         .executeTakeFirst();
@@ -78,6 +169,15 @@ export function kyselyBatchStore(db: Kysely<Database>): BatchStore {
         rows: JSON.parse(row.rows) as BatchRow[],
         done: row.status === 'done',
         matchLimit: row.match_limit,
+        // rerun_key is `<standing batch>:<update key>`, the update key the sorted snapshot ids.
+        ...(row.rerun_key !== null
+          ? {
+              expectedSnapshots: row.rerun_key
+                .slice(row.rerun_key.indexOf(':') + 1)
+                .split(',')
+                .filter((id) => id !== ''),
+            }
+          : {}),
       };
     },
 
@@ -174,12 +274,32 @@ export function kyselyBatchStore(db: Kysely<Database>): BatchStore {
         .orderBy('chunk')
         .limit(20)
         .execute();
+      const reruns = batch.standing
+        ? await db
+            .selectFrom('screening_batch')
+            .select(['id', 'cause', 'status', 'submitted_at'])
+            .where('rerun_of', '=', batchId)
+            .orderBy('submitted_at', 'desc')
+            .orderBy('id', 'desc')
+            .limit(20)
+            .execute()
+        : [];
       return {
         id: batch.id,
         fileName: batch.file_name,
         status: batch.status as BatchStatus['status'],
         submittedAt: batch.submitted_at,
         completedAt: batch.completed_at ?? undefined,
+        standing: batch.standing,
+        ...(batch.rerun_of !== null
+          ? { rerun: { of: batch.rerun_of, cause: batch.cause ?? '' } }
+          : {}),
+        reruns: reruns.map((r) => ({
+          id: r.id,
+          cause: r.cause ?? '',
+          status: r.status as BatchStatus['status'],
+          submittedAt: r.submitted_at,
+        })),
         rows: batch.row_count,
         chunks: batch.chunk_count,
         chunksDone: Number(chunks.chunks_done),

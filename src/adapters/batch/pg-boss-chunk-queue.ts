@@ -1,8 +1,15 @@
 import PgBoss from 'pg-boss';
 import type { BatchChunkQueue, ChunkJob } from '../../application/batch/batch-chunk-queue.ts';
+import type { ListUpdate } from '../../application/batch/rerun-standing-batches.ts';
 
 /** The pg-boss queue that carries batch chunks. */
 export const chunkQueueName = 'cordon-screening-chunk';
+
+/**
+ * The pg-boss queue that carries list updates: each job re-screens open cases and issued licences
+ * and starts a re-run of every standing batch. One job per update (its key is the singleton key).
+ */
+export const listUpdateQueueName = 'cordon-list-update';
 
 /** How chunk jobs behave when a worker fails or disappears. */
 export interface ChunkJobPolicy {
@@ -45,15 +52,29 @@ export async function startPgBoss(options: PgBossOptions): Promise<PgBoss> {
   });
   boss.on('error', (error: Error) => options.onError?.(error));
   await boss.start();
-  if ((await boss.getQueue(chunkQueueName)) === null) {
+  for (const name of [chunkQueueName, listUpdateQueueName]) {
+    if ((await boss.getQueue(name)) !== null) continue;
     try {
-      await boss.createQueue(chunkQueueName, { name: chunkQueueName, policy: 'standard' });
+      await boss.createQueue(name, { name, policy: 'standard' });
     } catch (error) {
       // Another process created it between the check and the create.
-      if ((await boss.getQueue(chunkQueueName)) === null) throw error;
+      if ((await boss.getQueue(name)) === null) throw error;
     }
   }
   return boss;
+}
+
+/**
+ * Queues a list update. Instances told of the same update (the same key) queue one job while it
+ * waits; a repeat after it ran is harmless (the handler creates each re-run once).
+ */
+export async function enqueueListUpdate(boss: PgBoss, update: ListUpdate): Promise<void> {
+  await boss.send(listUpdateQueueName, update, {
+    singletonKey: update.key,
+    retryLimit: 10,
+    retryDelay: 30,
+    expireInSeconds: 3_600,
+  });
 }
 
 /** `BatchChunkQueue` on pg-boss: one job per chunk, retried on failure or expiry. */
@@ -90,10 +111,45 @@ export function pgBossChunkQueue(
 export function workChunkJobs(
   boss: PgBoss,
   handle: (job: ChunkJob) => Promise<void>,
-  options: {
-    readonly pollingIntervalSeconds?: number;
-    readonly onError?: (error: Error) => void;
-  } = {},
+  options: WorkOptions = {},
+): Promise<() => Promise<void>> {
+  return workQueue(
+    boss,
+    chunkQueueName,
+    (data) => ({ batchId: String(data['batchId']), chunk: Number(data['chunk']) }),
+    handle,
+    options,
+  );
+}
+
+/** Takes list-update jobs one at a time (see `workChunkJobs`); resolves with a stop function. */
+export function workListUpdates(
+  boss: PgBoss,
+  handle: (update: ListUpdate) => Promise<void>,
+  options: WorkOptions = {},
+): Promise<() => Promise<void>> {
+  return workQueue(
+    boss,
+    listUpdateQueueName,
+    (data) => ({ key: String(data['key']), cause: String(data['cause']) }),
+    handle,
+    options,
+  );
+}
+
+interface WorkOptions {
+  readonly pollingIntervalSeconds?: number;
+  readonly onError?: (error: Error) => void;
+  /** Stop pg-boss too when the loop stops (default true). */
+  readonly stopBoss?: boolean;
+}
+
+function workQueue<T>(
+  boss: PgBoss,
+  queueName: string,
+  read: (data: Readonly<Record<string, unknown>>) => T,
+  handle: (job: T) => Promise<void>,
+  options: WorkOptions,
 ): Promise<() => Promise<void>> {
   const intervalMs = (options.pollingIntervalSeconds ?? 1) * 1000;
   const report = (error: unknown) => {
@@ -111,9 +167,9 @@ export function workChunkJobs(
     });
   const loop = (async () => {
     while (!stopping) {
-      let jobs: PgBoss.Job<ChunkJob>[] = [];
+      let jobs: PgBoss.Job<Record<string, unknown>>[] = [];
       try {
-        jobs = await boss.fetch<ChunkJob>(chunkQueueName, { batchSize: 1 });
+        jobs = await boss.fetch<Record<string, unknown>>(queueName, { batchSize: 1 });
       } catch (error) {
         report(error);
       }
@@ -123,10 +179,10 @@ export function workChunkJobs(
       }
       for (const job of jobs) {
         try {
-          await handle({ batchId: job.data.batchId, chunk: job.data.chunk });
+          await handle(read(job.data));
         } catch (error) {
           try {
-            await boss.fail(chunkQueueName, job.id, {
+            await boss.fail(queueName, job.id, {
               message: error instanceof Error ? error.message : String(error),
             });
           } catch (failure) {
@@ -135,7 +191,7 @@ export function workChunkJobs(
           continue;
         }
         try {
-          await boss.complete(chunkQueueName, job.id);
+          await boss.complete(queueName, job.id);
         } catch (error) {
           report(error);
         }
@@ -146,6 +202,7 @@ export function workChunkJobs(
     stopping = true;
     wake?.();
     await loop;
-    await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    if (options.stopBoss !== false)
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
   });
 }

@@ -195,6 +195,14 @@ export interface ScreeningBatchTable {
   match_limit: number;
   submitted_at: ColumnType<Date, Date, never>;
   completed_at: Date | null;
+  /** Kept to be screened again after every list update. */
+  standing: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The standing batch whose rows this re-run screens again. */
+  rerun_of: string | null;
+  /** What started a re-run (the list update). */
+  cause: string | null;
+  /** `<standing batch>:<update>`, unique: one re-run per standing batch and update. */
+  rerun_key: string | null;
 }
 
 /** One chunk of a batch: its rows (JSON text) and whether a worker has stored their results. */

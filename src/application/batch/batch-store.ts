@@ -7,6 +7,26 @@ export interface NewBatch {
   readonly fileName: string;
   readonly matchLimit: number;
   readonly submittedAt: Date;
+  /** Kept to be screened again after every list update (a customer list). */
+  readonly standing?: boolean;
+}
+
+/** A standing batch, as a re-run starts from it. */
+export interface StandingBatch {
+  readonly id: string;
+  readonly fileName: string;
+  readonly matchLimit: number;
+}
+
+/** A re-run of a standing batch: its rows screened again after a list update. */
+export interface NewRerun {
+  readonly id: string;
+  readonly of: StandingBatch;
+  /** What started it, for people reading `batch status` ("list update: us-bis-entity-list@..."). */
+  readonly cause: string;
+  /** Identifies the update: one re-run per standing batch and update, however many are told. */
+  readonly updateKey: string;
+  readonly submittedAt: Date;
 }
 
 /** One chunk of a batch: consecutive rows, numbered from `firstRow` in the whole file. */
@@ -21,6 +41,8 @@ export interface BatchChunk {
 export interface StoredBatchChunk extends BatchChunk {
   readonly done: boolean;
   readonly matchLimit: number;
+  /** For a re-run: the snapshots of the list update it follows, which its rows must be screened against. */
+  readonly expectedSnapshots?: readonly string[];
 }
 
 /** Where a batch stands. */
@@ -31,6 +53,17 @@ export interface BatchStatus {
   readonly status: 'submitting' | 'queued' | 'done';
   readonly submittedAt: Date;
   readonly completedAt: Date | undefined;
+  /** Kept to be screened again after every list update. */
+  readonly standing: boolean;
+  /** For a re-run: the standing batch it screens again, and the list update that started it. */
+  readonly rerun?: { readonly of: string; readonly cause: string };
+  /** For a standing batch: its re-runs, latest first (at most 20). */
+  readonly reruns: readonly {
+    readonly id: string;
+    readonly cause: string;
+    readonly status: 'submitting' | 'queued' | 'done';
+    readonly submittedAt: Date;
+  }[];
   readonly rows: number;
   readonly chunks: number;
   readonly chunksDone: number;
@@ -61,6 +94,19 @@ export interface BatchStore {
     batchId: string,
     totals: { readonly rows: number; readonly chunks: number },
   ): Promise<void>;
+  /** Standing batches (not their re-runs), oldest first. */
+  standingBatches(): Promise<readonly StandingBatch[]>;
+  /**
+   * Creates a re-run, queued, with a copy of the standing batch's chunks (pending, no results),
+   * in one transaction. When a re-run of that batch for that update exists already, creates
+   * nothing and reports the existing one (`created: false`) with its chunks not yet done.
+   */
+  createRerun(rerun: NewRerun): Promise<{
+    readonly batchId: string;
+    readonly created: boolean;
+    readonly rows: number;
+    readonly pendingChunks: readonly number[];
+  }>;
   /** Removes a batch whose submission failed half-way. */
   deleteBatch(batchId: string): Promise<void>;
   chunk(batchId: string, chunk: number): Promise<StoredBatchChunk | undefined>;

@@ -40,6 +40,19 @@ export async function processBatchChunk(
     await deps.store.recordChunkFailure(job.batchId, job.chunk, report.error.message);
     return report;
   }
+  // A re-run must screen against the update it follows: a worker whose index has not caught up
+  // yet fails the attempt, and the queue hands the chunk out again a little later.
+  const missing = (chunk.expectedSnapshots ?? []).filter(
+    (id) => !report.value.snapshot.includes(id),
+  );
+  if (missing.length > 0) {
+    const error = cordonError(
+      'CORDON_NOT_READY',
+      `This re-run follows a list update whose snapshots ${missing.join(', ')} are not in this worker's active lists yet; the chunk will be retried.`,
+    );
+    await deps.store.recordChunkFailure(job.batchId, job.chunk, error.message);
+    return err(error);
+  }
   const results: StoredRowResult[] = report.value.results.map((item) => ({
     row: chunk.firstRow + item.row,
     item: { ...item, row: chunk.firstRow + item.row },

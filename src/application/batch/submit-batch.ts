@@ -21,6 +21,8 @@ export interface SubmitBatchRequest {
   readonly chunkSize?: number;
   /** Matches kept per row (default 10). */
   readonly matchLimit?: number;
+  /** Keep the rows, to screen them again after every list update (see `rerunStandingBatches`). */
+  readonly standing?: boolean;
 }
 
 /** What a submission stored. */
@@ -63,6 +65,7 @@ export async function submitBatch(
     fileName: request.fileName,
     matchLimit: request.matchLimit ?? 10,
     submittedAt: deps.clock.now(),
+    ...(request.standing === true ? { standing: true } : {}),
   });
   const jobs: ChunkJob[] = [];
   let pending: BatchChunk[] = [];

@@ -9,6 +9,7 @@ import * as caseAttachments from './2026-11-30-0007-case-attachments.ts';
 import * as exchangeAlerts from './2026-11-30-0008-exchange-alerts.ts';
 import * as countryIndicators from './2026-11-30-0009-country-indicators.ts';
 import * as rateLimits from './2026-11-30-0010-rate-limits.ts';
+import * as standingBatches from './2026-11-30-0011-standing-batches.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the same list
@@ -26,4 +27,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-30-0008-exchange-alerts': exchangeAlerts,
   '2026-11-30-0009-country-indicators': countryIndicators,
   '2026-11-30-0010-rate-limits': rateLimits,
+  '2026-11-30-0011-standing-batches': standingBatches,
 };
