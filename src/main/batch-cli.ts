@@ -62,6 +62,7 @@ export function batchCliHandlers(context: CliContext): BatchCliHandlers {
               fileName: args.input,
               chunkSize: args.chunkSize,
               matchLimit: args.limit,
+              ...(args.standing === true ? { standing: true } : {}),
               rows: m.readBatchCsv(args.input, {
                 column: args.column,
                 ...(args.countryColumn !== undefined ? { countryColumn: args.countryColumn } : {}),
@@ -75,7 +76,7 @@ export function batchCliHandlers(context: CliContext): BatchCliHandlers {
           if (!submitted.ok) return submitted;
           const { batchId, rows, chunks } = submitted.value;
           return ok({
-            text: `Batch ${batchId}: ${rows.toLocaleString('en')} rows in ${chunks} chunk(s) queued.\nFollow it with \`cordon batch status ${batchId}\`; workers: \`cordon worker\`.`,
+            text: `Batch ${batchId}: ${rows.toLocaleString('en')} rows in ${chunks} chunk(s) queued.\nFollow it with \`cordon batch status ${batchId}\`; workers: \`cordon worker\`.${args.standing === true ? '\nIt is standing: it will be screened again after every list update (its re-runs are listed by `cordon batch status`).' : ''}`,
             json: submitted.value,
           });
         } finally {
@@ -201,6 +202,15 @@ function statusText(s: BatchStatus): string {
     ...s.failingChunks.map(
       (f) => `Failing:   chunk ${f.chunk} after ${f.attempts} attempt(s): ${f.error}`,
     ),
+    ...(s.rerun ? [`Re-run:    of standing batch ${s.rerun.of}, after the ${s.rerun.cause}`] : []),
+    ...(s.standing
+      ? [
+          `Standing:  screened again after every list update; ${s.reruns.length === 0 ? 'no re-run yet' : 're-runs, latest first:'}`,
+          ...s.reruns.map(
+            (r) => `  ${r.id} ${r.status.padEnd(6)} ${r.submittedAt.toISOString()} ${r.cause}`,
+          ),
+        ]
+      : []),
   ].join('\n');
 }
 

@@ -4,14 +4,34 @@ import type PgBoss from 'pg-boss';
 import { kyselyBatchStore } from '../adapters/batch/kysely-batch-store.ts';
 import {
   defaultChunkJobPolicy,
+  enqueueListUpdate,
   pgBossChunkQueue,
   startPgBoss,
+  workListUpdates,
 } from '../adapters/batch/pg-boss-chunk-queue.ts';
 import { readBatchCsv } from '../adapters/batch/read-batch-csv.ts';
 import type { Database } from '../adapters/db/schema.ts';
 import type { BatchRouteDeps } from '../adapters/http/routes/batches/routes.ts';
 import { systemClock } from '../adapters/runtime/system-clock.ts';
+import {
+  rerunStandingBatches,
+  type ListUpdate,
+  type StartedRerun,
+} from '../application/batch/rerun-standing-batches.ts';
 import { submitBatch } from '../application/batch/submit-batch.ts';
+
+/** The batch routes' deps, and the list updates carried on the same job queue. */
+export interface BatchWiring extends BatchRouteDeps {
+  /** Queues a list update (once per update, whichever instances announce it). */
+  announceListUpdate(update: ListUpdate): Promise<void>;
+  /**
+   * Takes list updates from the queue: starts the re-runs of the standing batches, then calls
+   * `also` (the re-screening of cases). Resolves with a function that stops taking them.
+   */
+  workListUpdates(
+    also: (update: ListUpdate, reruns: readonly StartedRerun[]) => Promise<void>,
+  ): Promise<() => Promise<void>>;
+}
 
 /**
  * `/v1/batches` on the shared PostgreSQL database. The job queue is started on the first
@@ -22,7 +42,7 @@ export function batchDepsFor(
   db: Kysely<Database>,
   connectionString: string,
   onQueueError: (error: Error) => void,
-): BatchRouteDeps {
+): BatchWiring {
   const store = kyselyBatchStore(db);
   let boss: Promise<PgBoss> | undefined;
   const queue = () => {
@@ -53,6 +73,7 @@ export function batchDepsFor(
           fileName: upload.fileName,
           ...(upload.chunkSize === undefined ? {} : { chunkSize: upload.chunkSize }),
           ...(upload.matchLimit === undefined ? {} : { matchLimit: upload.matchLimit }),
+          ...(upload.standing === true ? { standing: true } : {}),
           rows: readBatchCsv(upload.file, {
             column: upload.column,
             ...(upload.countryColumn === undefined ? {} : { countryColumn: upload.countryColumn }),
@@ -62,6 +83,23 @@ export function batchDepsFor(
               : { referenceColumn: upload.referenceColumn }),
           }),
         },
+      );
+    },
+    async announceListUpdate(update) {
+      await enqueueListUpdate(await queue(), update);
+    },
+    async workListUpdates(also) {
+      const started = await queue();
+      return workListUpdates(
+        started,
+        async (update) => {
+          const reruns = await rerunStandingBatches(
+            { store, queue: pgBossChunkQueue(started), clock: systemClock, newId: randomUUID },
+            update,
+          );
+          await also(update, reruns);
+        },
+        { onError: onQueueError, stopBoss: false },
       );
     },
     async close() {

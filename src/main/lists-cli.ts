@@ -82,7 +82,39 @@ export function listsCliHandlers(context: CliContext): ListsCliHandlers {
                   ? [`  ... and ${snapshot.skippedCount - 20} more (see --json)`]
                   : []),
               ].join('\n');
-        return ok({ text, json: { outcome: result.value.kind, snapshot: snapshotJson(snapshot) } });
+        // On PostgreSQL the update goes on the job queue: an API instance re-screens open cases and
+        // issued licences, and the standing batches are screened again by the workers.
+        let announced = '';
+        const config = context.configFrom(flags);
+        if (
+          config.ok &&
+          config.value.database.engine === 'postgres' &&
+          (result.value.kind === 'imported' || result.value.reactivated)
+        ) {
+          const { startPgBoss, enqueueListUpdate } =
+            await import('../adapters/batch/pg-boss-chunk-queue.ts');
+          const { currentListUpdate } =
+            await import('../application/batch/rerun-standing-batches.ts');
+          const boss = await startPgBoss({ connectionString: config.value.database.url });
+          try {
+            await enqueueListUpdate(
+              boss,
+              await currentListUpdate(kyselyListSnapshotStore(database.db), snapshot),
+            );
+            announced =
+              '\nQueued the list update: open cases and licences are re-screened, and standing batches screened again, by the running instances and workers.';
+          } finally {
+            await boss.stop({ graceful: false, wait: true });
+          }
+        }
+        return ok({
+          text: `${text}${announced}`,
+          json: {
+            outcome: result.value.kind,
+            snapshot: snapshotJson(snapshot),
+            listUpdateQueued: announced !== '',
+          },
+        });
       }),
 
     listsStatus: (flags) =>

@@ -27,6 +27,7 @@ import { exchangeDepsFor, partnerAlertScreening, scheduleExchangeSync } from './
 import { checkAgainstDenials } from '../application/exchange/check-denials.ts';
 import type { ExchangeConfig } from '../config/config.ts';
 import { seedDemo } from './demo.ts';
+import { currentListUpdate } from '../application/batch/rerun-standing-batches.ts';
 import { rescreenCases } from '../application/cases/rescreen-cases.ts';
 import { randomSecrets } from '../adapters/runtime/random-secrets.ts';
 import { bootstrapAdministrator } from '../application/people/manage-people.ts';
@@ -161,6 +162,20 @@ export async function startServer(
             ].join('\n'),
       );
     }
+    const rescreen = () =>
+      rescreenCases({
+        store: cases.store,
+        screener: assessment.screener,
+        clock: systemClock,
+        secrets: randomSecrets,
+      });
+    // Batches and list updates travel on the job queue of the shared PostgreSQL database.
+    const batches =
+      config.database.engine === 'postgres'
+        ? batchDepsFor(database.db, config.database.url, (error) => {
+            app.log.warn(`job queue error: ${error.message}`);
+          })
+        : undefined;
     const app = await buildApp(
       {
         version: options.codeVersion,
@@ -179,14 +194,16 @@ export async function startServer(
                 clock: systemClock,
               },
             );
-            // A newly active snapshot: re-screen open cases and issued licences in the background.
+            // A newly active snapshot: re-screen open cases and issued licences (and, on
+            // PostgreSQL, re-run the standing batches) in the background. On PostgreSQL the
+            // update goes on the job queue, where one instance takes it.
             if (imported.ok && (imported.value.kind === 'imported' || imported.value.reactivated)) {
-              void rescreenCases({
-                store: cases.store,
-                screener: assessment.screener,
-                clock: systemClock,
-                secrets: randomSecrets,
-              }).catch((error: unknown) => {
+              const done = batches
+                ? currentListUpdate(listStore, imported.value.snapshot).then((update) =>
+                    batches.announceListUpdate(update),
+                  )
+                : rescreen().then(() => undefined);
+              done.catch((error: unknown) => {
                 app.log.error({ err: error }, 're-screening after a list import failed');
               });
             }
@@ -198,13 +215,7 @@ export async function startServer(
         exchange,
         controls: { catalogue: regulation, reference: regulation, policies: regulation },
         // Batch screening needs the shared database that `cordon worker` processes reach.
-        ...(config.database.engine === 'postgres'
-          ? {
-              batches: batchDepsFor(database.db, config.database.url, (error) => {
-                app.log.warn(`batch job queue error: ${error.message}`);
-              }),
-            }
-          : {}),
+        ...(batches ? { batches } : {}),
         // The index is built on the first screening request and rebuilt after an import.
         screening: { screening, now: () => systemClock.now() },
         metrics: { gauges: screeningIndexes.gauges },
@@ -240,6 +251,20 @@ export async function startServer(
       throw error;
     }
     database.lock?.announce(url);
+    // Every instance takes list updates from the queue; each update is handled by one of them.
+    let stopListUpdates: (() => Promise<void>) | undefined;
+    try {
+      stopListUpdates = await batches?.workListUpdates(async (update, reruns) => {
+        if (reruns.length > 0)
+          app.log.info(
+            `list update ${update.key}: re-running ${reruns.length} standing batch(es): ${reruns.map((r) => r.batchId).join(', ')}`,
+          );
+        await rescreen();
+      });
+    } catch (error) {
+      // The API still serves; list updates wait on the queue for an instance that can take them.
+      app.log.warn(`cannot take list updates from the job queue: ${(error as Error).message}`);
+    }
     const stopExchangeSync = scheduleExchangeSync(
       exchange,
       options.exchange?.syncIntervalSeconds ?? 0,
@@ -256,6 +281,7 @@ export async function startServer(
         stopping ??= (async () => {
           try {
             stopExchangeSync();
+            await stopListUpdates?.();
             await app.close();
           } finally {
             await database.close();

@@ -35,12 +35,18 @@ describe.skipIf(!onPostgres)(
     const children: CordonChild[] = [];
     let db: TestDatabase;
     let token = '';
+    let adminToken = '';
     let apiA: ApiInstance;
     let apiB: ApiInstance;
 
     beforeAll(async () => {
       db = await createTestDatabase('cordon_batch');
-      token = (await seedPeople(db.url, [['cw', 'caseworker']])).tokens['cw'] ?? '';
+      const { tokens } = await seedPeople(db.url, [
+        ['cw', 'caseworker'],
+        ['adm', 'administrator'],
+      ]);
+      token = tokens['cw'] ?? '';
+      adminToken = tokens['adm'] ?? '';
       // Two stateless API instances on one database, as behind a load balancer.
       [apiA, apiB] = await Promise.all([startApi(db.env), startApi(db.env)]);
       children.push(apiA, apiB);
@@ -120,5 +126,92 @@ describe.skipIf(!onPostgres)(
       survivor.child.kill('SIGTERM');
       expect(await survivor.exited).toBe(0);
     }, 1_800_000);
+
+    it('screens a standing customer list again on the job queue after a list update, finding the newly listed customer', async () => {
+      const input = path.join(work, 'standing.csv');
+      const rows = 1_200;
+      writeCustomers(input, rows);
+      // One customer the lists do not name yet.
+      const lines = fs.readFileSync(input, 'utf8').trimEnd().split('\n');
+      const header = (lines[0] ?? '').split(',');
+      const cells = (lines[700] ?? '').split(',');
+      cells[header.indexOf('name')] = 'Quillbright Optronic Surveillance Ltd';
+      lines[700] = cells.join(',');
+      fs.writeFileSync(input, `${lines.join('\n')}\n`);
+
+      const worker = await startWorker(db.env);
+      children.push(worker);
+      const submitted = await submitBatchOverHttp(apiA, token, input, {
+        column: 'name',
+        referenceColumn: 'id',
+        chunkSize: '300',
+        standing: 'true',
+      });
+      const standing = await waitForBatch(
+        () => batchStatusOverHttp(apiB, token, submitted.batchId),
+        300_000,
+        500,
+      );
+      expect(standing).toMatchObject({ status: 'done', rows, standing: true, reruns: [] });
+
+      // A Denied Persons List update, imported through instance B, names that customer.
+      const dpl = [
+        '"Name"\t"Street_Address"\t"City"\t"State"\t"Country"\t"Postal_Code"\t"Effective_Date"\t"Expiration_Date"\t"Standard_Order"\t"Last_Update"\t"Action"\t"FR_Citation"',
+        '"QUILLBRIGHT OPTRONIC SURVEILLANCE LTD"\t"1 Test Road"\t"URUMQI"\t""\t"CN"\t""\t"11/20/2026"\t"11/20/2036"\t"Y"\t"2026-11-21"\t"F.R. NOTICE ADDED"\t"91 F.R. 1 11/21/2026"',
+        '',
+      ].join('\r\n');
+      const form = new FormData();
+      form.set('source', 'us-bis-dpl');
+      form.set('files', new Blob([dpl]), 'dpl.txt');
+      const imported = await fetch(`${apiB.url}/v1/lists/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminToken}` },
+        body: form,
+      });
+      expect(imported.status, await imported.clone().text()).toBe(201);
+
+      // An API instance takes the update from the queue and starts the re-run; the worker
+      // screens it against the new lists.
+      let reruns: { id: string; status: string; cause: string }[] = [];
+      for (let i = 0; i < 240 && reruns[0]?.status !== 'done'; i += 1) {
+        await sleep(500);
+        reruns = (
+          (await batchStatusOverHttp(apiA, token, submitted.batchId)) as unknown as {
+            reruns: typeof reruns;
+          }
+        ).reruns;
+      }
+      expect(reruns).toMatchObject([
+        { status: 'done', cause: expect.stringContaining('us-bis-dpl') },
+      ]);
+      const rerunId = reruns[0]?.id ?? '';
+      expect(await batchStatusOverHttp(apiB, token, rerunId)).toMatchObject({
+        status: 'done',
+        rows,
+        rowsDone: rows,
+        rerun: { of: submitted.batchId },
+      });
+      expect(await storedResults(db, rerunId)).toMatchObject({ results: rows, distinctRows: rows });
+      const results = (await batchResultsOverHttp(apiB, token, rerunId)) as unknown as {
+        row: number;
+        matches?: { source: string; name: string }[];
+      }[];
+      expect(results[699]?.matches).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            source: 'us-bis-dpl',
+            name: 'QUILLBRIGHT OPTRONIC SURVEILLANCE LTD',
+          }),
+        ]),
+      );
+      // The first run, before the update, did not find it.
+      const before = (await batchResultsOverHttp(apiB, token, submitted.batchId)) as unknown as {
+        matches?: { source: string }[];
+      }[];
+      expect(before[699]?.matches?.filter((m) => m.source === 'us-bis-dpl') ?? []).toEqual([]);
+
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited).toBe(0);
+    }, 600_000);
   },
 );

@@ -178,6 +178,8 @@ function fakeBatches(): BatchRouteDeps {
               status: 'done' as const,
               submittedAt: new Date('2026-11-30T00:00:00Z'),
               completedAt: new Date('2026-11-30T00:01:00Z'),
+              standing: false,
+              reruns: [],
               rows: 1,
               chunks: 1,
               chunksDone: 1,

@@ -18,6 +18,8 @@ export interface BatchSubmitArgs {
   readonly limit: number;
   /** Seconds after which a chunk still running is presumed lost and retried. */
   readonly chunkTimeoutSeconds: number;
+  /** Keep the rows, to screen them again after every list update. */
+  readonly standing?: boolean;
 }
 
 /** `cordon worker ...`, checked. */
@@ -61,6 +63,10 @@ export function registerBatchCommands(
       'a chunk running longer is presumed lost (its worker died) and retried',
       '600',
     )
+    .option(
+      '--standing',
+      'keep the rows (a customer list) and screen them again after every list update',
+    )
     .option('--json', 'print the result as JSON')
     .action(
       async (
@@ -73,6 +79,7 @@ export function registerBatchCommands(
           chunkSize: string;
           limit: string;
           chunkTimeout: string;
+          standing?: boolean;
           json?: boolean;
         },
         command: Command,
@@ -90,6 +97,7 @@ export function registerBatchCommands(
             chunkSize: chunkSize.value,
             limit: limit.value,
             chunkTimeoutSeconds: timeout.value,
+            ...(opts.standing === true ? { standing: true } : {}),
             ...(opts.countryColumn !== undefined ? { countryColumn: opts.countryColumn } : {}),
             ...(opts.kindColumn !== undefined ? { kindColumn: opts.kindColumn } : {}),
             ...(opts.referenceColumn !== undefined

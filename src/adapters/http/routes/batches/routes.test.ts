@@ -14,6 +14,8 @@ const done: BatchStatus = {
   status: 'done',
   submittedAt: new Date('2026-11-30T00:00:00Z'),
   completedAt: new Date('2026-11-30T00:01:00Z'),
+  standing: false,
+  reruns: [],
   rows: 3,
   chunks: 1,
   chunksDone: 1,

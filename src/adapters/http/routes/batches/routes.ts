@@ -40,6 +40,8 @@ export interface UploadedBatch {
   readonly matchLimit?: number;
   /** A chunk still held by a worker after this long is retried elsewhere. */
   readonly chunkTimeoutSeconds?: number;
+  /** Keep the rows, to screen them again after every list update (a customer list). */
+  readonly standing?: boolean;
 }
 
 /** What `/v1/batches` needs: the batch store, and the submission wired to the job queue. */
@@ -70,6 +72,7 @@ const statusJson = (s: BatchStatus) => ({
   submittedAt: s.submittedAt.toISOString(),
   completedAt: s.completedAt?.toISOString() ?? null,
   failingChunks: [...s.failingChunks],
+  reruns: s.reruns.map((r) => ({ ...r, submittedAt: r.submittedAt.toISOString() })),
 });
 
 /** Reads a whole-number form field, or records why it is not one. */
@@ -120,7 +123,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<BatchRouteDeps> = async (app
         tags: ['screening'],
         summary: 'Submit a CSV file of names for screening by the workers (multipart/form-data)',
         description:
-          'Fields: `column` (the name column, default `name`), optional `countryColumn`, `kindColumn`, `referenceColumn`, `chunkSize` (rows per chunk, default 500), `limit` (matches kept per row) and `chunkTimeout` (seconds before a chunk held by a lost worker is retried); then one UTF-8 CSV file with a header row. Answers once every chunk is stored and queued; follow it with `GET /v1/batches/{id}`. Needs PostgreSQL and at least one `cordon worker`.',
+          'Fields: `column` (the name column, default `name`), optional `countryColumn`, `kindColumn`, `referenceColumn`, `chunkSize` (rows per chunk, default 500), `limit` (matches kept per row) and `chunkTimeout` (seconds before a chunk held by a lost worker is retried), `standing` (`true` keeps the rows as a customer list, screened again on the job queue after every list update, each time as a re-run listed in the `reruns` of its status); then one UTF-8 CSV file with a header row. Answers once every chunk is stored and queued; follow it with `GET /v1/batches/{id}`. Needs PostgreSQL and at least one `cordon worker`.',
         consumes: ['multipart/form-data'],
         response: {
           201: SubmittedBatchSchema,
@@ -170,6 +173,10 @@ export const batchRoutes: FastifyPluginAsyncTypebox<BatchRouteDeps> = async (app
           const chunkSize = integerField(fields, 'chunkSize', 1, maxBatchSize, problems);
           const matchLimit = integerField(fields, 'limit', 1, 100, problems);
           const chunkTimeoutSeconds = integerField(fields, 'chunkTimeout', 5, 86_400, problems);
+          const standingField = fields['standing'];
+          if (standingField !== undefined && !['true', 'false'].includes(standingField)) {
+            problems.push({ field: 'body.standing', problem: 'must be true or false' });
+          }
           for (const name of ['column', 'countryColumn', 'kindColumn', 'referenceColumn']) {
             const value = fields[name];
             if (value !== undefined && (value.trim() === '' || value.length > 200)) {
@@ -200,6 +207,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<BatchRouteDeps> = async (app
             ...(chunkSize === undefined ? {} : { chunkSize }),
             ...(matchLimit === undefined ? {} : { matchLimit }),
             ...(chunkTimeoutSeconds === undefined ? {} : { chunkTimeoutSeconds }),
+            ...(standingField === 'true' ? { standing: true } : {}),
           });
           if (!submitted.ok) {
             // The CSV reader names the temporary file; the client knows its file by its own name.

@@ -20,6 +20,28 @@ export const BatchStatusSchema = Type.Object({
   status: Type.Union([Type.Literal('submitting'), Type.Literal('queued'), Type.Literal('done')]),
   submittedAt: Type.String({ format: 'date-time' }),
   completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  standing: Type.Boolean({
+    description: 'Kept to be screened again after every list update (a customer list).',
+  }),
+  rerun: Type.Optional(
+    Type.Object(
+      { of: Type.String(), cause: Type.String() },
+      { description: 'This batch re-screens the rows of standing batch `of` after a list update.' },
+    ),
+  ),
+  reruns: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      cause: Type.String(),
+      status: Type.Union([
+        Type.Literal('submitting'),
+        Type.Literal('queued'),
+        Type.Literal('done'),
+      ]),
+      submittedAt: Type.String({ format: 'date-time' }),
+    }),
+    { description: 'A standing batch: its re-runs after list updates, latest first (at most 20).' },
+  ),
   rows: Type.Integer(),
   chunks: Type.Integer(),
   chunksDone: Type.Integer(),
