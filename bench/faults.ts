@@ -20,7 +20,7 @@ import {
 } from '../test/e2e/faults-cases-scenario.ts';
 import {
   batchStatusOverHttp,
-  chunksInProgress,
+  crashMidChunk,
   crash,
   createTestDatabase,
   retriedChunkJobs,
@@ -91,15 +91,17 @@ const workerKill = () =>
       chunkSize: '250',
       chunkTimeout: '20',
     });
-    while (
-      (await storedResults(db, batchId)).results < rows / 3 ||
-      (await chunksInProgress(db)) < 2
-    ) {
-      await sleep(20);
-    }
+    while ((await storedResults(db, batchId)).results < rows / 3) await sleep(20);
     const [victim] = workers;
+    if (
+      !(await crashMidChunk(
+        db,
+        victim,
+        async () => (await storedResults(db, batchId)).results === rows,
+      ))
+    )
+      throw new Error('the batch finished before a worker could be killed mid-chunk');
     const killedAt = Date.now();
-    await crash(victim);
     const atKill = (await storedResults(db, batchId)).results;
     // The lost chunk comes back once its expiry (chunkTimeout) passes and maintenance runs.
     let retriedAfterMs = -1;

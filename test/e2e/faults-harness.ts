@@ -373,16 +373,42 @@ export async function storedResults(
   };
 }
 
-/**
- * Chunk jobs being screened that were taken at least 100 ms ago: with two workers each holding at
- * most one, two such jobs mean that either worker, killed now, loses one mid-chunk.
- */
-export const chunksInProgress = (db: TestDatabase) =>
-  db.count(
-    `select count(*) as n from pgboss.job
-      where name = 'cordon-screening-chunk' and state = 'active'
-        and started_on < now() - interval '100 milliseconds'`,
+/** The ids of the chunk jobs some worker holds right now. */
+async function activeChunkJobs(db: TestDatabase): Promise<readonly string[]> {
+  const result = await db.pool.query<{ id: string }>(
+    `select id::text as id from pgboss.job where name = 'cordon-screening-chunk' and state = 'active'`,
   );
+  return result.rows.map((r) => r.id);
+}
+
+/**
+ * SIGKILLs `victim` while it holds a chunk, however fast the machine screens one: freezes it
+ * (SIGSTOP), notes the chunks held, waits `settleMs` for the other workers to finish theirs, and
+ * kills it if a chunk held at the freeze is still active (the victim's, frozen mid-chunk);
+ * otherwise lets it go on (SIGCONT) and tries again. Resolves with false, leaving the victim
+ * running, if `finished()` says the batch ended first.
+ */
+export async function crashMidChunk(
+  db: TestDatabase,
+  victim: CordonChild,
+  finished: () => Promise<boolean>,
+  settleMs = 2_000,
+): Promise<boolean> {
+  while (!(await finished())) {
+    victim.child.kill('SIGSTOP');
+    // Held now: the frozen victim's chunk, if it has one, and the other workers' chunks.
+    const held = await activeChunkJobs(db);
+    await sleep(settleMs);
+    const still = new Set(await activeChunkJobs(db));
+    if (held.some((id) => still.has(id))) {
+      await crash(victim);
+      return true;
+    }
+    victim.child.kill('SIGCONT');
+    await sleep(20);
+  }
+  return false;
+}
 
 /** Chunk jobs that pg-boss handed out more than once (retried after a failure or expiry). */
 export const retriedChunkJobs = (db: TestDatabase) =>
