@@ -10,6 +10,8 @@ import {
 } from '../../src/application/batch/rerun-standing-batches.ts';
 import { submitBatch } from '../../src/application/batch/submit-batch.ts';
 import type { BatchRow } from '../../src/application/screening/screen-batch.ts';
+import { batchChanges } from '../../src/application/batch/batch-changes.ts';
+import type { ScreeningMatch } from '../../src/domain/screening/screen-name.ts';
 import { defaultThresholds } from '../../src/domain/screening/score-names.ts';
 import { ok } from '../../src/domain/shared/result.ts';
 import { fixedClock } from '../fakes/fixed-clock.ts';
@@ -21,8 +23,11 @@ async function* rowsOf(names: readonly string[]) {
   for (const name of names) yield await Promise.resolve(ok<BatchRow>({ name }));
 }
 
-/** A screening that finds nothing and reports the snapshots it was told it has. */
-const screeningWith = (snapshot: readonly string[]) => ({
+/** A screening that reports the snapshots it was told it has, and finds `found` where named. */
+const screeningWith = (
+  snapshot: readonly string[],
+  found: Readonly<Record<string, ScreeningMatch>> = {},
+) => ({
   screenBatch: (rows: readonly BatchRow[]) =>
     Promise.resolve(
       ok({
@@ -39,7 +44,7 @@ const screeningWith = (snapshot: readonly string[]) => ({
           kind: 'screened' as const,
           row,
           query: { name: r.name },
-          matches: [],
+          matches: found[r.name] !== undefined ? [found[r.name] as ScreeningMatch] : [],
           problems: [],
         })),
       }),
@@ -170,6 +175,62 @@ describe.each(testEngines())('standing batches, re-run after list updates, on %s
     expect(status?.failingChunks).toMatchObject([{ chunk: 1, attempts: 1 }]);
   });
 
+  it('compares a finished re-run with the run before it: the customer newly listed, and only that', async () => {
+    const [standing] = await store.standingBatches();
+    const first = (await store.status(standing?.id ?? ''))?.reruns[0];
+    if (standing === undefined || first === undefined) throw new Error('no re-run');
+    const updated = ['us-bis-dpl@2026-11-30.aaaaaaaa', 'us-ofac-sdn@2026-11-29.bbbbbbbb'];
+    const listed = {
+      entityId: 'us-bis-dpl:gamma-vision',
+      source: 'us-bis-dpl',
+      name: 'GAMMA VISION',
+      score: 0.98,
+      band: 'strong',
+    } as ScreeningMatch;
+    // The standing batch's own run, before the update, and the re-run's remaining chunks after it.
+    for (const chunk of [0, 1, 2])
+      await processBatchChunk(
+        { store, screening: screeningWith(['us-bis-dpl@2026-10-01.cccccccc']), clock },
+        { batchId: standing.id, chunk },
+      );
+    expect(await batchChanges(store, first.id, { after: -1, limit: 100 })).toMatchObject({
+      ok: false,
+      error: { code: 'CORDON_NOT_READY' },
+    });
+    for (const chunk of [1, 2])
+      await processBatchChunk(
+        { store, screening: screeningWith(updated, { 'Gamma Vision': listed }), clock },
+        { batchId: first.id, chunk },
+      );
+    const page = await batchChanges(store, first.id, { after: -1, limit: 100 });
+    expect(page).toEqual({
+      ok: true,
+      value: {
+        batchId: first.id,
+        comparedWith: standing.id,
+        changes: [{ row: 2, name: 'Gamma Vision', added: [listed], removed: [], bandChanged: [] }],
+        nextAfter: null,
+      },
+    });
+    // Paged: rows 0-1 hold no change, and the next page starts after row 1.
+    expect(await batchChanges(store, first.id, { after: -1, limit: 2 })).toMatchObject({
+      ok: true,
+      value: { changes: [], nextAfter: 1 },
+    });
+    expect(await batchChanges(store, first.id, { after: 1, limit: 2 })).toMatchObject({
+      ok: true,
+      value: { changes: [{ row: 2 }], nextAfter: 3 },
+    });
+    expect(await batchChanges(store, standing.id, { after: -1, limit: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'CORDON_VALIDATION_FAILED' },
+    });
+    expect(await batchChanges(store, 'no-such-batch', { after: -1, limit: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'CORDON_NOT_FOUND' },
+    });
+  });
+
   it('starts a new re-run for the next update, listed first', async () => {
     const [standing] = await store.standingBatches();
     clock.advance(60_000);
@@ -183,5 +244,7 @@ describe.each(testEngines())('standing batches, re-run after list updates, on %s
       'list update: us-bis-dpl of 2026-12-01',
       updateA.cause,
     ]);
+    // Its run before is the first re-run, not the standing batch.
+    expect(await store.previousRun(reruns[0]?.id ?? '')).toBe(reruns[1]?.id);
   });
 });

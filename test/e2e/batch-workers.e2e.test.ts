@@ -209,6 +209,32 @@ describe.skipIf(!onPostgres)(
       }[];
       expect(before[699]?.matches?.filter((m) => m.source === 'us-bis-dpl') ?? []).toEqual([]);
 
+      // What changed since the first run, over HTTP and from the CLI: that customer, newly listed.
+      const changes = await fetch(`${apiA.url}/v1/batches/${rerunId}/changes`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(changes.status).toBe(200);
+      const changed = (await changes.json()) as {
+        comparedWith: string;
+        changes: { row: number; reference?: string; added: { source: string; name: string }[] }[];
+      };
+      expect(changed.comparedWith).toBe(submitted.batchId);
+      expect(changed.changes.filter((c) => c.added.some((a) => a.source === 'us-bis-dpl'))).toEqual(
+        [
+          expect.objectContaining({
+            row: 699,
+            reference: 'c699',
+            added: [expect.objectContaining({ name: 'QUILLBRIGHT OPTRONIC SURVEILLANCE LTD' })],
+          }),
+        ],
+      );
+      const cli = await runCordon(['batch', 'changes', rerunId, '--json'], db.env);
+      expect(cli.code, cli.stderr).toBe(0);
+      expect(JSON.parse(cli.stdout)).toMatchObject({
+        comparedWith: submitted.batchId,
+        rowsChanged: changed.changes.length,
+      });
+
       worker.child.kill('SIGTERM');
       expect(await worker.exited).toBe(0);
     }, 600_000);

@@ -31,6 +31,27 @@ export function kyselyBatchStore(db: Kysely<Database>): BatchStore {
         .execute();
     },
 
+    async previousRun(batchId) {
+      const rerun = await db
+        .selectFrom('screening_batch')
+        .select(['rerun_of', 'submitted_at'])
+        .where('id', '=', batchId)
+        .executeTakeFirst();
+      if (rerun?.rerun_of == null) return undefined;
+      const standing = rerun.rerun_of;
+      const previous = await db
+        .selectFrom('screening_batch')
+        .select('id')
+        .where((eb) => eb.or([eb('id', '=', standing), eb('rerun_of', '=', standing)]))
+        .where('id', '!=', batchId)
+        .where('submitted_at', '<=', rerun.submitted_at)
+        .orderBy('submitted_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return previous?.id;
+    },
+
     async standingBatches() {
       const rows = await db
         .selectFrom('screening_batch')

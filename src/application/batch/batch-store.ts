@@ -94,6 +94,11 @@ export interface BatchStore {
     batchId: string,
     totals: { readonly rows: number; readonly chunks: number },
   ): Promise<void>;
+  /**
+   * For a re-run: the run before it of the same standing batch (the previous re-run, or the
+   * standing batch itself); `undefined` for any other batch.
+   */
+  previousRun(batchId: string): Promise<string | undefined>;
   /** Standing batches (not their re-runs), oldest first. */
   standingBatches(): Promise<readonly StandingBatch[]>;
   /**

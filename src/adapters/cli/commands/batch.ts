@@ -33,6 +33,7 @@ export interface BatchCliHandlers {
   batchSubmit(flags: ConfigFlags, args: BatchSubmitArgs): Outcome;
   batchStatus(flags: ConfigFlags, batchId: string): Outcome;
   batchResults(flags: ConfigFlags, batchId: string, output: string): Outcome;
+  batchChanges(flags: ConfigFlags, batchId: string, output: string | undefined): Outcome;
   worker(flags: ConfigFlags, args: WorkerArgs): Outcome;
 }
 
@@ -126,6 +127,20 @@ export function registerBatchCommands(
     .action(async (id: string, opts: { out: string; json?: boolean }, command: Command) => {
       await context.run(opts.json === true, () =>
         handlers.batchResults(context.flags(command), id, opts.out),
+      );
+    });
+
+  batch
+    .command('changes')
+    .description(
+      "a re-run of a standing batch: the rows whose matches differ from the previous run's (new hits first of all)",
+    )
+    .argument('<id>', 'the re-run id, as `batch status STANDING_ID` lists it')
+    .option('-o, --out <file>', 'write every changed row as JSON Lines')
+    .option('--json', 'print the summary as JSON')
+    .action(async (id: string, opts: { out?: string; json?: boolean }, command: Command) => {
+      await context.run(opts.json === true, () =>
+        handlers.batchChanges(context.flags(command), id, opts.out),
       );
     });
 

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import type { BatchStore, BatchStatus } from '../../../../application/batch/batch-store.ts';
 import type { SubmittedBatch } from '../../../../application/batch/submit-batch.ts';
+import { batchChanges } from '../../../../application/batch/batch-changes.ts';
 import { getBatchStatus } from '../../../../application/batch/get-batch-status.ts';
 import { maxBatchSize } from '../../../../application/screening/screen-batch.ts';
 import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
@@ -19,6 +20,7 @@ import { err, type Result } from '../../../../domain/shared/result.ts';
 import { sendError } from '../../errors.ts';
 import type { RouteAccess } from '../../route-access.ts';
 import {
+  BatchChangesSchema,
   BatchIdParamsSchema,
   BatchResultsQuerySchema,
   BatchResultsSchema,
@@ -269,6 +271,33 @@ export const batchRoutes: FastifyPluginAsyncTypebox<BatchRouteDeps> = async (app
         results: page.map((r) => r.item) as Static<typeof BatchResultsSchema>['results'],
         nextAfter: last !== undefined && page.length === limit ? last.row : null,
       };
+    },
+  );
+
+  app.get(
+    '/batches/:id/changes',
+    {
+      config: { access: staff },
+      schema: {
+        tags: ['screening'],
+        summary: 'What a re-run found that the run before it did not (and what it no longer finds)',
+        description:
+          'For a re-run of a standing batch: the rows whose matches differ from the previous run of the same customer list, `limit` rows looked at after row `after`. Both runs must be finished (503 `CORDON_NOT_READY` until then); a batch that is not a re-run gets 400.',
+        params: BatchIdParamsSchema,
+        querystring: BatchResultsQuerySchema,
+        response: {
+          200: BatchChangesSchema,
+          400: ErrorResponseSchema,
+          404: ErrorResponseSchema,
+          503: ErrorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const page = await batchChanges(deps.store, request.params.id, request.query);
+      if (!page.ok) return sendError(reply, page.error);
+      // The stored matches are the batch report's (readonly) values, as the schema types them.
+      return page.value as Static<typeof BatchChangesSchema>;
     },
   );
 };

@@ -1,5 +1,8 @@
 import { Type } from 'typebox';
-import { BatchScreenResponseSchema } from '../../../../contracts/screening.ts';
+import {
+  BatchScreenResponseSchema,
+  ScreeningMatchSchema,
+} from '../../../../contracts/screening.ts';
 
 /** One row's result, in the shape `POST /v1/screen/batch` reports it, numbered in the whole file. */
 export const BatchRowResultSchema = BatchScreenResponseSchema.properties.results.items;
@@ -71,5 +74,47 @@ export const BatchResultsSchema = Type.Object({
   }),
   nextAfter: Type.Union([Type.Integer(), Type.Null()], {
     description: 'Pass as `after` for the next page; null when this page was the last one.',
+  }),
+});
+
+const BandSchema = Type.Union([Type.Literal('strong'), Type.Literal('review')]);
+
+export const BatchChangesSchema = Type.Object({
+  batchId: Type.String(),
+  comparedWith: Type.String({
+    description:
+      'The earlier run: the previous re-run of the same standing batch, or the standing batch itself.',
+  }),
+  changes: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      reference: Type.Optional(Type.String()),
+      name: Type.String(),
+      added: Type.Array(ScreeningMatchSchema, {
+        description: 'Listings this run found and the earlier one did not, with explanations.',
+      }),
+      removed: Type.Array(
+        Type.Object({
+          entityId: Type.String(),
+          source: Type.String(),
+          name: Type.String(),
+          score: Type.Number(),
+          band: BandSchema,
+        }),
+        { description: 'Listings the earlier run found and this one does not.' },
+      ),
+      bandChanged: Type.Array(
+        Type.Object({
+          entityId: Type.String(),
+          name: Type.String(),
+          before: Type.Object({ score: Type.Number(), band: BandSchema }),
+          after: Type.Object({ score: Type.Number(), band: BandSchema }),
+        }),
+      ),
+    }),
+    { description: 'Only the rows whose matches changed, in row order.' },
+  ),
+  nextAfter: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Pass as `after` for the next page; null when this page reached the last row.',
   }),
 });
