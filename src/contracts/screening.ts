@@ -87,6 +87,15 @@ export const ExplanationSchema = Type.Object(
       }),
     ),
     coverage: Type.Object({ query: Score, listed: Score }),
+    distinctiveness: Type.Optional(
+      Type.Object(
+        { query: Score, listed: Score, minimum: Score },
+        {
+          description:
+            "How distinctive each side's matched words are: the weight, learnt from the lists, of its rarest matched word; a side below `minimum` had its coverage scaled by value / minimum. Absent for a pairwise comparison.",
+        },
+      ),
+    ),
     nameScore: Score,
     legalForms: Type.String({ description: 'same-family, compatible, different or absent' }),
     adjustments: Type.Array(

@@ -56,6 +56,16 @@ export interface MatchExplanation {
   };
   readonly alignment: readonly AlignmentLine[];
   readonly coverage: { readonly query: number; readonly listed: number };
+  /**
+   * How distinctive the matched words are on each side: the weight (learnt from the lists) of its
+   * rarest matched word; a side below `minimum` had its coverage scaled by `value / minimum`.
+   * Absent when no lists weighed the words (a pairwise comparison).
+   */
+  readonly distinctiveness?: {
+    readonly query: number;
+    readonly listed: number;
+    readonly minimum: number;
+  };
   /** The name score before adjustments. */
   readonly nameScore: number;
   readonly legalForms: LegalFormAgreement;
@@ -181,6 +191,16 @@ export function explainComparison(
   ];
   if (missing.length > 0)
     parts.push(`unmatched ${missing.map((l) => l.query ?? `[${l.listed ?? ''}]`).join(', ')}`);
+  const distinctiveness = comparison.distinctiveness;
+  if (distinctiveness !== undefined) {
+    const scaled = (['query', 'listed'] as const).filter(
+      (side) => distinctiveness[side] < distinctiveness.minimum,
+    );
+    if (scaled.length > 0)
+      parts.push(
+        `common words: ${scaled.map((side) => `${side} coverage x${(distinctiveness[side] / distinctiveness.minimum).toFixed(2)}`).join(', ')}`,
+      );
+  }
   for (const adjustment of adjustments)
     parts.push(
       `${adjustment.delta >= 0 ? '+' : ''}${adjustment.delta.toFixed(2)} ${adjustment.kind}`,
@@ -192,6 +212,15 @@ export function explainComparison(
     compared,
     alignment: lines,
     coverage: { query: round(alignment.queryCoverage), listed: round(alignment.listedCoverage) },
+    ...(distinctiveness !== undefined
+      ? {
+          distinctiveness: {
+            query: round(distinctiveness.query),
+            listed: round(distinctiveness.listed),
+            minimum: distinctiveness.minimum,
+          },
+        }
+      : {}),
     nameScore: round(comparison.score),
     legalForms,
     adjustments,

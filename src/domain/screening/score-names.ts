@@ -232,6 +232,16 @@ export interface FormComparison {
   readonly listedWeights: readonly number[];
   /** True when the patronymic-reversal penalty applied. */
   readonly reversal: boolean;
+  /**
+   * With weights learnt from the lists: how distinctive each side's matched words are (the weight
+   * of its rarest matched word), and the minimum below which that side's coverage was scaled down
+   * by `value / minimum`.
+   */
+  readonly distinctiveness?: {
+    readonly query: number;
+    readonly listed: number;
+    readonly minimum: number;
+  };
 }
 
 /** Resolves unknown (NaN) weights to the weight of the aligned partner, or 1 when unaligned. */
@@ -492,6 +502,15 @@ export function compareForms(
           queryWeights: result.queryWeights,
           listedWeights: result.listedWeights,
           reversal: result.reversal,
+          ...(weighting.learnt
+            ? {
+                distinctiveness: {
+                  query: result.alignment.queryDistinctive,
+                  listed: result.alignment.listedDistinctive,
+                  minimum: parameters.minimumDistinctive,
+                },
+              }
+            : {}),
         };
       }
     }

@@ -25,6 +25,19 @@ const positiveEntityList = 'us-bis-entity-list:RU:aktsionernoe-obshchestvo-pozit
 
 describe(screenName.name, () => {
   describe('across scripts', () => {
+    it('says when common words scale a score down, and keeps such names from alerting', () => {
+      const below = screenName(
+        index,
+        { name: 'Ahmad Hassan' },
+        { thresholds: { review: 0.5, strong: 0.95 } },
+      ).matches.find((m) => m.matchedName === 'AHMAD, Hasan');
+      expect(below?.explanation.distinctiveness).toMatchObject({ minimum: 0.7 });
+      expect(below?.explanation.distinctiveness?.query).toBeLessThan(0.7);
+      expect(below?.explanation.summary).toMatch(/common words: query coverage x0\.\d\d/);
+      expect(below?.score).toBeLessThan(0.8);
+      expect(screen('Ahmad Hassan').matches).toEqual([]);
+    });
+
     it('finds the listed Hikvision from its Chinese legal name 杭州海康威视数字技术股份有限公司', () => {
       const result = screen({ name: '杭州海康威视数字技术股份有限公司', country: 'CN' });
       expect(ids(result).slice(0, 2).sort()).toEqual([hikvisionEntityList, hikvisionCmic]);
