@@ -34,6 +34,24 @@ const file = (content: string | Uint8Array, ext = 'csv'): string => {
 const output = (ext: string) => path.join(work, `out${String((files += 1))}.${ext}`);
 
 describe(screenFile.name, { timeout: 60_000 }, () => {
+  it('holds each worker to its heap limit, and names the limit when a worker runs out of it', async () => {
+    // Ten thousand listed names do not fit in a 1 MB heap: the worker stops, the run says why.
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      buildListedParty({
+        names: [{ value: `Listed Trading Company Number ${String(i)}`, type: 'primary' }],
+      }),
+    );
+    const result = await screenFile({
+      input: file('name\nHikvision\n'),
+      output: output('jsonl'),
+      parties: many,
+      workers: 1,
+      workerHeapMb: 1,
+    });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'worker-failed' } });
+    expect(!result.ok && result.error.message).toMatch(/heap limit is 1 MB/);
+  });
+
   it('writes one JSON line per row, in order, with the row, its columns and the screening contract', async () => {
     const out = output('jsonl');
     const progress: ScreenFileProgress[] = [];

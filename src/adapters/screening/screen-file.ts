@@ -36,6 +36,13 @@ export interface ScreenFileOptions {
   readonly workers?: number;
   /** Rows per message to a worker (default 250). */
   readonly batchSize?: number;
+  /**
+   * Old-generation heap limit of each worker thread, MB (default: 16 kB per list record, at least
+   * 512). Without a limit V8 lets garbage pile up to the size the index build reached before it
+   * collects: measured on the shipped lists, a million rows peaked at 1.9 GB of resident memory,
+   * against 0.93 GB with the limit and the same speed.
+   */
+  readonly workerHeapMb?: number;
   /** Echoed as `snapshot` in every JSON line: which list snapshot was screened against. */
   readonly snapshot?: unknown;
   readonly onProgress?: (progress: ScreenFileProgress) => void;
@@ -182,6 +189,8 @@ export async function screenFile(
   const workerCount = Math.max(1, Math.min(64, options.workers ?? availableParallelism()));
   const limit = options.limit ?? 10;
   const interval = options.progressIntervalMs ?? 500;
+  const workerHeapMb =
+    options.workerHeapMb ?? Math.max(512, Math.ceil((options.parties.length * 16) / 1024));
 
   let totalBytes: number;
   try {
@@ -258,6 +267,7 @@ export async function screenFile(
             ...(options.thresholds ? { thresholds: options.thresholds } : {}),
           },
           execArgv: ['--import', 'tsx'],
+          resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
         });
         workers.push(worker);
         inFlight.push(0);
@@ -270,9 +280,15 @@ export async function screenFile(
               notify();
             }
           });
-          worker.once('error', (error) => {
-            workerFailure = error;
-            reject(error);
+          worker.once('error', (error: Error & { code?: string }) => {
+            const failure =
+              error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+                ? new Error(
+                    `${error.message} (its heap limit is ${String(workerHeapMb)} MB; screen with a larger workerHeapMb)`,
+                  )
+                : error;
+            workerFailure = failure;
+            reject(failure);
             notify();
           });
         });
