@@ -1,5 +1,4 @@
 // Speed measurements: index build, single-query latency, exhaustive scan, batch throughput.
-import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import {
   type ScreeningIndex,
 } from '../../src/domain/screening/screening-index.ts';
 import { screenName } from '../../src/domain/screening/screen-name.ts';
+import { runProcess } from '../../test/support/cli-process.ts';
 import { startEmbeddedServer } from '../support/embedded-server.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -171,7 +171,7 @@ export async function measureBatch(
         resolve();
       });
     });
-    const child = await run(process.execPath, [
+    const child = await runProcess(process.execPath, [
       join(repositoryRoot, 'bin/run-ts.js'),
       join(repositoryRoot, 'bench/screening/batch-child.ts'),
       input,
@@ -199,23 +199,6 @@ export async function measureBatch(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function run(
-  command: string,
-  args: readonly string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
 }
 
 /**

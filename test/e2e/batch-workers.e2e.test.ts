@@ -22,6 +22,7 @@ import {
   type CordonChild,
   type TestDatabase,
 } from './faults-harness.ts';
+import { importDeniedPersonsUpdate } from '../factories/denied-persons-update.ts';
 
 /** 10,000 by default (CI time); CORDON_BATCH_TEST_ROWS=200000 for the full acceptance run. */
 const rowCount = Number(process.env['CORDON_BATCH_TEST_ROWS'] ?? 10_000);
@@ -154,19 +155,11 @@ describe.skipIf(!onPostgres)(
       expect(standing).toMatchObject({ status: 'done', rows, standing: true, reruns: [] });
 
       // A Denied Persons List update, imported through instance B, names that customer.
-      const dpl = [
-        '"Name"\t"Street_Address"\t"City"\t"State"\t"Country"\t"Postal_Code"\t"Effective_Date"\t"Expiration_Date"\t"Standard_Order"\t"Last_Update"\t"Action"\t"FR_Citation"',
-        '"QUILLBRIGHT OPTRONIC SURVEILLANCE LTD"\t"1 Test Road"\t"URUMQI"\t""\t"CN"\t""\t"11/20/2026"\t"11/20/2036"\t"Y"\t"2026-11-21"\t"F.R. NOTICE ADDED"\t"91 F.R. 1 11/21/2026"',
-        '',
-      ].join('\r\n');
-      const form = new FormData();
-      form.set('source', 'us-bis-dpl');
-      form.set('files', new Blob([dpl]), 'dpl.txt');
-      const imported = await fetch(`${apiB.url}/v1/lists/import`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${adminToken}` },
-        body: form,
-      });
+      const imported = await importDeniedPersonsUpdate(
+        apiB.url,
+        adminToken,
+        'QUILLBRIGHT OPTRONIC SURVEILLANCE LTD',
+      );
       expect(imported.status, await imported.clone().text()).toBe(201);
 
       // An API instance takes the update from the queue and starts the re-run; the worker

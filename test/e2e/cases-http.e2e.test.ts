@@ -15,6 +15,7 @@ import { prepareStore } from '../../src/main/prepare-store.ts';
 import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { tinyPdf, tinyPng } from '../support/zip-bytes.ts';
+import { importDeniedPersonsUpdate } from '../factories/denied-persons-update.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const application = JSON.parse(
@@ -211,19 +212,11 @@ describe('a licence case over HTTP, from application to countersigned refusal', 
     expect(await statistics.text()).toMatch(/CN,refused,UK-SELC-2/);
 
     // A list update that adds the consignee raises an alert on the decided case.
-    const dpl = [
-      '"Name"\t"Street_Address"\t"City"\t"State"\t"Country"\t"Postal_Code"\t"Effective_Date"\t"Expiration_Date"\t"Standard_Order"\t"Last_Update"\t"Action"\t"FR_Citation"',
-      '"URUMQI SMART CITY INTEGRATION CO., LTD."\t"1 Test Road"\t"URUMQI"\t""\t"CN"\t""\t"11/20/2026"\t"11/20/2036"\t"Y"\t"2026-11-21"\t"F.R. NOTICE ADDED"\t"91 F.R. 1 11/21/2026"',
-      '',
-    ].join('\r\n');
-    const form = new FormData();
-    form.set('source', 'us-bis-dpl');
-    form.set('files', new Blob([dpl]), 'dpl.txt');
-    const imported = await fetch(`${server.url}/v1/lists/import`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokens.adm ?? ''}` },
-      body: form,
-    });
+    const imported = await importDeniedPersonsUpdate(
+      server.url,
+      tokens.adm ?? '',
+      'URUMQI SMART CITY INTEGRATION CO., LTD.',
+    );
     expect(imported.status, await imported.clone().text()).toBe(201);
     let alerts: { caseId: string; match: { source: string } }[] = [];
     for (let i = 0; i < 120 && alerts.length === 0; i += 1) {

@@ -15,11 +15,17 @@ export function runCordon(
   args: readonly string[],
   env: Record<string, string> = {},
 ): Promise<Finished> {
+  return runProcess(process.execPath, [bin, ...args], { LOG_LEVEL: 'warn', ...env });
+}
+
+/** Runs a command to completion from the repository root, collecting its output. */
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    });
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

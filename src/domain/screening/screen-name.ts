@@ -699,62 +699,40 @@ function adjust(
       });
     score = Math.min(score, cap);
   }
-  // A listed name that is only a short acronym ("SAM", "JSC NGT") is spelt by the initials of
-  // countless names ("Susan Amanda Mathews"): such a match is worth a look at most, never an alert.
-  const listedAcronym =
-    comparison.listedTokens.length === 1 ? comparison.listedTokens[0] : undefined;
-  if (
-    listedAcronym !== undefined &&
-    listedAcronym.length <= 4 &&
-    comparison.alignment.pairs.some((p) => p.kind === 'acronym')
-  ) {
-    const cap = thresholds.review - 0.01;
-    if (score > cap)
-      adjustments.push({
-        kind: 'low-information',
-        delta: cap - score,
-        detail: `the listed name is only the ${listedAcronym.length}-letter acronym "${listedAcronym}"`,
-      });
+  /** Caps the score at `cap`, recording what the cap took off. */
+  const capAt = (cap: number, kind: ScoreAdjustment['kind'], detail: string): void => {
+    if (score > cap) adjustments.push({ kind, delta: cap - score, detail });
     score = Math.min(score, cap);
+  };
+  // A name that is only a short acronym is spelt by the initials of countless others: a listed
+  // "SAM" or "JSC NGT" by a query's ("Susan Amanda Mathews"), and a query "AO AST" (its legal
+  // form set aside) by a listed name's ("Aleksey Sambuyevich TSYDENOV"). A match through those
+  // initials is worth a look at most, never an alert.
+  if (comparison.alignment.pairs.some((p) => p.kind === 'acronym')) {
+    const listedAcronym =
+      comparison.listedTokens.length === 1 ? comparison.listedTokens[0] : undefined;
+    const queryAcronym = queryTokens.length === 1 ? queryTokens[0] : undefined;
+    if (listedAcronym !== undefined && listedAcronym.length <= 4)
+      capAt(
+        thresholds.review - 0.01,
+        'low-information',
+        `the listed name is only the ${String(listedAcronym.length)}-letter acronym "${listedAcronym}"`,
+      );
+    else if (queryAcronym !== undefined && queryAcronym.length <= 4)
+      capAt(
+        thresholds.review - 0.01,
+        'low-information',
+        `the query is only the ${String(queryAcronym.length)}-letter acronym "${queryAcronym}", spelt by the listed name's initials`,
+      );
   }
-  // The same the other way round: a query that is only a short acronym ("AO AST", once its legal
-  // form is set aside) is spelt by the initials of countless listed names ("Aleksey Sambuyevich
-  // TSYDENOV"), so a match through those initials is worth a look at most, never an alert.
-  const queryAcronym = queryTokens.length === 1 ? queryTokens[0] : undefined;
-  if (
-    queryAcronym !== undefined &&
-    queryAcronym.length <= 4 &&
-    comparison.alignment.pairs.some((p) => p.kind === 'acronym')
-  ) {
-    const cap = thresholds.review - 0.01;
-    if (score > cap)
-      adjustments.push({
-        kind: 'low-information',
-        delta: cap - score,
-        detail: `the query is only the ${queryAcronym.length}-letter acronym "${queryAcronym}", spelt by the listed name's initials`,
-      });
-    score = Math.min(score, cap);
-  }
-  if (prepared.problems.some((p) => p.kind === 'only-legal-form')) {
-    const cap = thresholds.review - 0.01;
-    if (score > cap)
-      adjustments.push({
-        kind: 'low-information',
-        delta: cap - score,
-        detail: 'the query is only a legal form',
-      });
-    score = Math.min(score, cap);
-  }
-  if (name.type === 'weak-aka') {
-    const cap = thresholds.strong - 0.01;
-    if (score > cap)
-      adjustments.push({
-        kind: 'weak-alias',
-        delta: cap - score,
-        detail: 'a low-quality a.k.a. is never a strong match on its own',
-      });
-    score = Math.min(score, cap);
-  }
+  if (prepared.problems.some((p) => p.kind === 'only-legal-form'))
+    capAt(thresholds.review - 0.01, 'low-information', 'the query is only a legal form');
+  if (name.type === 'weak-aka')
+    capAt(
+      thresholds.strong - 0.01,
+      'weak-alias',
+      'a low-quality a.k.a. is never a strong match on its own',
+    );
   return { score: Math.min(1, Math.max(0, score)), adjustments, legal };
 }
 
