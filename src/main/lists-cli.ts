@@ -82,15 +82,58 @@ export function listsCliHandlers(context: CliContext): ListsCliHandlers {
                   ? [`  ... and ${snapshot.skippedCount - 20} more (see --json)`]
                   : []),
               ].join('\n');
-        // On PostgreSQL the update goes on the job queue: an API instance re-screens open cases and
-        // issued licences, and the standing batches are screened again by the workers.
+        // A newly active snapshot. On PostgreSQL the update goes on the job queue: an API
+        // instance re-screens open cases and issued licences, and the workers screen the standing
+        // batches again. The embedded store serves one process at a time (no server runs beside
+        // this command), so the cases are re-screened here, now.
         let announced = '';
+        let rescreened: { cases: number; alerts: readonly unknown[] } | undefined;
         const config = context.configFrom(flags);
-        if (
-          config.ok &&
-          config.value.database.engine === 'postgres' &&
-          (result.value.kind === 'imported' || result.value.reactivated)
-        ) {
+        const activated = result.value.kind === 'imported' || result.value.reactivated;
+        if (config.ok && activated && config.value.database.engine === 'embedded') {
+          const { rescreenCases } = await import('../application/cases/rescreen-cases.ts');
+          const { createScreeningService } =
+            await import('../application/screening/screening-service.ts');
+          const { assessmentDeps } = await import('./assessment-deps.ts');
+          const { caseDepsFor } = await import('./case-wiring.ts');
+          const { partnerAlertScreening } = await import('./exchange-wiring.ts');
+          const { randomSecrets } = await import('../adapters/runtime/random-secrets.ts');
+          const store = kyselyListSnapshotStore(database.db);
+          const screening = createScreeningService({
+            store,
+            thresholds: config.value.screening.thresholds,
+            extra: partnerAlertScreening(database.db),
+          });
+          const assessment = assessmentDeps(store, screening, context.codeVersion, { database });
+          const report = await rescreenCases({
+            store: caseDepsFor(database.db, assessment).store,
+            screener: assessment.screener,
+            clock: systemClock,
+            secrets: randomSecrets,
+          });
+          rescreened = {
+            cases: report.casesScreened,
+            alerts: report.alerts.map((a) => ({
+              caseId: a.caseId,
+              caseReference: a.caseReference,
+              party: a.party,
+              entityId: a.match.entityId,
+              name: a.match.name,
+              score: a.match.score,
+              band: a.match.band,
+            })),
+          };
+          announced = [
+            `\nRe-screened ${report.casesScreened.toLocaleString('en')} open case(s) and licence(s) against the new lists: ${report.alerts.length.toLocaleString('en')} new alert(s).`,
+            ...report.alerts
+              .slice(0, 20)
+              .map(
+                (a) =>
+                  `  ${a.caseReference}: ${a.party.role} "${a.party.name}" ~ ${a.match.name} (${a.match.entityId}, ${a.match.score.toFixed(2)} ${a.match.band})`,
+              ),
+          ].join('\n');
+        }
+        if (config.ok && activated && config.value.database.engine === 'postgres') {
           const { startPgBoss, enqueueListUpdate } =
             await import('../adapters/batch/pg-boss-chunk-queue.ts');
           const { currentListUpdate } =
@@ -112,7 +155,9 @@ export function listsCliHandlers(context: CliContext): ListsCliHandlers {
           json: {
             outcome: result.value.kind,
             snapshot: snapshotJson(snapshot),
-            listUpdateQueued: announced !== '',
+            listUpdateQueued:
+              config.ok && config.value.database.engine === 'postgres' && announced !== '',
+            ...(rescreened !== undefined ? { rescreened } : {}),
           },
         });
       }),
