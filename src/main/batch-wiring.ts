@@ -34,9 +34,9 @@ export interface BatchWiring extends BatchRouteDeps {
 }
 
 /**
- * `/v1/batches` on the shared PostgreSQL database. The job queue is started on the first
- * submission (an instance that only reads status never opens its connections) and stopped when
- * the app closes.
+ * `/v1/batches` on the shared PostgreSQL database, and the list updates on the same job queue.
+ * The queue is started on first use (a submission, an announced update, or `workListUpdates`,
+ * which every API instance on PostgreSQL calls at start) and stopped when the app closes.
  */
 export function batchDepsFor(
   db: Kysely<Database>,

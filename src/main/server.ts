@@ -259,6 +259,9 @@ export async function startServer(
           app.log.info(
             `list update ${update.key}: re-running ${reruns.length} standing batch(es): ${reruns.map((r) => r.batchId).join(', ')}`,
           );
+        // This instance's index asks for the active snapshots at most once a second: wait that
+        // long, so the cases are screened against the update, not the lists before it.
+        await new Promise((resolve) => setTimeout(resolve, 1_100));
         await rescreen();
       });
     } catch (error) {
