@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { renderAssessment, renderDryRun } from '../adapters/cli/assessment-report.ts';
 import { readJsonFile, type AssessCliHandlers } from '../adapters/cli/commands/assess.ts';
+import { readFileBytes } from '../adapters/cli/json-file.ts';
 import { kyselyListSnapshotStore } from '../adapters/db/kysely-list-snapshot-store.ts';
 import { parseHumanRightsPolicy } from '../adapters/regulation/load-human-rights-policies.ts';
 import { formatDataProblem } from '../adapters/regulation/load-regulation-data.ts';
@@ -25,18 +26,9 @@ import { partnerAlertScreening } from './exchange-wiring.ts';
 
 /** Reads and checks a human-rights policy file against the shipped data. */
 async function readPolicy(file: string): Promise<Result<HumanRightsPolicy, CordonError>> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fs.readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return err(
-      cordonError(
-        'CORDON_FILE_UNREADABLE',
-        `Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : String(code)}.`,
-      ),
-    );
-  }
+  const read = await readFileBytes(file);
+  if (!read.ok) return read;
+  const bytes = read.value;
   const { regulation } = await shippedAssessmentSources.regulation.load();
   const parsed = parseHumanRightsPolicy(
     { display: file, text: new TextDecoder().decode(bytes), sha256: sha256Hex(bytes) },

@@ -3,21 +3,29 @@ import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 
 /**
- * Reads a JSON file named on the command line. A file that is not JSON is refused with the line
- * and column of the first mistake (`item.json is not valid JSON: line 3, column 12: unexpected
- * "x"`), which `JSON.parse` alone does not always say.
+ * Reads a file named on the command line, or says why it cannot (`Cannot read x.csv: no such
+ * file.`, `...: it is a folder.`).
  */
-export async function readJsonFile(path: string): Promise<Result<unknown, CordonError>> {
-  let text: string;
+export async function readFileBytes(path: string): Promise<Result<Uint8Array, CordonError>> {
   try {
-    text = await fs.readFile(path, 'utf8');
+    return ok(new Uint8Array(await fs.readFile(path)));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
     return err(cordonError('CORDON_FILE_UNREADABLE', `Cannot read ${path}: ${why}.`));
   }
-  return parseJsonText(path, text);
+}
+
+/**
+ * Reads a JSON file named on the command line. A file that is not JSON is refused with the line
+ * and column of the first mistake (`item.json is not valid JSON: line 3, column 12: unexpected
+ * "x"`), which `JSON.parse` alone does not always say.
+ */
+export async function readJsonFile(path: string): Promise<Result<unknown, CordonError>> {
+  const bytes = await readFileBytes(path);
+  if (!bytes.ok) return bytes;
+  return parseJsonText(path, new TextDecoder().decode(bytes.value));
 }
 
 /** Parses JSON text, or says where it first goes wrong. */

@@ -149,6 +149,40 @@ export async function notifyDenial(
 }
 
 /**
+ * One of our own denials, still in force, about to be revoked or amended with a reason: a
+ * denial we never notified, one already revoked, or a missing reason is refused.
+ */
+async function ownActiveDenial(
+  deps: ExchangeDeps,
+  input: { readonly reference: string; readonly reason: string },
+  change: 'revoked' | 'amended',
+): Promise<Result<DenialRecord, CordonError>> {
+  const signer = signerOf(deps);
+  if (!signer.ok) return signer;
+  const existing = await deps.store.denial(signer.value.authorityId, input.reference);
+  if (existing === undefined)
+    return err(cordonError('CORDON_NOT_FOUND', `We notified no denial ${input.reference}.`));
+  if (existing.status === 'revoked') {
+    return err(
+      cordonError(
+        'CORDON_CASE_TRANSITION_NOT_ALLOWED',
+        change === 'revoked'
+          ? `Denial ${input.reference} is already revoked.`
+          : `Denial ${input.reference} is revoked: it can no longer be amended.`,
+      ),
+    );
+  }
+  if (input.reason.trim() === '') {
+    return err(
+      cordonError('CORDON_VALIDATION_FAILED', `Say why the denial is ${change}.`, [
+        { field: 'reason', problem: 'is required' },
+      ]),
+    );
+  }
+  return ok(existing);
+}
+
+/**
  * Revokes one of our denials: partners drop it, and blocks it caused on their cases are lifted.
  * The revocation goes to the partners the denial was notified to.
  */
@@ -160,26 +194,9 @@ export async function revokeDenial(
 ): Promise<
   Result<{ readonly denial: DenialRecord; readonly message: StoredMessage }, CordonError>
 > {
-  const signer = signerOf(deps);
-  if (!signer.ok) return signer;
-  const existing = await deps.store.denial(signer.value.authorityId, input.reference);
-  if (existing === undefined)
-    return err(cordonError('CORDON_NOT_FOUND', `We notified no denial ${input.reference}.`));
-  if (existing.status === 'revoked') {
-    return err(
-      cordonError(
-        'CORDON_CASE_TRANSITION_NOT_ALLOWED',
-        `Denial ${input.reference} is already revoked.`,
-      ),
-    );
-  }
-  if (input.reason.trim() === '') {
-    return err(
-      cordonError('CORDON_VALIDATION_FAILED', 'Say why the denial is revoked.', [
-        { field: 'reason', problem: 'is required' },
-      ]),
-    );
-  }
+  const found = await ownActiveDenial(deps, input, 'revoked');
+  if (!found.ok) return found;
+  const existing = found.value;
   const published = await publishMessage(
     deps,
     'denial-revocation',
@@ -219,26 +236,9 @@ export async function amendOwnDenial(
     CordonError
   >
 > {
-  const signer = signerOf(deps);
-  if (!signer.ok) return signer;
-  const existing = await deps.store.denial(signer.value.authorityId, input.reference);
-  if (existing === undefined)
-    return err(cordonError('CORDON_NOT_FOUND', `We notified no denial ${input.reference}.`));
-  if (existing.status === 'revoked') {
-    return err(
-      cordonError(
-        'CORDON_CASE_TRANSITION_NOT_ALLOWED',
-        `Denial ${input.reference} is revoked: it can no longer be amended.`,
-      ),
-    );
-  }
-  if (input.reason.trim() === '') {
-    return err(
-      cordonError('CORDON_VALIDATION_FAILED', 'Say why the denial is amended.', [
-        { field: 'reason', problem: 'is required' },
-      ]),
-    );
-  }
+  const found = await ownActiveDenial(deps, input, 'amended');
+  if (!found.ok) return found;
+  const existing = found.value;
   const amended = amendDenial(existing.denial, input.changes);
   if (!amended.ok) {
     return err(

@@ -1,9 +1,9 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ConfigFlags } from '../../../config/config.ts';
 import { cordonError, type CordonError } from '../../../domain/shared/errors.ts';
 import { err, type Result } from '../../../domain/shared/result.ts';
+import { readFileBytes } from '../json-file.ts';
 import type { CommandOutput } from '../output.ts';
 import type { CommandContext } from '../program.ts';
 
@@ -62,18 +62,8 @@ export function registerIndicatorsCommands(
             return err(
               cordonError('CORDON_USAGE', `--year must be a year (YYYY), got "${opts.year}".`),
             );
-          let bytes: Uint8Array;
-          try {
-            bytes = new Uint8Array(await fs.readFile(file));
-          } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            return err(
-              cordonError(
-                'CORDON_FILE_UNREADABLE',
-                `Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : String(code)}.`,
-              ),
-            );
-          }
+          const bytes = await readFileBytes(file);
+          if (!bytes.ok) return bytes;
           const columns = opts.columns
             ?.split(',')
             .map((c) => c.trim())
@@ -81,7 +71,7 @@ export function registerIndicatorsCommands(
           return handlers.indicatorsImport(context.flags(command), {
             source: opts.source,
             fileName: path.basename(file),
-            bytes,
+            bytes: bytes.value,
             ...(opts.year !== undefined ? { year: Number(opts.year) } : {}),
             ...(columns !== undefined && columns.length > 0 ? { columns } : {}),
           });

@@ -1,6 +1,6 @@
-import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { ConfigFlags } from '../../../config/config.ts';
+import { readFileBytes } from '../json-file.ts';
 import type { ListFile } from '../../../application/ports/list-parser.ts';
 import { cordonError, type CordonError } from '../../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../../domain/shared/result.ts';
@@ -161,14 +161,9 @@ export function registerListsCommands(
 async function readFiles(paths: readonly string[]): Promise<Result<ListFile[], CordonError>> {
   const files: ListFile[] = [];
   for (const path of paths) {
-    try {
-      files.push({ name: path, bytes: new Uint8Array(await fs.readFile(path)) });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why =
-        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
-      return err(cordonError('CORDON_FILE_UNREADABLE', `Cannot read ${path}: ${why}.`));
-    }
+    const bytes = await readFileBytes(path);
+    if (!bytes.ok) return bytes;
+    files.push({ name: path, bytes: bytes.value });
   }
   return ok(files);
 }
