@@ -3,9 +3,19 @@ import { appealPeriodFor, citeCriteria } from '../domain/licensing/case-policy.t
 import { shippedAssessmentSources } from './assessment-deps.ts';
 import { loadCasePolicy, parseCaseSettings } from './case-wiring.ts';
 
-describe('the shipped case policy (data/routing/case-policy-v1.json)', () => {
+describe('the shipped case policy (the highest data/routing/case-policy-v<N>.json)', () => {
   it('loads, gives every jurisdiction an appeal period, and never labels a paraphrase verbatim', async () => {
     const policy = await loadCasePolicy();
+    expect(policy.version).toBe(2);
+    expect(policy.separationOfDuties.distinctDuties).toEqual([
+      'advise',
+      'recommend',
+      'decide',
+      'countersign',
+      'decide-appeal',
+    ]);
+    expect(policy.separationOfDuties.basis?.textStatus).toBe('seed-unverified');
+    expect(policy.withdrawal.notifyPartnersOfPendingRefusal).toBe(true);
     expect(appealPeriodFor(policy, 'GB').days).toBe(28);
     expect(appealPeriodFor(policy, 'US').days).toBe(45);
     expect(appealPeriodFor(policy, 'NO')).toMatchObject({

@@ -13,7 +13,7 @@ import {
   type AssessmentDeps,
 } from '../application/assessment/assess-application.ts';
 import { parseApplication } from '../application/assessment/parse-application.ts';
-import type { CaseDeps } from '../application/cases/case-service.ts';
+import type { CaseDeps } from '../application/cases/case-deps.ts';
 import type { FrozenAssessment } from '../application/ports/case-store.ts';
 import { resolveCasePolicy, type CasePolicy } from '../domain/licensing/case-policy.ts';
 import type { RoutingRuleSet } from '../domain/licensing/routing.ts';

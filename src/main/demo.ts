@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { repositoryRoot } from '../adapters/runtime/code-version.ts';
-import { createDraft, submitCase, type CaseDeps } from '../application/cases/case-service.ts';
+import type { CaseDeps } from '../application/cases/case-deps.ts';
+import { createDraft } from '../application/cases/create-draft.ts';
+import { submitCase } from '../application/cases/submit-case.ts';
 import { addOrganisation, addUser } from '../application/people/manage-people.ts';
 import type { PeopleDeps } from '../application/people/people-deps.ts';
 import type { Principal } from '../domain/people/people.ts';

@@ -4,7 +4,7 @@ import type { ScreeningService } from '../application/screening/screening-servic
 import type { AuditLog } from '../application/ports/audit-log.ts';
 import type { PeopleDeps } from '../application/people/people-deps.ts';
 import type { ExchangeDeps } from '../application/exchange/exchange-deps.ts';
-import type { CaseDeps } from '../application/cases/case-service.ts';
+import type { CaseDeps } from '../application/cases/case-deps.ts';
 import type { BatchStore } from '../application/batch/batch-store.ts';
 import { exitCodeFor } from '../adapters/cli/output.ts';
 import { httpStatusOf } from '../adapters/http/error-status.ts';

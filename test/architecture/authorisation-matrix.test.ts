@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/adapters/http/build-app.ts';
 import { declaredRoutesOf, type DeclaredRoute } from '../../src/adapters/http/route-access.ts';
 import { roles } from '../../src/domain/people/role.ts';
-import type { CaseDeps } from '../../src/application/cases/case-service.ts';
+import type { CaseDeps } from '../../src/application/cases/case-deps.ts';
 import type { ExchangeDeps } from '../../src/application/exchange/exchange-deps.ts';
 import type { BatchStore } from '../../src/application/batch/batch-store.ts';
 import { unavailable } from '../../src/main/generated-artifacts.ts';

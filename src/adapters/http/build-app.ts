@@ -23,7 +23,7 @@ import { screeningRoutes, type ScreeningRouteDeps } from './routes/screening/rou
 import { casesRoutes } from './routes/cases/routes.ts';
 import { exchangeRoutes } from './routes/exchange/routes.ts';
 import type { ExchangeDeps } from '../../application/exchange/exchange-deps.ts';
-import type { CaseDeps } from '../../application/cases/case-service.ts';
+import type { CaseDeps } from '../../application/cases/case-deps.ts';
 import { controlsRoutes, type ControlsRouteDeps } from './routes/controls/routes.ts';
 import { assertAccessDeclared, recordDeclaredRoute } from './route-access.ts';
 import authPlugin from './auth/auth-plugin.ts';

@@ -9,7 +9,8 @@ import { actorOf, effectiveRoles, type Principal } from '../../domain/people/peo
 import { cordonError, type CordonError, type FieldProblem } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { CaseAttachment } from '../ports/case-store.ts';
-import { getCase, type CaseDeps } from './case-service.ts';
+import type { CaseDeps } from './case-deps.ts';
+import { getCase } from './get-case.ts';
 
 /** A supporting document as it arrives (multipart upload, CLI file). */
 export interface AttachmentInput extends AttachmentUpload {

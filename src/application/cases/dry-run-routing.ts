@@ -7,7 +7,7 @@ import {
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { CaseStore } from '../ports/case-store.ts';
-import { routingFacts } from './case-service.ts';
+import { routingFacts } from './routing-facts.ts';
 
 /** What a routing dry run found. */
 export interface RoutingDryRun {

@@ -8,6 +8,7 @@ import {
 } from './case-policy.ts';
 import { applyCaseCommand, draftCase } from './case-transitions.ts';
 import { decisionDocument } from './decision-document.ts';
+import { defaultSeparationOfDuties } from './separation-of-duties.ts';
 
 const paraphrase: CitedText = {
   text: 'The Government will not grant a licence where there is a clear risk ...',
@@ -75,6 +76,34 @@ const resolved = (): CasePolicy => {
 };
 
 describe(resolveCasePolicy.name, () => {
+  it('gives a policy without separation of duties the four-eyes default, and refuses one that weakens it', () => {
+    expect(resolved().separationOfDuties).toEqual(defaultSeparationOfDuties);
+    const weakened = resolveCasePolicy(
+      {
+        ...policyDocument,
+        separationOfDuties: {
+          distinctDuties: ['decide', 'countersign'],
+          officerOrganisationKinds: ['licensing-authority', 'partner-authority'],
+          advisorOrganisationKinds: ['advising-department'],
+        },
+        withdrawal: { notifyPartnersOfPendingRefusal: 'sometimes' },
+      },
+      texts,
+      'f.json',
+    );
+    expect(weakened).toMatchObject({
+      ok: false,
+      error: [
+        {
+          path: '/separationOfDuties/distinctDuties',
+          message: expect.stringContaining('missing advise, recommend') as unknown,
+        },
+        { path: '/separationOfDuties/officerOrganisationKinds' },
+        { path: '/withdrawal/notifyPartnersOfPendingRefusal' },
+      ],
+    });
+  });
+
   it('resolves cited texts with the status they have in the shipped data', () => {
     expect(resolved().criteria.map((c) => [c.code, c.text.textStatus])).toEqual([
       ['UK-SELC-2', 'paraphrase'],

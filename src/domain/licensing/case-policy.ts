@@ -2,6 +2,14 @@ import type { LegalTexts } from '../policy/legal-texts.ts';
 import type { CitedText, TextStatus } from '../policy/text-provenance.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import type { CriterionCitation } from './licence-case.ts';
+import { organisationKinds, type OrganisationKind } from '../people/people.ts';
+import {
+  caseDuties,
+  defaultSeparationOfDuties,
+  fourEyesFloor,
+  type CaseDuty,
+  type SeparationOfDuties,
+} from './separation-of-duties.ts';
 
 /**
  * How cases are handled once decided, per jurisdiction, as versioned data
@@ -15,7 +23,26 @@ export interface CasePolicy {
   /** Appeal periods; the one for `*` applies where no jurisdiction has its own. */
   readonly appeals: readonly AppealRule[];
   readonly criteria: readonly RefusalCriterion[];
+  /**
+   * Who may act on the authority's cases and which duties one person may not combine on a case
+   * (from version 2; a policy without it gets `defaultSeparationOfDuties`, the four-eyes floor).
+   */
+  readonly separationOfDuties: SeparationOfDuties;
+  /** What follows an exporter's withdrawal while a refusal awaits its countersignature. */
+  readonly withdrawal: WithdrawalRule;
 }
+
+/**
+ * A refusal that is decided but not countersigned is not final; an exporter who withdraws then
+ * avoids a denial. The withdrawal is always recorded with the pending refusal; whether partners
+ * are notified of it (as a withdrawal under a pending refusal, not as a denial) is policy.
+ */
+export interface WithdrawalRule {
+  readonly notifyPartnersOfPendingRefusal: boolean;
+  readonly basis?: CitedText;
+}
+
+const defaultWithdrawalRule: WithdrawalRule = { notifyPartnersOfPendingRefusal: false };
 
 export interface AppealRule {
   /** Country codes (or `EU`), or `['*']` for the default. */
@@ -236,6 +263,84 @@ export function resolveCasePolicy(
     };
   });
   if (!Array.isArray(doc.criteria)) problem('/criteria', 'must be a list');
+  const separationOfDuties =
+    doc.separationOfDuties === undefined
+      ? defaultSeparationOfDuties
+      : separation(doc.separationOfDuties, problem, text);
+  const withdrawal =
+    doc.withdrawal === undefined
+      ? defaultWithdrawalRule
+      : withdrawalRule(doc.withdrawal, problem, text);
   if (problems.length > 0) return err(problems);
-  return ok({ id: doc.id as string, version: doc.version as number, appeals, criteria });
+  return ok({
+    id: doc.id as string,
+    version: doc.version as number,
+    appeals,
+    criteria,
+    separationOfDuties,
+    withdrawal,
+  });
+}
+
+type Problem = (path: string, message: string) => void;
+type TextOf = (value: unknown, path: string) => CitedText;
+
+// Organisations that may never act on the authority's cases, whatever a policy file says.
+const neverOfficers: readonly OrganisationKind[] = ['exporter', 'partner-authority'];
+
+function separation(value: unknown, problem: Problem, text: TextOf): SeparationOfDuties {
+  const path = '/separationOfDuties';
+  if (!isRecord(value)) {
+    problem(path, 'must be an object');
+    return defaultSeparationOfDuties;
+  }
+  const duties = value.distinctDuties;
+  if (!Array.isArray(duties) || !duties.every((d) => caseDuties.includes(d as CaseDuty))) {
+    problem(`${path}/distinctDuties`, `must be a list of ${caseDuties.join(', ')}`);
+  } else {
+    const missing = fourEyesFloor.filter((d) => !duties.includes(d));
+    if (missing.length > 0) {
+      problem(
+        `${path}/distinctDuties`,
+        `must keep the four-eyes floor (${fourEyesFloor.join(', ')}); missing ${missing.join(', ')}`,
+      );
+    }
+  }
+  const kinds = (key: string): OrganisationKind[] => {
+    const list = value[key];
+    if (
+      !Array.isArray(list) ||
+      list.length === 0 ||
+      !list.every(
+        (k) =>
+          organisationKinds.includes(k as OrganisationKind) &&
+          !neverOfficers.includes(k as OrganisationKind),
+      )
+    ) {
+      problem(
+        `${path}/${key}`,
+        "must be a non-empty list of licensing-authority or advising-department (exporters and partner authorities never act on the authority's cases)",
+      );
+      return [];
+    }
+    return list as OrganisationKind[];
+  };
+  return {
+    distinctDuties: Array.isArray(duties) ? (duties as CaseDuty[]) : [],
+    officerOrganisationKinds: kinds('officerOrganisationKinds'),
+    advisorOrganisationKinds: kinds('advisorOrganisationKinds'),
+    ...(value.basis === undefined ? {} : { basis: text(value.basis, `${path}/basis`) }),
+  };
+}
+
+function withdrawalRule(value: unknown, problem: Problem, text: TextOf): WithdrawalRule {
+  const path = '/withdrawal';
+  if (!isRecord(value) || typeof value.notifyPartnersOfPendingRefusal !== 'boolean') {
+    problem(`${path}/notifyPartnersOfPendingRefusal`, 'must be true or false');
+    return defaultWithdrawalRule;
+  }
+  return {
+    notifyPartnersOfPendingRefusal: value.notifyPartnersOfPendingRefusal,
+    ...(value.basis === undefined ? {} : { basis: text(value.basis, `${path}/basis`) }),
+  };
 }

@@ -3,6 +3,13 @@ import { err, ok, type Result } from '../shared/result.ts';
 import type { CaseOutcome, CaseStage } from './case-state.ts';
 import type { AppealPeriodRule } from './case-policy.ts';
 import type { Actor, AdviceOutcome, CriterionCitation, LicenceCase } from './licence-case.ts';
+import {
+  defaultSeparationOfDuties,
+  dutyOf,
+  separationProblem,
+  withDuty,
+  type SeparationOfDuties,
+} from './separation-of-duties.ts';
 
 /** Everything that can be done to a case, as a value. */
 export type CaseCommand =
@@ -65,6 +72,7 @@ export type CaseCommandKind = CaseCommand['kind'];
 export type TransitionRefusal =
   | { readonly code: 'CORDON_CASE_TRANSITION_NOT_ALLOWED'; readonly message: string }
   | { readonly code: 'CORDON_FORBIDDEN'; readonly message: string }
+  | { readonly code: 'CORDON_DUTIES_NOT_SEPARATE'; readonly message: string }
   | { readonly code: 'CORDON_VALIDATION_FAILED'; readonly message: string };
 
 /**
@@ -151,7 +159,8 @@ const approving = (outcome: CaseOutcome) =>
 /**
  * Applies one command to a case and returns the new case, or why the command is refused. Checks
  * the transition table (stage and role), then the command's own rules: a countersignature by a
- * different senior officer than the decider; a written justification when a decision departs from
+ * different senior officer than the decider; separation of duties (`separation`, from the case
+ * policy: by default advisor, recommender, decider and countersigner are four different people); a written justification when a decision departs from
  * the automated recommendation; criteria cited for every refusal; no decision while a partner
  * consultation is open; an appeal only against a refusal and before its deadline (the period the
  * refusal recorded at countersignature).
@@ -165,6 +174,7 @@ export function applyCaseCommand(
   command: CaseCommand,
   actor: Actor,
   now: Date,
+  separation: SeparationOfDuties = defaultSeparationOfDuties,
 ): Result<LicenceCase, TransitionRefusal> {
   const rule = caseTransitions[command.kind];
   if (!rule.by.includes(actor.role)) {
@@ -181,7 +191,12 @@ export function applyCaseCommand(
     );
   }
   const next = nextCase(current, command, actor, now);
-  return next.ok ? ok({ ...next.value, version: current.version + 1 }) : next;
+  if (!next.ok) return next;
+  const duty = dutyOf(command.kind);
+  if (duty === undefined) return ok({ ...next.value, version: current.version + 1 });
+  const problem = separationProblem(current, duty, actor, separation);
+  if (problem !== undefined) return err({ code: 'CORDON_DUTIES_NOT_SEPARATE', message: problem });
+  return ok({ ...withDuty(next.value, duty, actor, now), version: current.version + 1 });
 }
 
 function nextCase(
@@ -352,7 +367,14 @@ function nextCase(
       return ok({ ...rest, stage: 'under-review', statusReason: command.reason });
     }
     case 'withdraw':
-      return ok({ ...c, stage: 'withdrawn', withdrawnReason: command.reason });
+      return ok({
+        ...c,
+        stage: 'withdrawn',
+        withdrawnReason: command.reason,
+        ...(c.decision?.outcome === 'refused' && c.decision.countersignedAt === undefined
+          ? { refusalPendingAtWithdrawal: c.decision }
+          : {}),
+      });
     case 'appeal': {
       if (c.outcome !== 'refused') return err(refuse('Only a refusal can be appealed.'));
       if (c.appeal !== undefined) return err(refuse('This refusal has already been appealed.'));

@@ -1,6 +1,7 @@
 import type { Role } from '../people/role.ts';
 import type { CitedText } from '../policy/text-provenance.ts';
 import type { CaseOutcome, CaseStage } from './case-state.ts';
+import type { DutyRecord } from './separation-of-duties.ts';
 
 /** Who did something to a case: a person with a role (or the system, for automatic steps). */
 export interface Actor {
@@ -115,6 +116,11 @@ export interface LicenceCase {
   readonly outcome?: CaseOutcome;
   readonly appeal?: Appeal;
   readonly withdrawnReason?: string;
+  /**
+   * A refusal decided but not yet countersigned when the exporter withdrew: recorded so that the
+   * withdrawal cannot hide it (the case policy says whether partners are told).
+   */
+  readonly refusalPendingAtWithdrawal?: Decision;
   /** Why the licence was suspended or revoked. */
   readonly statusReason?: string;
   readonly createdAt: Date;
@@ -122,4 +128,6 @@ export interface LicenceCase {
   readonly finalisedAt?: Date;
   /** An open partner consultation blocks the decision (the no-undercut rule). */
   readonly blockingConsultations: readonly string[];
+  /** Who advised, recommended, decided, countersigned: kept for separation of duties, never removed. */
+  readonly duties?: readonly DutyRecord[];
 }

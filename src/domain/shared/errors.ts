@@ -47,6 +47,8 @@ export const errorCatalogue = {
     'The audit trail no longer verifies: an entry was edited, deleted or reordered; the message names the first.',
   CORDON_CASE_VERSION_CONFLICT:
     'Someone else changed the licence case since you loaded it (optimistic concurrency); reload and try again.',
+  CORDON_DUTIES_NOT_SEPARATE:
+    'Separation of duties refuses the step: the person already holds another duty on the licence case (advisor, recommender, decider and countersigner are different people), or their organisation may not act on the authority\'s cases.',
   CORDON_CASE_TRANSITION_NOT_ALLOWED:
     'The licence case is not in a state that allows this step; the message names the state and the allowed steps.',
   CORDON_NO_ACTIVE_LISTS:

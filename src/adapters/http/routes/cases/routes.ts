@@ -6,17 +6,16 @@ import {
   listAttachments,
 } from '../../../../application/cases/case-attachments.ts';
 import { dryRunRouting } from '../../../../application/cases/dry-run-routing.ts';
-import {
-  caseDocument,
-  caseStatistics,
-  createDraft,
-  getCase,
-  listCases,
-  performCaseAction,
-  submitCase,
-  verifyDocument,
-  type CaseDeps,
-} from '../../../../application/cases/case-service.ts';
+import { performCaseAction } from '../../../../application/cases/act-on-case.ts';
+import type { CaseDeps } from '../../../../application/cases/case-deps.ts';
+import { createDraft } from '../../../../application/cases/create-draft.ts';
+import { getCase } from '../../../../application/cases/get-case.ts';
+import { getCaseDocument } from '../../../../application/cases/get-case-document.ts';
+import { getDecisionStatistics } from '../../../../application/cases/get-decision-statistics.ts';
+import { listCaseAlerts } from '../../../../application/cases/list-case-alerts.ts';
+import { listCases } from '../../../../application/cases/list-cases.ts';
+import { submitCase } from '../../../../application/cases/submit-case.ts';
+import { verifyDocument } from '../../../../application/cases/verify-document.ts';
 import type { CaseAttachment, CaseRecord } from '../../../../application/ports/case-store.ts';
 import {
   CaseActionSchema,
@@ -31,6 +30,12 @@ import {
 import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import { formatBytes } from '../../../../domain/licensing/attachment.ts';
 import { caseStages, type CaseStage } from '../../../../domain/licensing/case-state.ts';
+import {
+  exporterCaseView,
+  exporterHistory,
+  exporterStageOf,
+} from '../../../../domain/licensing/exporter-case-view.ts';
+import type { Principal } from '../../../../domain/people/people.ts';
 import { statisticsCsv } from '../../../../domain/licensing/statistics.ts';
 import { cordonError } from '../../../../domain/shared/errors.ts';
 import { principalOf } from '../../auth/auth-plugin.ts';
@@ -66,8 +71,22 @@ const attachmentJson = (a: CaseAttachment) => ({
 const contentDisposition = (kind: 'attachment' | 'inline', fileName: string): string =>
   `${kind}; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
-const summaryJson = (r: CaseRecord) => {
+/** A case in a list: exporters see the coarse stage only, never the queue or automated outcome. */
+const summaryJson = (r: CaseRecord, viewer: Principal) => {
   const c = r.licenceCase;
+  if (viewer.organisationKind === 'exporter') {
+    const view = exporterCaseView(c);
+    return {
+      id: c.id,
+      reference: c.reference,
+      jurisdiction: c.jurisdiction,
+      stage: exporterStageOf(c.stage),
+      version: c.version,
+      exporterOrganisationId: c.exporterOrganisationId,
+      createdAt: c.createdAt.toISOString(),
+      ...(view.outcome === undefined ? {} : { outcome: view.outcome }),
+    };
+  }
   return {
     id: c.id,
     reference: c.reference,
@@ -92,19 +111,38 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
     limits: { fileSize: limit, files: 1, fields: 5, fieldSize: 4096 },
   });
 
-  const caseJson = async (r: CaseRecord) => ({
-    ...summaryJson(r),
+  const documentsJson = async (r: CaseRecord) =>
+    (await deps.store.documentsOf(r.licenceCase.id)).map((d) => ({
+      code: d.code,
+      kind: d.kind,
+      issuedAt: d.issuedAt.toISOString(),
+      sha256: d.sha256,
+    }));
+
+  /**
+   * A case as the viewer may see it. An exporter gets its status, the questions put to it and a
+   * final decision: no advice, recommendation, draft decision, frozen assessment (it carries
+   * partners' confidential denials), routing, officers' names or re-screening alerts.
+   */
+  const caseJson = async (r: CaseRecord, viewer: Principal) =>
+    viewer.organisationKind === 'exporter'
+      ? {
+          ...summaryJson(r, viewer),
+          state: plain(exporterCaseView(r.licenceCase)),
+          application: { ...r.application },
+          history: exporterHistory(r.history).map(plain),
+          documents: await documentsJson(r),
+        }
+      : officerCaseJson(r, viewer);
+
+  const officerCaseJson = async (r: CaseRecord, viewer: Principal) => ({
+    ...summaryJson(r, viewer),
     state: plain(r.licenceCase),
     application: { ...r.application },
     ...(r.assessment === undefined ? {} : { assessment: plain(r.assessment) }),
     ...(r.routing === undefined ? {} : { routing: plain(r.routing) }),
     history: r.history.map(plain),
-    documents: (await deps.store.documentsOf(r.licenceCase.id)).map((d) => ({
-      code: d.code,
-      kind: d.kind,
-      issuedAt: d.issuedAt.toISOString(),
-      sha256: d.sha256,
-    })),
+    documents: await documentsJson(r),
     alerts: (await deps.store.alerts(r.licenceCase.id)).map(plain),
   });
 
@@ -122,9 +160,10 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
       },
     },
     async (request, reply) => {
-      const created = await createDraft(deps, principalOf(request), request.body, request.id);
+      const principal = principalOf(request);
+      const created = await createDraft(deps, principal, request.body, request.id);
       if (!created.ok) return sendError(reply, created.error);
-      return reply.code(201).send(await caseJson(created.value));
+      return reply.code(201).send(await caseJson(created.value, principal));
     },
   );
 
@@ -149,11 +188,21 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
           ]),
         );
       }
-      const cases = await listCases(deps, principalOf(request), {
-        ...(stage === undefined ? {} : { stage: stage as CaseStage }),
-        ...(queue === undefined ? {} : { queue }),
+      const principal = principalOf(request);
+      // An exporter filters by the stages it sees; it cannot probe the internal ones or queues.
+      const exporter = principal.organisationKind === 'exporter';
+      const cases = await listCases(deps, principal, {
+        ...(stage === undefined || exporter ? {} : { stage: stage as CaseStage }),
+        ...(queue === undefined || exporter ? {} : { queue }),
       });
-      return { cases: cases.map(summaryJson) };
+      return {
+        cases: cases
+          .filter(
+            (c) =>
+              !exporter || stage === undefined || exporterStageOf(c.licenceCase.stage) === stage,
+          )
+          .map((c) => summaryJson(c, principal)),
+      };
     },
   );
 
@@ -169,8 +218,9 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
       },
     },
     async (request, reply) => {
-      const found = await getCase(deps, principalOf(request), request.params.id);
-      return found.ok ? caseJson(found.value) : sendError(reply, found.error);
+      const principal = principalOf(request);
+      const found = await getCase(deps, principal, request.params.id);
+      return found.ok ? caseJson(found.value, principal) : sendError(reply, found.error);
     },
   );
 
@@ -187,14 +237,17 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
       },
     },
     async (request, reply) => {
+      const principal = principalOf(request);
       const submitted = await submitCase(
         deps,
-        principalOf(request),
+        principal,
         request.params.id,
         request.body.expectedVersion,
         request.id,
       );
-      return submitted.ok ? caseJson(submitted.value) : sendError(reply, submitted.error);
+      return submitted.ok
+        ? caseJson(submitted.value, principal)
+        : sendError(reply, submitted.error);
     },
   );
 
@@ -215,15 +268,16 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
     },
     async (request, reply) => {
       const { expectedVersion, ...action } = request.body;
+      const principal = principalOf(request);
       const done = await performCaseAction(
         deps,
-        principalOf(request),
+        principal,
         request.params.id,
         expectedVersion,
         action,
         request.id,
       );
-      return done.ok ? caseJson(done.value) : sendError(reply, done.error);
+      return done.ok ? caseJson(done.value, principal) : sendError(reply, done.error);
     },
   );
 
@@ -239,7 +293,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
       },
     },
     async (request, reply) => {
-      const document = await caseDocument(deps, principalOf(request), request.params.id);
+      const document = await getCaseDocument(deps, principalOf(request), request.params.id);
       if (!document.ok) return sendError(reply, document.error);
       return reply
         .type('application/pdf')
@@ -283,7 +337,9 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
         },
       },
     },
-    async () => ({ alerts: (await deps.store.alerts()).map(plain) }),
+    async (request) => ({
+      alerts: (await listCaseAlerts(deps, principalOf(request))).map(plain),
+    }),
   );
 
   app.get(
@@ -298,7 +354,9 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
       },
     },
     async (request, reply) => {
-      const rows = await caseStatistics(deps);
+      const statistics = await getDecisionStatistics(deps, principalOf(request));
+      if (!statistics.ok) return sendError(reply, statistics.error);
+      const rows = statistics.value;
       if (request.query.format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')

@@ -1,121 +1,31 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../test/fakes/fixed-clock.ts';
-import { inMemoryAuditLog, testSha256 } from '../../../test/fakes/in-memory-audit-log.ts';
-import { inMemoryCaseStore } from '../../../test/fakes/in-memory-case-store.ts';
 import { shippedRouting } from '../../../test/support/shipped-routing.ts';
+import { describe, expect, it } from 'vitest';
+import { testSha256 } from '../../../test/fakes/in-memory-audit-log.ts';
 import type { Principal } from '../../domain/people/people.ts';
 import type { Role } from '../../domain/people/role.ts';
-import { cordonError } from '../../domain/shared/errors.ts';
-import { err, ok } from '../../domain/shared/result.ts';
-import type { FrozenAssessment } from '../ports/case-store.ts';
-import type { CasePolicy } from '../../domain/licensing/case-policy.ts';
 import type { DecisionDocumentModel } from '../../domain/licensing/decision-document.ts';
-import type { CitedText } from '../../domain/policy/text-provenance.ts';
 import { storedZip, tinyPdf, tinyPng } from '../../../test/support/zip-bytes.ts';
 import { attachDocument, getAttachment, listAttachments } from './case-attachments.ts';
 import { dryRunRouting } from './dry-run-routing.ts';
 import { verifyChain } from '../../domain/audit/audit-chain.ts';
+import { performCaseAction } from './act-on-case.ts';
+import type { CaseDeps } from './case-deps.ts';
+import { createDraft } from './create-draft.ts';
+import { getCase } from './get-case.ts';
+import { getCaseDocument } from './get-case-document.ts';
+import { getDecisionStatistics } from './get-decision-statistics.ts';
+import { submitCase } from './submit-case.ts';
+import { verifyDocument } from './verify-document.ts';
 import {
-  caseDocument,
-  caseStatistics,
-  createDraft,
-  getCase,
-  performCaseAction,
-  submitCase,
-  verifyDocument,
-  type CaseDeps,
-} from './case-service.ts';
+  refusableApplication,
+  refusingAssessment,
+  selcText,
+  testCaseDeps,
+} from '../../../test/fakes/case-deps.ts';
 
-const application = {
-  jurisdiction: 'GB',
-  exporter: { name: 'Vista Analytics Ltd', country: 'GB' },
-  destination: { country: 'CN', region: 'Xinjiang' },
-  parties: [
-    { role: 'end-user', name: 'Urumqi Public Security Bureau', country: 'CN', type: 'police' },
-  ],
-  items: [
-    { description: 'Video analytics with face recognition', capabilities: ['facial-recognition'] },
-  ],
-  endUse: 'City surveillance',
-};
-
-const refusingAssessment: FrozenAssessment = {
-  recommendation: { outcome: 'refuse', criteria: [{ code: 'UK-SELC-2' }], provisos: [] },
-  humanRights: { risk: 'unacceptable', factors: [] },
-  parties: [
-    { role: 'end-user', name: 'Urumqi Public Security Bureau', type: 'police', matches: [] },
-  ],
-  items: [{ description: 'Video analytics', classification: [] }],
-  provenance: {
-    listSnapshots: [{ id: 'us-bis-entity-list@2026-07-23.x' }],
-    policy: { id: 'cordon.GB.human-rights', version: 1 },
-  },
-};
-
-const selcText: CitedText = {
-  text: 'The Government will not grant a licence where there is a clear risk ...',
-  textStatus: 'paraphrase',
-  source: { title: 'UK Strategic Export Licensing Criteria', date: '2026-11-22' },
-};
-const testCasePolicy: CasePolicy = {
-  id: 'cordon.case-policy',
-  version: 1,
-  appeals: [
-    {
-      jurisdictions: ['*'],
-      days: 28,
-      basis: { ...selcText, text: 'Default.', textStatus: 'seed-unverified' },
-    },
-    {
-      jurisdictions: ['GB'],
-      days: 21,
-      basis: { ...selcText, text: 'GB period.', textStatus: 'seed-unverified' },
-    },
-  ],
-  criteria: [
-    { code: 'UK-SELC-2', jurisdictions: ['GB'], title: 'SELC Criterion 2', text: selcText },
-  ],
-};
-
-function setup() {
-  const clock = fixedClock('2026-11-29T10:00:00Z');
-  const audit = inMemoryAuditLog(clock);
-  let n = 0;
-  const deps: CaseDeps = {
-    store: inMemoryCaseStore(audit),
-    assessor: {
-      validate: (app) =>
-        Promise.resolve(
-          typeof (app as { endUse?: unknown }).endUse === 'string'
-            ? ok(undefined)
-            : err(
-                cordonError('CORDON_VALIDATION_FAILED', 'bad', [
-                  { field: 'endUse', problem: 'is required' },
-                ]),
-              ),
-        ),
-      assess: () => Promise.resolve(ok(refusingAssessment)),
-    },
-    routing: { current: () => Promise.resolve(shippedRouting) },
-    casePolicy: {
-      current: () => Promise.resolve(testCasePolicy),
-      legalTexts: () => Promise.resolve(new Map([['hr:UK-SELC-2021-C2', selcText]])),
-    },
-    attachmentLimitBytes: 4096,
-    renderer: {
-      render: (model) => Promise.resolve(new TextEncoder().encode(JSON.stringify(model))),
-    },
-    clock,
-    secrets: {
-      id: () => `id${String((n += 1)).padStart(6, '0')}`,
-      secret: () => 'secret',
-      password: () => 'password',
-    },
-    sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
-  };
-  return { deps, audit, clock };
-}
+const application = refusableApplication;
+const setup = () => testCaseDeps();
 
 const person = (username: string, role: Role, organisationId = 'org-authority'): Principal => ({
   userId: `u-${username}`,
@@ -204,16 +114,19 @@ describe('a licence case from application to countersigned refusal', () => {
         'documents.issue',
       ]),
     );
-    expect(await caseStatistics(deps)).toEqual([
-      {
-        month: '2026-11',
-        destination: 'CN',
-        outcome: 'refused',
-        criterion: 'UK-SELC-2',
-        itemCategory: 'unlisted',
-        count: 1,
-      },
-    ]);
+    expect(await getDecisionStatistics(deps, caseworker)).toEqual({
+      ok: true,
+      value: [
+        {
+          month: '2026-11',
+          destination: 'CN',
+          outcome: 'refused',
+          criterion: 'UK-SELC-2',
+          itemCategory: 'unlisted',
+          count: 1,
+        },
+      ],
+    });
   });
 
   it('issues the refusal letter when it is first asked for, if the process died between the countersignature and the letter', async () => {
@@ -254,7 +167,7 @@ describe('a licence case from application to countersigned refusal', () => {
     ).rejects.toThrow('process killed');
     expect(await deps.store.documentsOf(id)).toEqual([]);
 
-    const letter = await caseDocument(deps, caseworker, id);
+    const letter = await getCaseDocument(deps, caseworker, id);
     expect(letter.ok && letter.value.kind).toBe('refusal-letter');
     expect(await verifyDocument(deps, letter.ok ? letter.value.code : '')).toMatchObject({
       valid: true,

@@ -1,0 +1,19 @@
+import { organisationSeesCases } from '../../domain/licensing/separation-of-duties.ts';
+import type { Principal } from '../../domain/people/people.ts';
+import type { CaseFilter, CaseRecord } from '../ports/case-store.ts';
+import type { CaseDeps } from './case-deps.ts';
+
+/** The cases a principal may see: an exporter its organisation's, a partner authority's users none. */
+export async function listCases(
+  deps: Pick<CaseDeps, 'store' | 'casePolicy'>,
+  principal: Principal,
+  filter: Omit<CaseFilter, 'organisationId'>,
+): Promise<readonly CaseRecord[]> {
+  const policy = await deps.casePolicy.current();
+  if (!organisationSeesCases(principal.organisationKind, policy.separationOfDuties)) return [];
+  return deps.store.list(
+    principal.organisationKind === 'exporter'
+      ? { ...filter, organisationId: principal.organisationId }
+      : filter,
+  );
+}

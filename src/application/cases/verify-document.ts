@@ -1,0 +1,34 @@
+import type { CaseStage } from '../../domain/licensing/case-state.ts';
+import type { CaseDocument } from '../ports/case-store.ts';
+import type { CaseDeps } from './case-deps.ts';
+
+/** What `GET /v1/documents/verify/{code}` confirms about a document, without its content. */
+export interface DocumentVerification {
+  readonly valid: boolean;
+  readonly code: string;
+  readonly caseReference?: string;
+  readonly kind?: CaseDocument['kind'];
+  readonly issuedAt?: string;
+  readonly sha256?: string;
+  readonly outcome?: string;
+}
+
+/** Whether a document code is Cordon's, and what it certifies (a revoked licence is not valid). */
+export async function verifyDocument(
+  deps: Pick<CaseDeps, 'store'>,
+  code: string,
+): Promise<DocumentVerification> {
+  const document = await deps.store.findDocument(code);
+  if (document === undefined) return { valid: false, code };
+  const record = await deps.store.get(document.caseId);
+  const stage: CaseStage | undefined = record?.licenceCase.stage;
+  return {
+    valid: stage !== 'revoked',
+    code,
+    caseReference: document.caseReference,
+    kind: document.kind,
+    issuedAt: document.issuedAt.toISOString(),
+    sha256: document.sha256,
+    ...(record?.licenceCase.outcome === undefined ? {} : { outcome: record.licenceCase.outcome }),
+  };
+}
