@@ -27,8 +27,40 @@ export const PrincipalSchema = Type.Object(
     organisationKind: Type.String(),
     roles: Type.Array(RoleSchema),
     via: Type.String({ description: '`session`, or `token:<id>` for an API token.' }),
+    passwordChangeRequired: Type.Optional(
+      Type.Boolean({
+        description:
+          'Someone else set the password: the session may only change it (`POST /v1/auth/password`) or sign out.',
+      }),
+    ),
   },
   { description: 'Who the request acts as.' },
+);
+
+export const PasswordChangeRequestSchema = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+    newPassword: Type.String({
+      minLength: 1,
+      maxLength: 1024,
+      description:
+        'At least 12 characters, not a common or breached password (data/security), not containing your username.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const EnrolRequestSchema = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    code: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: 'The two halves the administrators gave you, joined by a hyphen.',
+    }),
+    newPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
 );
 
 export const SessionResponseSchema = Type.Object({

@@ -52,25 +52,81 @@ export const NewUserRequestSchema = Type.Object(
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     organisationId: Type.String({ minLength: 1, maxLength: 100 }),
     roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 6 }),
-    password: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 1024,
-        description: 'Omitted: Cordon generates a one-time password and returns it once.',
-      }),
-    ),
+    reason: Type.String({
+      minLength: 1,
+      maxLength: 2000,
+      description: 'Why the person needs the account: the second administrator reads it.',
+    }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A request for a new user. No password: an administrator never chooses or sees another person’s password.',
+  },
 );
 export type NewUserRequest = Static<typeof NewUserRequestSchema>;
 
-export const NewUserResponseSchema = Type.Object({
-  user: UserSchema,
-  generatedPassword: Type.Optional(
-    Type.String({ description: 'Shown once: hand it to the person; it is stored only hashed.' }),
+export const RolesGrantRequestSchema = Type.Object(
+  {
+    roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 6 }),
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ReasonRequestSchema = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+
+export const GrantSchema = Type.Object(
+  {
+    id: Type.String({ examples: ['grant-3f9a1c2b'] }),
+    kind: Type.Union([
+      Type.Literal('add-user'),
+      Type.Literal('add-roles'),
+      Type.Literal('reset-credentials'),
+    ]),
+    username: Type.String(),
+    organisationId: Type.Optional(Type.String()),
+    displayName: Type.Optional(Type.String()),
+    roles: Type.Array(RoleSchema),
+    reason: Type.String(),
+    requestedBy: Type.String(),
+    requestedAt: Type.String({ format: 'date-time' }),
+    expiresAt: Type.String({ format: 'date-time' }),
+    status: Type.Union([
+      Type.Literal('pending'),
+      Type.Literal('approved'),
+      Type.Literal('rejected'),
+    ]),
+    decidedBy: Type.Optional(Type.String()),
+    decidedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { description: 'A grant that a second administrator approves or rejects.' },
+);
+
+export const GrantRequestedSchema = Type.Object({
+  grant: GrantSchema,
+  requesterHalf: Type.Optional(
+    Type.String({
+      description:
+        'Shown once, for a new user or a reset: the first half of the enrolment code. Give it to the person yourself; the approving administrator gives the second half.',
+    }),
   ),
 });
-export type NewUserResponse = Static<typeof NewUserResponseSchema>;
+
+export const GrantDecidedSchema = Type.Object({
+  grant: GrantSchema,
+  approverHalf: Type.Optional(
+    Type.String({
+      description:
+        'Shown once, on approving a new user or a reset: the second half of the enrolment code. The person enrols with `<first half>-<second half>` at `POST /v1/auth/enrol`.',
+    }),
+  ),
+});
+
+export const GrantListSchema = Type.Object({ grants: Type.Array(GrantSchema) });
 
 export const UserUpdateRequestSchema = Type.Object(
   { disabled: Type.Boolean({ description: 'true disables the user, false enables them again.' }) },
@@ -100,13 +156,19 @@ export const TokenListSchema = Type.Object({ tokens: Type.Array(ApiTokenSchema) 
 
 export const NewTokenRequestSchema = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: 64, description: 'The user it acts as.' }),
+    username: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: 'Yourself, or leave it out: a token acts as the person who creates it.',
+      }),
+    ),
     name: Type.String({ minLength: 1, maxLength: 100 }),
     scopes: Type.Optional(
       Type.Array(RoleSchema, {
         minItems: 1,
         maxItems: 6,
-        description: "A subset of the user's roles; omitted, all of them.",
+        description: 'A subset of the roles you act under now; omitted, all of them.',
       }),
     ),
     days: Type.Optional(

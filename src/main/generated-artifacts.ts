@@ -1,4 +1,6 @@
-import { buildApp } from '../adapters/http/build-app.ts';
+import { buildApp, type App } from '../adapters/http/build-app.ts';
+import { declaredRoutesOf, type DeclaredRoute } from '../adapters/http/route-access.ts';
+import { roles } from '../domain/people/role.ts';
 import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
 import type { ScreeningService } from '../application/screening/screening-service.ts';
 import type { AuditLog } from '../application/ports/audit-log.ts';
@@ -15,10 +17,16 @@ import { errorCatalogue, type ErrorCode } from '../domain/shared/errors.ts';
  * `npm run generate` writes them; `npm run check` fails when the committed copies drift.
  */
 export async function generatedArtifacts(): Promise<Readonly<Record<string, string>>> {
-  return {
-    'docs/openapi.json': await openApiDocument(),
-    'docs/errors.md': errorCatalogueMarkdown(),
-  };
+  const app = await offlineApp();
+  try {
+    return {
+      'docs/openapi.json': openApiDocument(app),
+      'docs/errors.md': errorCatalogueMarkdown(),
+      'docs/authorisation.md': authorisationMatrixMarkdown(declaredRoutesOf(app)),
+    };
+  } finally {
+    await app.close();
+  }
 }
 
 /** Route dependencies that are never called: the document only needs the routes' schemas. */
@@ -50,7 +58,8 @@ const offlineControls = {
   policies: { currentPolicies: unused },
 };
 
-async function openApiDocument(): Promise<string> {
+/** The whole API on dependencies that are never called: routes and schemas only. */
+async function offlineApp(): Promise<App> {
   const offline = {
     ping: () => Promise.resolve(undefined),
     pendingMigrations: () => Promise.resolve([]),
@@ -78,10 +87,50 @@ async function openApiDocument(): Promise<string> {
     { logger: false, bodyLimitBytes: 1024 },
   );
   await app.ready();
+  return app;
+}
+
+function openApiDocument(app: App): string {
   const document = app.swagger() as { info: { version: string } };
-  await app.close();
   document.info.version = 'see /healthz';
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/**
+ * docs/authorisation.md: every `/v1` route with the roles it admits, from the routes' own
+ * declarations (the matrix test checks the running app against the same declarations), and what
+ * no role can do alone.
+ */
+export function authorisationMatrixMarkdown(routes: readonly DeclaredRoute[]): string {
+  const sorted = [...routes].sort(
+    (a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method),
+  );
+  const rows = sorted.map((route) => {
+    const cells = roles.map((role) =>
+      'public' in route.access ? 'public' : route.access.roles.includes(role) ? 'yes' : '',
+    );
+    const note = 'public' in route.access ? route.access.reason : '';
+    return `| \`${route.method} ${route.url}\` | ${cells.join(' | ')} | ${note.replace(/\|/g, '\\|')} |`;
+  });
+  return [
+    '# Authorisation matrix',
+    '',
+    '<!-- Generated from the routes\' `config.access` declarations by `npm run generate`; do not edit by hand. -->',
+    '',
+    'Who may call each `/v1` route. Anonymous callers get 401 on every route not marked public, a',
+    'role not listed gets 403 (`test/architecture/authorisation-matrix.test.ts` checks every cell',
+    'against the running app). A role admits a caller to a route; the use case behind it still',
+    'checks what the caller may do there: an exporter sees only its own organisation\'s cases,',
+    'a partner authority\'s users none of this authority\'s; separation of duties keeps the',
+    'advisor, recommender, decider and countersigner of one case four different people; grants of',
+    'users, roles and credentials take a second administrator; a session whose password someone',
+    'else set may only change it. See docs/security.md.',
+    '',
+    `| route | ${roles.join(' | ')} | public because |`,
+    `| --- | ${roles.map(() => ':---:').join(' | ')} | --- |`,
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 /** docs/errors.md: every code, the HTTP status it maps to, and when it fires. */

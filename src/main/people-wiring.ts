@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import { kyselyAuditLog } from '../adapters/db/kysely-audit-log.ts';
+import { kyselyCredentialStore } from '../adapters/db/kysely-credential-store.ts';
+import { kyselyGrantStore } from '../adapters/db/kysely-grant-store.ts';
+import { kyselyLoginFailureStore } from '../adapters/db/kysely-login-failure-store.ts';
 import { kyselyPeopleStore } from '../adapters/db/kysely-people-store.ts';
+import { commonPasswordList } from '../adapters/runtime/common-password-list.ts';
 import type { Database } from '../adapters/db/schema.ts';
 import type { Authenticator } from '../adapters/http/auth/authenticator.ts';
 import { nodeContentHasher } from '../adapters/runtime/node-content-hasher.ts';
@@ -9,6 +13,7 @@ import { scryptPasswordHasher } from '../adapters/runtime/scrypt-password-hasher
 import { systemClock } from '../adapters/runtime/system-clock.ts';
 import { sessionPrincipal, tokenPrincipal } from '../application/people/authenticate.ts';
 import type { PeopleDeps } from '../application/people/people-deps.ts';
+import type { GrantStore } from '../application/ports/grant-store.ts';
 import type { PeopleStore } from '../application/ports/people-store.ts';
 import {
   cachedAuthenticator,
@@ -21,6 +26,10 @@ export const sha256Text = (text: string): string => nodeContentHasher.sha256(tex
 export function peopleDepsFor(db: Kysely<Database>): PeopleDeps {
   return {
     store: kyselyPeopleStore(db),
+    credentials: kyselyCredentialStore(db),
+    grants: kyselyGrantStore(db, systemClock, sha256Text),
+    loginFailures: kyselyLoginFailureStore(db),
+    commonPasswords: commonPasswordList(),
     passwords: scryptPasswordHasher(),
     secrets: randomSecrets,
     clock: systemClock,
@@ -59,7 +68,11 @@ export function servingPeople(
     setRoles: afterwardsClear(base.store.setRoles.bind(base.store)),
     revokeToken: afterwardsClear(base.store.revokeToken.bind(base.store)),
   };
-  return { people: { ...base, store }, authenticator };
+  const grants: GrantStore = {
+    ...base.grants,
+    decide: afterwardsClear(base.grants.decide.bind(base.grants)),
+  };
+  return { people: { ...base, store, grants }, authenticator };
 }
 
 /** Cordon's own credentials: API tokens as bearer credentials, and web sessions. */

@@ -5,7 +5,12 @@ import { roles } from '../../src/domain/people/role.ts';
 import type { CaseDeps } from '../../src/application/cases/case-deps.ts';
 import type { ExchangeDeps } from '../../src/application/exchange/exchange-deps.ts';
 import type { BatchStore } from '../../src/application/batch/batch-store.ts';
-import { unavailable } from '../../src/main/generated-artifacts.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  authorisationMatrixMarkdown,
+  unavailable,
+} from '../../src/main/generated-artifacts.ts';
 import { testSha256 } from '../fakes/in-memory-audit-log.ts';
 import { testPeopleDeps } from '../fakes/people-deps.ts';
 import { testAuthenticator } from '../fakes/test-authenticator.ts';
@@ -91,6 +96,14 @@ describe('the authorisation matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('is the matrix that docs/authorisation.md publishes', () => {
+    const committed = fs.readFileSync(
+      path.resolve(import.meta.dirname, '../../docs/authorisation.md'),
+      'utf8',
+    );
+    expect(authorisationMatrixMarkdown(routes)).toBe(committed);
   });
 
   it('refuses a malformed or unknown bearer credential with 401', async () => {

@@ -1,12 +1,26 @@
+import type { AuditLog } from '../../src/application/ports/audit-log.ts';
+import type { CredentialStore } from '../../src/application/ports/credential-store.ts';
+import type { GrantStore } from '../../src/application/ports/grant-store.ts';
+import type { LoginFailureStore } from '../../src/application/ports/login-failure-store.ts';
 import type { PeopleStore, StoredSession } from '../../src/application/ports/people-store.ts';
+import type { Enrolment, GrantRequest } from '../../src/domain/people/grant-request.ts';
+import type { LoginFailures } from '../../src/domain/people/login-throttle.ts';
 import type { ApiToken, Credentials, Organisation } from '../../src/domain/people/people.ts';
 
-/** `PeopleStore` in memory, for use-case and HTTP tests. */
-export function inMemoryPeopleStore(): PeopleStore {
+/** `PeopleStore`, `CredentialStore`, `GrantStore` and `LoginFailureStore` in memory, sharing one set of users. */
+export function inMemoryPeopleStores(audit: AuditLog): {
+  readonly store: PeopleStore;
+  readonly credentials: CredentialStore;
+  readonly grants: GrantStore;
+  readonly loginFailures: LoginFailureStore;
+} {
   const organisations = new Map<string, Organisation>();
   const users = new Map<string, Credentials>(); // by username
   const tokens = new Map<string, { token: ApiToken; secretHash: string }>();
   const sessions = new Map<string, StoredSession>();
+  const enrolments = new Map<string, Enrolment>();
+  const requests = new Map<string, GrantRequest>();
+  const failures = new Map<string, LoginFailures>();
   const byId = (id: string) => [...users.values()].find((c) => c.user.id === id);
   const update = (username: string, change: (c: Credentials) => Credentials): boolean => {
     const current = users.get(username);
@@ -14,7 +28,7 @@ export function inMemoryPeopleStore(): PeopleStore {
     users.set(username, change(current));
     return true;
   };
-  return {
+  const store: PeopleStore = {
     countUsers: () => Promise.resolve(users.size),
     addOrganisation(organisation) {
       organisations.set(organisation.id, organisation);
@@ -24,17 +38,12 @@ export function inMemoryPeopleStore(): PeopleStore {
     getOrganisation: (id) => Promise.resolve(organisations.get(id)),
     addUser(user, passwordHash) {
       if (users.has(user.username)) return Promise.resolve(false);
-      users.set(user.username, { user, passwordHash, failedAttempts: 0, lockedUntil: null });
+      users.set(user.username, { user, passwordHash });
       return Promise.resolve(true);
     },
     listUsers: () => Promise.resolve([...users.values()].map((c) => c.user)),
     getUser: (id) => Promise.resolve(byId(id)?.user),
     findCredentials: (username) => Promise.resolve(users.get(username)),
-    recordLoginOutcome(userId, counters) {
-      const found = byId(userId);
-      if (found) update(found.user.username, (c) => ({ ...c, ...counters }));
-      return Promise.resolve();
-    },
     setDisabled: (username, disabled) =>
       Promise.resolve(update(username, (c) => ({ ...c, user: { ...c.user, disabled } }))),
     setRoles: (username, roles) =>
@@ -66,4 +75,69 @@ export function inMemoryPeopleStore(): PeopleStore {
       return Promise.resolve();
     },
   };
+  const credentials: CredentialStore = {
+    setPassword(userId, passwordHash, options) {
+      const found = byId(userId);
+      if (found) {
+        update(found.user.username, (c) => ({
+          passwordHash,
+          user: { ...c.user, mustChangePassword: options.mustChange },
+        }));
+      }
+      enrolments.delete(userId);
+      for (const [hash, session] of sessions) {
+        if (session.userId === userId && hash !== options.keepSessionHash) sessions.delete(hash);
+      }
+      return Promise.resolve();
+    },
+    findEnrolment: (userId) => Promise.resolve(enrolments.get(userId)),
+  };
+  const grants: GrantStore = {
+    async addRequest(request, event) {
+      requests.set(request.id, request);
+      await audit.append(event);
+    },
+    getRequest: (id) => Promise.resolve(requests.get(id)),
+    listRequests: () =>
+      Promise.resolve(
+        [...requests.values()].sort((a, b) => b.requestedAt.getTime() - a.requestedAt.getTime()),
+      ),
+    async decide(id, decision, effect, event) {
+      const request = requests.get(id);
+      if (request?.status !== 'pending') return false;
+      if (effect?.kind === 'add-user') {
+        if (users.has(effect.user.username)) return false;
+        users.set(effect.user.username, { user: effect.user, passwordHash: null });
+      }
+      if (effect?.kind === 'add-roles') {
+        const found = byId(effect.userId);
+        if (found)
+          update(found.user.username, (c) => ({ ...c, user: { ...c.user, roles: effect.roles } }));
+      }
+      if (effect?.kind === 'add-user' || effect?.kind === 'reset-credentials') {
+        enrolments.set(effect.enrolment.userId, effect.enrolment);
+      }
+      requests.set(id, { ...request, ...decision });
+      await audit.append(event);
+      return true;
+    },
+  };
+  const loginFailures: LoginFailureStore = {
+    failuresOf: (key) => Promise.resolve(failures.get(key)),
+    recordFailure(key, at, forgetBefore) {
+      const before = failures.get(key);
+      const next = {
+        failures:
+          before === undefined || before.lastFailureAt < forgetBefore ? 1 : before.failures + 1,
+        lastFailureAt: at,
+      };
+      failures.set(key, next);
+      return Promise.resolve(next);
+    },
+    clear(key) {
+      failures.delete(key);
+      return Promise.resolve();
+    },
+  };
+  return { store, credentials, grants, loginFailures };
 }

@@ -4,7 +4,8 @@ import { scryptPasswordHasher } from '../../src/adapters/runtime/scrypt-password
 import type { Role } from '../../src/domain/people/role.ts';
 import { fixedClock } from './fixed-clock.ts';
 import { inMemoryAuditLog, testSha256 } from './in-memory-audit-log.ts';
-import { inMemoryPeopleStore } from './in-memory-people-store.ts';
+import { inMemoryPeopleStores } from './in-memory-people-store.ts';
+import { commonPasswordList } from '../../src/adapters/runtime/common-password-list.ts';
 
 /** People deps on in-memory fakes, a fixed clock and a cheap scrypt cost. */
 export function testPeopleDeps() {
@@ -12,7 +13,8 @@ export function testPeopleDeps() {
   const audit = inMemoryAuditLog(clock);
   let counter = 0;
   const deps: PeopleDeps = {
-    store: inMemoryPeopleStore(),
+    ...inMemoryPeopleStores(audit),
+    commonPasswords: commonPasswordList(),
     passwords: scryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }),
     secrets: {
       id: () => `id${String((counter += 1)).padStart(10, '0')}`,
@@ -26,13 +28,16 @@ export function testPeopleDeps() {
   return { deps, clock, audit };
 }
 
-/** Adds an organisation of `kind` with one user holding `roles`; the password is `correct horse battery`. */
+/**
+ * Adds an organisation of `kind` with one user holding `roles`; the password is `correct horse
+ * battery`, and (unlike a password an operator sets) it need not be changed at first sign-in.
+ */
 export async function seedUser(
   deps: PeopleDeps,
   username: string,
   roles: readonly Role[],
-  kind: 'exporter' | 'licensing-authority' = 'licensing-authority',
-): Promise<{ readonly organisationId: string }> {
+  kind: 'exporter' | 'licensing-authority' | 'partner-authority' = 'licensing-authority',
+): Promise<{ readonly organisationId: string; readonly userId: string }> {
   const organisation = await addOrganisation(
     deps,
     { actor: 'test' },
@@ -54,5 +59,10 @@ export async function seedUser(
     },
   );
   if (!user.ok) throw new Error(user.error.message);
-  return { organisationId: organisation.value.id };
+  await deps.credentials.setPassword(
+    user.value.user.id,
+    await deps.passwords.hash('correct horse battery'),
+    { mustChange: false },
+  );
+  return { organisationId: organisation.value.id, userId: user.value.user.id };
 }

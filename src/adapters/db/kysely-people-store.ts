@@ -12,6 +12,7 @@ const toUser = (row: Selectable<AppUserTable>): User => ({
   roles: row.roles as Role[],
   disabled: row.disabled,
   createdAt: row.created_at,
+  mustChangePassword: row.must_change_password,
 });
 
 const toToken = (row: Selectable<ApiTokenTable>): ApiToken => ({
@@ -85,6 +86,7 @@ export function kyselyPeopleStore(db: Kysely<Database>): PeopleStore {
           disabled: user.disabled,
           locked_until: null,
           created_at: user.createdAt,
+          must_change_password: user.mustChangePassword,
         })
         .onConflict((oc) => oc.column('username').doNothing())
         .executeTakeFirst();
@@ -112,17 +114,8 @@ export function kyselyPeopleStore(db: Kysely<Database>): PeopleStore {
         row && {
           user: toUser(row),
           passwordHash: row.password_hash,
-          failedAttempts: row.failed_attempts,
-          lockedUntil: row.locked_until,
         }
       );
-    },
-    async recordLoginOutcome(userId, counters) {
-      await db
-        .updateTable('app_user')
-        .set({ failed_attempts: counters.failedAttempts, locked_until: counters.lockedUntil })
-        .where('id', '=', userId)
-        .execute();
     },
     async setDisabled(username, disabled) {
       const result = await db

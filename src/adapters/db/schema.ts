@@ -11,6 +11,9 @@ export interface Database {
   list_source_state: ListSourceStateTable;
   organisation: OrganisationTable;
   app_user: AppUserTable;
+  grant_request: GrantRequestTable;
+  enrolment: EnrolmentTable;
+  login_failure: LoginFailureTable;
   api_token: ApiTokenTable;
   web_session: WebSessionTable;
   audit_entry: AuditEntryTable;
@@ -92,6 +95,39 @@ export interface AppUserTable {
   failed_attempts: ColumnType<number, number | undefined, number>;
   locked_until: Date | null;
   created_at: ColumnType<Date, Date, never>;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface GrantRequestTable {
+  id: string;
+  kind: string;
+  username: string;
+  organisation_id: string | null;
+  display_name: string | null;
+  roles: ColumnType<unknown, string, string>;
+  reason: string;
+  requested_by_user_id: string;
+  requested_by: string;
+  requested_at: Date;
+  expires_at: Date;
+  status: string;
+  decided_by_user_id: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  requester_half_hash: string | null;
+}
+
+export interface EnrolmentTable {
+  user_id: string;
+  requester_half_hash: string;
+  approver_half_hash: string;
+  expires_at: Date;
+}
+
+export interface LoginFailureTable {
+  key: string;
+  failures: number;
+  last_failure_at: Date;
 }
 
 export interface ApiTokenTable {

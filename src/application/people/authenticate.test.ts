@@ -24,28 +24,54 @@ describe('password login', () => {
     expect(audit.entriesSoFar().map((e) => e.action)).toContain('auth.login');
   });
 
-  it('says the same for an unknown user and a wrong password', async () => {
+  it('says the same for an unknown, a disabled and a not yet enrolled user and a wrong password, after the same hash check', async () => {
     const { deps } = testPeopleDeps();
     await seedUser(deps, 'carol', ['caseworker']);
-    const unknown = await login(deps, { username: 'nobody', password: 'x' });
-    const wrong = await login(deps, { username: 'carol', password: 'wrong' });
-    expect(unknown).toEqual(wrong);
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'CORDON_UNAUTHENTICATED' } });
+    await seedUser(deps, 'dora', ['caseworker']);
+    await setUserDisabled(deps, admin, 'dora', true);
+    let checks = 0;
+    const counted = {
+      ...deps,
+      passwords: {
+        hash: deps.passwords.hash.bind(deps.passwords),
+        verify: (password: string, hash: string) => {
+          checks += 1;
+          return deps.passwords.verify(password, hash);
+        },
+      },
+    };
+    const answers = [];
+    for (const [username, password] of [
+      ['nobody', 'x'],
+      ['carol', 'wrong'],
+      ['dora', 'correct horse battery'],
+    ] as const) {
+      const before = checks;
+      answers.push(await login(counted, { username, password, address: '192.0.2.1' }));
+      expect(checks - before, username).toBe(1);
+    }
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(answers[0]).toMatchObject({ ok: false, error: { code: 'CORDON_UNAUTHENTICATED' } });
   });
 
-  it('locks the account after five wrong passwords, even against the right one, until the lock ends', async () => {
+  it('slows down one address after five failures at a name, never the account elsewhere, and the same for names that do not exist', async () => {
     const { deps, clock } = testPeopleDeps();
     await seedUser(deps, 'carol', ['caseworker']);
-    for (let i = 0; i < 5; i += 1) await login(deps, { username: 'carol', password: 'wrong' });
-    const locked = await login(deps, { username: 'carol', password: 'correct horse battery' });
-    expect(locked).toMatchObject({
-      ok: false,
-      error: { message: expect.stringMatching(/locked until/) as unknown },
-    });
-    clock.advance(16 * 60_000);
-    expect((await login(deps, { username: 'carol', password: 'correct horse battery' })).ok).toBe(
-      true,
-    );
+    const attempt = (username: string, password: string, address: string) =>
+      login(deps, { username, password, address });
+    for (let i = 0; i < 5; i += 1) {
+      await attempt('carol', 'wrong', '203.0.113.66');
+      await attempt('nobody', 'wrong', '203.0.113.66');
+    }
+    const slowed = await attempt('carol', 'correct horse battery', '203.0.113.66');
+    const slowedUnknown = await attempt('nobody', 'wrong', '203.0.113.66');
+    expect(slowed).toMatchObject({ ok: false, error: { code: 'CORDON_RATE_LIMITED' } });
+    expect(slowedUnknown).toMatchObject({ ok: false, error: { code: 'CORDON_RATE_LIMITED' } });
+    if (!slowed.ok) expect(slowed.error.retryAt).toEqual(new Date(clock.now().getTime() + 2000));
+    // The owner, from their own address, signs in at once: nobody can lock them out.
+    expect((await attempt('carol', 'correct horse battery', '198.51.100.1')).ok).toBe(true);
+    clock.advance(2001);
+    expect((await attempt('carol', 'correct horse battery', '203.0.113.66')).ok).toBe(true);
   });
 
   it('refuses a disabled user and ends their sessions', async () => {
@@ -136,13 +162,14 @@ describe('users and the first administrator', () => {
           { field: 'username' },
           { field: 'roles', problem: expect.stringMatching(/exporter organisation/) as unknown },
           { field: 'roles', problem: expect.stringMatching(/wizard is not a role/) as unknown },
-          { field: 'password' },
+          { field: 'password', problem: 'must have at least 12 characters' },
+          { field: 'password', problem: expect.stringMatching(/common password/) as unknown },
         ],
       },
     });
   });
 
-  it('creates the first administrator once, with a generated one-time password', async () => {
+  it('creates the first administrator once, with a generated one-time password to change at first sign-in', async () => {
     const { deps } = testPeopleDeps();
     const first = await bootstrapAdministrator(deps, {});
     expect(first).toMatchObject({
@@ -151,6 +178,10 @@ describe('users and the first administrator', () => {
     });
     expect(await bootstrapAdministrator(deps, {})).toEqual({ ok: true, value: undefined });
     const password = first.ok ? (first.value?.password ?? '') : '';
-    expect((await login(deps, { username: 'admin', password })).ok).toBe(true);
+    const session = await login(deps, { username: 'admin', password });
+    expect(session).toMatchObject({
+      ok: true,
+      value: { principal: { passwordChangeRequired: true } },
+    });
   });
 });

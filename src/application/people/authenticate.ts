@@ -1,6 +1,9 @@
 import {
-  afterFailedPassword,
-  beforePasswordCheck,
+  defaultLoginThrottlePolicy,
+  retryAfter,
+  throttleKey,
+} from '../../domain/people/login-throttle.ts';
+import {
   parseTokenString,
   tokenProblem,
   type Principal,
@@ -8,6 +11,7 @@ import {
 } from '../../domain/people/people.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
+import { constantTimeEqual } from './constant-time-equal.ts';
 import type { PeopleDeps } from './people-deps.ts';
 
 /** How long a web session lives. */
@@ -40,20 +44,63 @@ async function principalOf(
     roles: user.roles,
     via,
     ...(scopes === undefined ? {} : { scopes }),
+    // Only a session is held to the forced change: a token was created on purpose, for a machine.
+    ...(via === 'session' && user.mustChangePassword ? { passwordChangeRequired: true } : {}),
   };
 }
 
+/** A refused sign-in; `retryAt` when the back-off refused it (the HTTP layer sends retry-after). */
+export type SignInRefusal = CordonError & { readonly retryAt?: Date };
+
 /**
- * Password login. Failures say the same thing for an unknown user and a wrong password; the fifth
- * consecutive failure locks the account for a while (`defaultLockoutPolicy`). Each outcome is
- * audited.
+ * The back-off of sign-ins (and other password checks) per name tried and client address: the
+ * time until which the next attempt is refused, or undefined. The key is a hash (no name or
+ * address is stored) and the same whether the account exists or not.
+ */
+export async function signInBackoff(
+  deps: PeopleDeps,
+  username: string,
+  address: string,
+): Promise<{ readonly key: string; readonly until: Date | undefined }> {
+  const key = deps.sha256(`login-failure:${throttleKey(username, address)}`);
+  return { key, until: retryAfter(await deps.loginFailures.failuresOf(key), deps.clock.now()) };
+}
+
+/** Counts a failed password check against the name tried and the client address. */
+export async function countSignInFailure(deps: PeopleDeps, key: string): Promise<void> {
+  const now = deps.clock.now();
+  const forgetBefore = new Date(
+    now.getTime() - defaultLoginThrottlePolicy.forgetAfterHours * 3_600_000,
+  );
+  await deps.loginFailures.recordFailure(key, now, forgetBefore);
+}
+
+export const backedOff = (until: Date): SignInRefusal => ({
+  ...cordonError(
+    'CORDON_RATE_LIMITED',
+    `Too many failed attempts with this username from your address: wait until ${until.toISOString()} and try again.`,
+  ),
+  retryAt: until,
+});
+
+/**
+ * Password login. Unknown, disabled and not-yet-enrolled accounts and wrong passwords get the same
+ * answer after the same work (one password hash check); failures slow down further attempts at
+ * that name from that client address only (`login-throttle.ts`), so nobody can lock another
+ * person out. A user whose password someone else set gets a session that may only change it.
+ * Each outcome is audited.
  */
 export async function login(
   deps: PeopleDeps,
-  input: { readonly username: string; readonly password: string; readonly requestId?: string },
-): Promise<Result<NewSession, CordonError>> {
+  input: {
+    readonly username: string;
+    readonly password: string;
+    /** The client address, for the back-off. */
+    readonly address?: string;
+    readonly requestId?: string;
+  },
+): Promise<Result<NewSession, SignInRefusal>> {
   const now = deps.clock.now();
-  const credentials = await deps.store.findCredentials(input.username);
   const audit = (action: string, details: Record<string, unknown> = {}) =>
     deps.audit.append({
       actor: `user:${input.username}`,
@@ -63,38 +110,33 @@ export async function login(
       requestId: input.requestId,
       details,
     });
-  if (credentials?.passwordHash == null) {
-    // Spend the same time as a real check so that timing does not reveal which usernames exist.
-    await deps.passwords.verify(input.password, await dummyHash(deps));
-    await audit('auth.login-failed', { reason: 'unknown user or no password' });
+  const backoff = await signInBackoff(deps, input.username, input.address ?? 'unknown');
+  if (backoff.until !== undefined) {
+    await audit('auth.login-refused', { reason: 'back-off', until: backoff.until.toISOString() });
+    return err(backedOff(backoff.until));
+  }
+  const credentials = await deps.store.findCredentials(input.username);
+  // Always one hash check, against the account's hash or a dummy, so that timing tells nothing.
+  const matches = await deps.passwords.verify(
+    input.password,
+    credentials?.passwordHash ?? (await dummyHash(deps)),
+  );
+  const reason =
+    credentials === undefined
+      ? 'unknown user'
+      : credentials.passwordHash === null
+        ? 'no password yet'
+        : credentials.user.disabled
+          ? 'disabled'
+          : matches
+            ? undefined
+            : 'wrong password';
+  if (reason !== undefined || credentials === undefined) {
+    await countSignInFailure(deps, backoff.key);
+    await audit('auth.login-failed', { reason: reason ?? 'unknown user' });
     return err(refused('Unknown username or wrong password.'));
   }
-  const decision = beforePasswordCheck(credentials, now);
-  if (decision.kind === 'disabled') {
-    await audit('auth.login-failed', { reason: 'disabled' });
-    return err(refused('Unknown username or wrong password.'));
-  }
-  if (decision.kind === 'locked') {
-    await audit('auth.login-failed', { reason: 'locked' });
-    return err(
-      refused(
-        `Too many failed attempts: this account is locked until ${decision.until.toISOString()}.`,
-      ),
-    );
-  }
-  if (!(await deps.passwords.verify(input.password, credentials.passwordHash))) {
-    const counters = afterFailedPassword(credentials, now);
-    await deps.store.recordLoginOutcome(credentials.user.id, counters);
-    await audit('auth.login-failed', {
-      reason: 'wrong password',
-      locked: counters.lockedUntil !== null && counters.lockedUntil > now,
-    });
-    return err(refused('Unknown username or wrong password.'));
-  }
-  await deps.store.recordLoginOutcome(credentials.user.id, {
-    failedAttempts: 0,
-    lockedUntil: null,
-  });
+  await deps.loginFailures.clear(backoff.key);
   const sessionId = deps.secrets.secret();
   const csrfToken = deps.secrets.secret();
   const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000);
@@ -106,7 +148,10 @@ export async function login(
     createdAt: now,
     expiresAt,
   });
-  await audit('auth.login');
+  await audit(
+    'auth.login',
+    credentials.user.mustChangePassword ? { mustChangePassword: true } : {},
+  );
   return ok({ sessionId, csrfToken, expiresAt, principal });
 }
 
@@ -149,12 +194,4 @@ export async function tokenPrincipal(
     return err(refused(`The API token does not authenticate: ${problem}.`));
   const principal = await principalOf(deps, user, `token:${stored.token.id}`, stored.token.scopes);
   return principal ? ok(principal) : err(refused('The API token is not valid.'));
-}
-
-/** Compares two equal-length hex digests without an early exit. */
-function constantTimeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i += 1) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return difference === 0;
 }

@@ -5,13 +5,14 @@ import {
   type OrganisationKind,
   type User,
 } from '../../domain/people/people.ts';
+import { passwordProblems } from '../../domain/people/password-policy.ts';
 import { roles as allRoles, type Role } from '../../domain/people/role.ts';
 import { cordonError, type CordonError, type FieldProblem } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor, PeopleDeps } from './people-deps.ts';
 
 /** Which roles a user of each kind of organisation may hold. */
-const rolesByKind: Readonly<Record<OrganisationKind, readonly Role[]>> = {
+export const rolesByKind: Readonly<Record<OrganisationKind, readonly Role[]>> = {
   exporter: ['exporter'],
   'licensing-authority': ['caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
   'advising-department': ['advisor'],
@@ -20,8 +21,6 @@ const rolesByKind: Readonly<Record<OrganisationKind, readonly Role[]>> = {
 
 const invalid = (message: string, fields: readonly FieldProblem[]): CordonError =>
   cordonError('CORDON_VALIDATION_FAILED', message, fields);
-
-const minimumPasswordLength = 12;
 
 export async function addOrganisation(
   deps: PeopleDeps,
@@ -64,12 +63,14 @@ export interface NewUserInput {
   readonly password?: string;
 }
 
-/** Adds a user; returns the password to hand over when Cordon generated it. */
-export async function addUser(
-  deps: PeopleDeps,
-  by: Actor,
-  input: NewUserInput,
-): Promise<Result<{ readonly user: User; readonly generatedPassword?: string }, CordonError>> {
+/**
+ * What is wrong with a new user's name, organisation and roles, every problem at once (used when
+ * a user is added directly and when an administrator asks for one to be added).
+ */
+export async function newUserProblems(
+  deps: Pick<PeopleDeps, 'store'>,
+  input: Pick<NewUserInput, 'username' | 'organisationId' | 'roles'>,
+): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   if (!/^[a-z0-9][a-z0-9._@-]{1,63}$/.test(input.username)) {
     problems.push({
@@ -86,21 +87,52 @@ export async function addUser(
   }
   if (input.roles.length === 0)
     problems.push({ field: 'roles', problem: 'give at least one role' });
-  for (const role of input.roles) {
-    if (!(allRoles as readonly string[]).includes(role)) {
-      problems.push({ field: 'roles', problem: `${role} is not a role (${allRoles.join(', ')})` });
-    } else if (organisation && !rolesByKind[organisation.kind].includes(role as Role)) {
-      problems.push({
-        field: 'roles',
-        problem: `a user of a ${organisation.kind} organisation cannot hold the role ${role}`,
-      });
-    }
-  }
-  if (input.password !== undefined && input.password.length < minimumPasswordLength) {
-    problems.push({
-      field: 'password',
-      problem: `must have at least ${String(minimumPasswordLength)} characters`,
-    });
+  problems.push(...roleProblems(input.roles, organisation?.kind));
+  return problems;
+}
+
+/** Roles that are not roles, or that a user of an organisation of `kind` cannot hold. */
+export function roleProblems(
+  roles: readonly string[],
+  kind: OrganisationKind | undefined,
+): FieldProblem[] {
+  return roles.flatMap((role) =>
+    !(allRoles as readonly string[]).includes(role)
+      ? [{ field: 'roles', problem: `${role} is not a role (${allRoles.join(', ')})` }]
+      : kind !== undefined && !rolesByKind[kind].includes(role as Role)
+        ? [
+            {
+              field: 'roles',
+              problem: `a user of a ${kind} organisation cannot hold the role ${role}`,
+            },
+          ]
+        : [],
+  );
+}
+
+/**
+ * Adds a user directly: the operator's way (`cordon users add`, on the store's machine), the first
+ * administrator and the demo. Returns the password to hand over when Cordon generated it. Either
+ * way someone other than the user set the password, so they must change it at first sign-in. Over
+ * HTTP, administrators ask for users instead (`requestGrant`), and a second one approves.
+ */
+export async function addUser(
+  deps: PeopleDeps,
+  by: Actor,
+  input: NewUserInput,
+): Promise<Result<{ readonly user: User; readonly generatedPassword?: string }, CordonError>> {
+  const problems = await newUserProblems(deps, input);
+  if (input.password !== undefined) {
+    problems.push(
+      ...passwordProblems(
+        input.password,
+        {
+          username: input.username,
+          ...(input.displayName ? { displayName: input.displayName } : {}),
+        },
+        deps.commonPasswords,
+      ).map((problem) => ({ field: 'password', problem })),
+    );
   }
   if (problems.length > 0) return err(invalid('The user is not valid.', problems));
   const password = input.password ?? deps.secrets.password();
@@ -112,6 +144,7 @@ export async function addUser(
     roles: [...new Set(input.roles as Role[])],
     disabled: false,
     createdAt: deps.clock.now(),
+    mustChangePassword: true,
   };
   if (!(await deps.store.addUser(user, await deps.passwords.hash(password)))) {
     return err(
@@ -123,7 +156,7 @@ export async function addUser(
     action: 'users.add',
     objectType: 'user',
     objectId: user.username,
-    details: { organisationId: user.organisationId, roles: user.roles },
+    details: { organisationId: user.organisationId, roles: user.roles, mustChangePassword: true },
   });
   return ok(input.password === undefined ? { user, generatedPassword: password } : { user });
 }

@@ -19,10 +19,6 @@ export interface PeopleStore {
   listUsers(): Promise<readonly User[]>;
   getUser(id: string): Promise<User | undefined>;
   findCredentials(username: string): Promise<Credentials | undefined>;
-  recordLoginOutcome(
-    userId: string,
-    counters: { readonly failedAttempts: number; readonly lockedUntil: Date | null },
-  ): Promise<void>;
   /** False when no such user exists. */
   setDisabled(username: string, disabled: boolean): Promise<boolean>;
   setRoles(username: string, roles: readonly Role[]): Promise<boolean>;

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  afterFailedPassword,
-  beforePasswordCheck,
   effectiveRoles,
   formatTokenString,
   maySeeOwnedBy,
   parseTokenString,
   tokenProblem,
   type ApiToken,
-  type Credentials,
   type Principal,
   type User,
 } from './people.ts';
@@ -21,41 +18,9 @@ const user: User = {
   roles: ['caseworker', 'auditor'],
   disabled: false,
   createdAt: new Date('2026-01-01T00:00:00Z'),
+  mustChangePassword: false,
 };
 const now = new Date('2026-11-29T12:00:00Z');
-const credentials = (over: Partial<Credentials> = {}): Credentials => ({
-  user,
-  passwordHash: 'x',
-  failedAttempts: 0,
-  lockedUntil: null,
-  ...over,
-});
-
-describe('login lockout', () => {
-  it('locks for the policy duration at the fifth consecutive failure, not before', () => {
-    let state = credentials();
-    for (let i = 1; i <= 4; i += 1) {
-      const next = afterFailedPassword(state, now);
-      expect(next.lockedUntil).toBeNull();
-      state = credentials(next);
-    }
-    const locked = afterFailedPassword(state, now);
-    expect(locked.lockedUntil).toEqual(new Date('2026-11-29T12:15:00Z'));
-    expect(beforePasswordCheck(credentials(locked), now)).toEqual({
-      kind: 'locked',
-      until: locked.lockedUntil,
-    });
-    expect(beforePasswordCheck(credentials(locked), new Date('2026-11-29T12:15:01Z'))).toEqual({
-      kind: 'check-password',
-    });
-  });
-
-  it('refuses a disabled user before checking any password', () => {
-    expect(beforePasswordCheck(credentials({ user: { ...user, disabled: true } }), now)).toEqual({
-      kind: 'disabled',
-    });
-  });
-});
 
 describe('API tokens', () => {
   const token: ApiToken = {

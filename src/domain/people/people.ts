@@ -26,14 +26,14 @@ export interface User {
   readonly roles: readonly Role[];
   readonly disabled: boolean;
   readonly createdAt: Date;
+  /** Their password was set by someone else (an operator, a generator): change it at sign-in. */
+  readonly mustChangePassword: boolean;
 }
 
-/** A user as the password check sees them: the hash and the lockout counters. */
+/** A user as the password check sees them: with the hash (none until they enrol). */
 export interface Credentials {
   readonly user: User;
   readonly passwordHash: string | null;
-  readonly failedAttempts: number;
-  readonly lockedUntil: Date | null;
 }
 
 /** Who is acting on a request: resolved from a session, an API token, or the test authenticator. */
@@ -47,6 +47,11 @@ export interface Principal {
   readonly via: string;
   /** API tokens may be narrowed to some roles of their user; sessions carry all of them. */
   readonly scopes?: readonly Role[];
+  /**
+   * A session of someone whose password another person set: it may only change the password (or
+   * sign out) until they do.
+   */
+  readonly passwordChangeRequired?: true;
 }
 
 /** The roles a principal may act under now (a token's scopes, within the user's roles). */
@@ -69,39 +74,6 @@ export const maySeeOwnedBy = (principal: Principal, ownerOrganisationId: string)
 
 /** The audit actor string of a principal. */
 export const actorOf = (principal: Principal): string => `user:${principal.username}`;
-
-/** Lockout policy: after `maxFailures` consecutive failed logins, refuse for `lockMinutes`. */
-export interface LockoutPolicy {
-  readonly maxFailures: number;
-  readonly lockMinutes: number;
-}
-export const defaultLockoutPolicy: LockoutPolicy = { maxFailures: 5, lockMinutes: 15 };
-
-export type LoginDecision =
-  | { readonly kind: 'locked'; readonly until: Date }
-  | { readonly kind: 'disabled' }
-  | { readonly kind: 'check-password' };
-
-/** What to do with a login attempt before the password is checked. */
-export function beforePasswordCheck(credentials: Credentials, now: Date): LoginDecision {
-  if (credentials.user.disabled) return { kind: 'disabled' };
-  if (credentials.lockedUntil !== null && credentials.lockedUntil > now) {
-    return { kind: 'locked', until: credentials.lockedUntil };
-  }
-  return { kind: 'check-password' };
-}
-
-/** The counters after a failed password: a lock starts when the failures reach the policy's maximum. */
-export function afterFailedPassword(
-  credentials: Credentials,
-  now: Date,
-  policy: LockoutPolicy = defaultLockoutPolicy,
-): { readonly failedAttempts: number; readonly lockedUntil: Date | null } {
-  const failedAttempts = credentials.failedAttempts + 1;
-  return failedAttempts >= policy.maxFailures
-    ? { failedAttempts: 0, lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000) }
-    : { failedAttempts, lockedUntil: credentials.lockedUntil };
-}
 
 /** An API token as stored: never the secret, only its hash. */
 export interface ApiToken {

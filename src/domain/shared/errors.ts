@@ -48,7 +48,11 @@ export const errorCatalogue = {
   CORDON_CASE_VERSION_CONFLICT:
     'Someone else changed the licence case since you loaded it (optimistic concurrency); reload and try again.',
   CORDON_DUTIES_NOT_SEPARATE:
-    'Separation of duties refuses the step: the person already holds another duty on the licence case (advisor, recommender, decider and countersigner are different people), or their organisation may not act on the authority\'s cases.',
+    "Separation of duties refuses the step: the person already holds another duty on the licence case (advisor, recommender, decider and countersigner are different people), or their organisation may not act on the authority's cases.",
+  CORDON_PASSWORD_CHANGE_REQUIRED:
+    'Someone else set this password: change it (`POST /v1/auth/password`) before doing anything else with this session.',
+  CORDON_GRANT_NOT_PENDING:
+    'The grant request was already approved or rejected, has expired, or no longer applies (the username was taken meanwhile).',
   CORDON_CASE_TRANSITION_NOT_ALLOWED:
     'The licence case is not in a state that allows this step; the message names the state and the allowed steps.',
   CORDON_NO_ACTIVE_LISTS:

@@ -10,6 +10,7 @@ import * as exchangeAlerts from './2026-11-30-0008-exchange-alerts.ts';
 import * as countryIndicators from './2026-11-30-0009-country-indicators.ts';
 import * as rateLimits from './2026-11-30-0010-rate-limits.ts';
 import * as standingBatches from './2026-11-30-0011-standing-batches.ts';
+import * as peopleHardening from './2026-12-06-0012-people-hardening.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the same list
@@ -28,4 +29,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-30-0009-country-indicators': countryIndicators,
   '2026-11-30-0010-rate-limits': rateLimits,
   '2026-11-30-0011-standing-batches': standingBatches,
+  '2026-12-06-0012-people-hardening': peopleHardening,
 };

@@ -61,16 +61,6 @@ describe('authentication over HTTP', () => {
     expect((await app.inject({ url: '/v1/auth/me', cookies })).statusCode).toBe(401);
   });
 
-  it('answers 401 to wrong passwords and names the lock after five', async () => {
-    const { app, deps } = await realAuthApp();
-    await seedUser(deps, 'carol', ['caseworker']);
-    for (let i = 0; i < 5; i += 1)
-      expect((await signIn(app, 'carol', 'nope')).statusCode).toBe(401);
-    const locked = await signIn(app, 'carol');
-    expect(locked.statusCode).toBe(401);
-    expect(locked.json<{ error: { message: string } }>().error.message).toMatch(/locked until/);
-  });
-
   it("authenticates API tokens, within the token's scopes", async () => {
     const { app, deps } = await realAuthApp();
     await seedUser(deps, 'aud', ['auditor', 'caseworker']);

@@ -17,6 +17,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** `read`: a successful GET of this route is written to the audit trail (sensitive records). */
     audit?: 'read';
+    /** True: a session that must change its password may call it (change, sign out, who am I). */
+    duringPasswordChange?: boolean;
   }
 }
 
@@ -48,6 +50,18 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
         cordonError(
           'CORDON_FORBIDDEN',
           `This action needs one of the roles ${access.roles.join(', ')}.`,
+        ),
+      );
+    }
+    if (
+      principal.value.passwordChangeRequired === true &&
+      request.routeOptions.config.duringPasswordChange !== true
+    ) {
+      return sendError(
+        reply,
+        cordonError(
+          'CORDON_PASSWORD_CHANGE_REQUIRED',
+          'Someone else set your password: change it first (POST /v1/auth/password).',
         ),
       );
     }

@@ -3,7 +3,10 @@ import { testSha256 } from '../../../../../test/fakes/in-memory-audit-log.ts';
 import { seedUser, testPeopleDeps } from '../../../../../test/fakes/people-deps.ts';
 import { testAuthenticator } from '../../../../../test/fakes/test-authenticator.ts';
 import { asRole, buildTestApp } from '../../../../../test/support/test-app.ts';
-import { tokenPrincipal } from '../../../../application/people/authenticate.ts';
+import { sessionPrincipal, tokenPrincipal } from '../../../../application/people/authenticate.ts';
+import { createToken } from '../../../../application/people/manage-people.ts';
+import type { PeopleDeps } from '../../../../application/people/people-deps.ts';
+import type { Authenticator } from '../../auth/authenticator.ts';
 import type { App } from '../../build-app.ts';
 import { peopleRoutes } from './routes.ts';
 
@@ -13,6 +16,12 @@ afterEach(async () => {
   app = undefined;
 });
 
+/** Test bearer tokens (`Bearer test-<role>`) and Cordon's own session cookies. */
+const withSessions = (bearer: Authenticator, deps: PeopleDeps): Authenticator => ({
+  bearer: (credential) => bearer.bearer(credential),
+  session: (sessionId) => sessionPrincipal(deps, sessionId),
+});
+
 /** An app with real people use cases on in-memory stores, an authority and an exporter. */
 async function peopleApp() {
   const { deps, audit } = testPeopleDeps();
@@ -20,7 +29,7 @@ async function peopleApp() {
   const exporter = await seedUser(deps, 'erin', ['exporter'], 'exporter');
   app = await buildTestApp({
     auth: {
-      authenticator: testAuthenticator(),
+      authenticator: withSessions(testAuthenticator(), deps),
       people: deps,
       audit: { audit, sha256: testSha256 },
     },
@@ -29,6 +38,20 @@ async function peopleApp() {
 }
 
 const admin = asRole('administrator');
+
+/** Signs `username` in (password `correct horse battery`): the cookie and CSRF header to send. */
+async function sessionOf(app: App, _deps: unknown, username: string) {
+  const login = await app.inject({
+    method: 'POST',
+    url: '/v1/auth/login',
+    payload: { username, password: 'correct horse battery' },
+  });
+  expect(login.statusCode, login.body).toBe(200);
+  return {
+    cookies: { cordon_session: login.cookies[0]?.value ?? '' },
+    headers: { 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken },
+  };
+}
 
 describe(peopleRoutes.name, () => {
   it('lists the users of one organisation, never with a password', async () => {
@@ -57,27 +80,7 @@ describe(peopleRoutes.name, () => {
     expect(one.body).not.toMatch(/password|hash/i);
   });
 
-  it('adds a user with roles and returns a generated one-time password once', async () => {
-    const { app, exporter, audit } = await peopleApp();
-    const response = await app.inject({
-      method: 'POST',
-      url: '/v1/users',
-      headers: admin,
-      payload: { username: 'ed', organisationId: exporter.organisationId, roles: ['exporter'] },
-    });
-    expect(response.statusCode).toBe(201);
-    const body = response.json<{ user: { username: string }; generatedPassword: string }>();
-    expect(body.user.username).toBe('ed');
-    expect(body.generatedPassword).toMatch(/^generated-password-/);
-    const logged = await audit.entries({ limit: 100 });
-    expect(logged.map((e) => [e.action, e.actor, e.objectId])).toContainEqual([
-      'users.add',
-      'user:test-administrator',
-      'ed',
-    ]);
-  });
-
-  it('names every problem of a user that cannot be added, and refuses roles that do not suit the organisation', async () => {
+  it('names every problem of a user that cannot be asked for, and refuses roles that do not suit the organisation', async () => {
     const { app, exporter } = await peopleApp();
     const response = await app.inject({
       method: 'POST',
@@ -87,25 +90,21 @@ describe(peopleRoutes.name, () => {
         username: 'Bad Name',
         organisationId: exporter.organisationId,
         roles: ['senior-officer'],
-        password: 'short',
+        reason: 'x',
       },
     });
     expect(response.statusCode).toBe(400);
     const fields = response
       .json<{ error: { fields: { field: string }[] } }>()
       .error.fields.map((f) => f.field);
-    expect(fields).toEqual(['username', 'roles', 'password']);
+    expect(fields).toEqual(['username', 'roles']);
   });
 
   it('disables a user so that their tokens stop working, and enables them again', async () => {
     const { app, deps } = await peopleApp();
-    const created = await app.inject({
-      method: 'POST',
-      url: '/v1/tokens',
-      headers: admin,
-      payload: { username: 'erin', name: 'erp', days: 30 },
-    });
-    const secret = created.json<{ secret: string }>().secret;
+    const created = await createToken(deps, { actor: 'test' }, { username: 'erin', name: 'erp' });
+    if (!created.ok) throw new Error(created.error.message);
+    const secret = created.value.secret;
     expect((await tokenPrincipal(deps, secret)).ok).toBe(true);
 
     const disabled = await app.inject({
@@ -147,13 +146,14 @@ describe(peopleRoutes.name, () => {
     expect(self.json()).toMatchObject({ error: { code: 'CORDON_VALIDATION_FAILED' } });
   });
 
-  it('creates a token scoped to some of the user’s roles, shows the secret once, lists it without it and revokes it', async () => {
+  it('creates a token acting as its creator, scoped to some of their roles, shows the secret once, lists it without it and revokes it', async () => {
     const { app, deps } = await peopleApp();
+    const alice = await sessionOf(app, deps, 'alice');
     const created = await app.inject({
       method: 'POST',
       url: '/v1/tokens',
-      headers: admin,
-      payload: { username: 'alice', name: 'audit export', scopes: ['auditor'], days: 7 },
+      ...alice,
+      payload: { name: 'audit export', scopes: ['auditor'], days: 7 },
     });
     expect(created.statusCode).toBe(201);
     const { token, secret } = created.json<{
@@ -191,15 +191,15 @@ describe(peopleRoutes.name, () => {
     expect(again.statusCode).toBe(404);
   });
 
-  it('refuses a token scope the user does not hold', async () => {
+  it('refuses a token scope the creator does not act under', async () => {
     const { app } = await peopleApp();
     const response = await app.inject({
       method: 'POST',
       url: '/v1/tokens',
-      headers: admin,
-      payload: { username: 'erin', name: 'x', scopes: ['administrator'] },
+      headers: asRole('exporter'),
+      payload: { name: 'x', scopes: ['administrator'] },
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({
       error: { fields: [{ field: 'scopes' }] },
     });
@@ -209,9 +209,9 @@ describe(peopleRoutes.name, () => {
     const { app } = await peopleApp();
     const change = await app.inject({
       method: 'POST',
-      url: '/v1/tokens',
+      url: '/v1/users/erin/roles',
       headers: asRole('auditor'),
-      payload: { username: 'erin', name: 'x' },
+      payload: { roles: ['exporter'], reason: 'x' },
     });
     expect(change.statusCode).toBe(403);
     for (const role of ['exporter', 'caseworker', 'senior-officer'] as const) {

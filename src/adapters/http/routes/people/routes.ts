@@ -1,18 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import {
-  addUser,
-  createToken,
-  revokeToken,
-  setUserDisabled,
-} from '../../../../application/people/manage-people.ts';
+import { createOwnToken } from '../../../../application/people/create-own-token.ts';
+import { decideGrant } from '../../../../application/people/decide-grant.ts';
+import { revokeToken, setUserDisabled } from '../../../../application/people/manage-people.ts';
+import { requestGrant } from '../../../../application/people/request-grant.ts';
 import type { Actor, PeopleDeps } from '../../../../application/people/people-deps.ts';
 import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import {
+  GrantDecidedSchema,
+  GrantListSchema,
+  GrantRequestedSchema,
+  ReasonRequestSchema,
+  RolesGrantRequestSchema,
   NewTokenRequestSchema,
   NewTokenResponseSchema,
   NewUserRequestSchema,
-  NewUserResponseSchema,
   OrganisationListSchema,
   TokenListQuerySchema,
   TokenListSchema,
@@ -21,7 +23,14 @@ import {
   UserSchema,
   UserUpdateRequestSchema,
 } from '../../../../contracts/people.ts';
-import { actorOf, type ApiToken, type User } from '../../../../domain/people/people.ts';
+import type { GrantRequest } from '../../../../domain/people/grant-request.ts';
+import {
+  actorOf,
+  effectiveRoles,
+  type ApiToken,
+  type User,
+} from '../../../../domain/people/people.ts';
+import { roles as allRoles } from '../../../../domain/people/role.ts';
 import { cordonError } from '../../../../domain/shared/errors.ts';
 import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../../auth/auth-plugin.ts';
@@ -31,13 +40,32 @@ import type { RouteAccess } from '../../route-access.ts';
 // Administrators manage people and tokens; auditors may read who has access, never change it.
 const readers: RouteAccess = { roles: ['administrator', 'auditor'] };
 const administrators: RouteAccess = { roles: ['administrator'] };
+// Anyone signed in may create (and revoke) tokens that act as themselves.
+const everyone: RouteAccess = { roles: allRoles };
 
 const errors = {
   400: ErrorResponseSchema,
   401: ErrorResponseSchema,
   403: ErrorResponseSchema,
   404: ErrorResponseSchema,
+  409: ErrorResponseSchema,
 };
+
+const grantJson = (g: GrantRequest) => ({
+  id: g.id,
+  kind: g.kind,
+  username: g.username,
+  ...(g.organisationId === undefined ? {} : { organisationId: g.organisationId }),
+  ...(g.displayName === undefined ? {} : { displayName: g.displayName }),
+  roles: [...g.roles],
+  reason: g.reason,
+  requestedBy: g.requestedBy.username,
+  requestedAt: g.requestedAt.toISOString(),
+  expiresAt: g.expiresAt.toISOString(),
+  status: g.status,
+  ...(g.decidedBy === undefined ? {} : { decidedBy: g.decidedBy.username }),
+  ...(g.decidedAt === undefined ? {} : { decidedAt: g.decidedAt.toISOString() }),
+});
 
 const userJson = (u: User) => ({
   id: u.id,
@@ -120,29 +148,135 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ readonly people: PeopleDe
       config: { access: administrators },
       schema: {
         tags: ['people'],
-        summary: 'Add a user with roles; without a password, a one-time password is returned once',
+        summary: 'Ask for a new user; a second administrator approves (four eyes)',
         description:
-          'The roles must suit the organisation: exporters hold `exporter` only; advising departments `advisor`; the licensing authority the officer, administrator and auditor roles.',
+          'Creates a pending grant, not a user: another administrator approves it (`POST /v1/grants/{id}/approve`). The answer carries the first half of the enrolment code, shown once; the approval gives the second half. The person sets their own password with both (`POST /v1/auth/enrol`): no administrator chooses or sees it. The roles must suit the organisation.',
         body: NewUserRequestSchema,
-        response: { 201: NewUserResponseSchema, ...errors },
+        response: { 202: GrantRequestedSchema, ...errors },
       },
     },
     async (request, reply) => {
-      const { displayName, password, ...rest } = request.body;
-      const added = await addUser(people, actor(request), {
-        ...rest,
-        ...(displayName === undefined ? {} : { displayName }),
-        ...(password === undefined ? {} : { password }),
-      });
-      if (!added.ok) return sendError(reply, added.error);
-      return reply.code(201).send({
-        user: userJson(added.value.user),
-        ...(added.value.generatedPassword === undefined
+      const requested = await requestGrant(
+        people,
+        principalOf(request),
+        { kind: 'add-user', ...request.body },
+        request.id,
+      );
+      if (!requested.ok) return sendError(reply, requested.error);
+      return reply.code(202).send({
+        grant: grantJson(requested.value.request),
+        ...(requested.value.requesterHalf === undefined
           ? {}
-          : { generatedPassword: added.value.generatedPassword }),
+          : { requesterHalf: requested.value.requesterHalf }),
       });
     },
   );
+
+  app.post(
+    '/users/:username/roles',
+    {
+      config: { access: administrators },
+      schema: {
+        tags: ['people'],
+        summary: 'Ask for roles to be added to a user; a second administrator approves',
+        params: Type.Object({ username: Type.String({ maxLength: 64 }) }),
+        body: RolesGrantRequestSchema,
+        response: { 202: GrantRequestedSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const requested = await requestGrant(
+        people,
+        principalOf(request),
+        { kind: 'add-roles', username: request.params.username, ...request.body },
+        request.id,
+      );
+      if (!requested.ok) return sendError(reply, requested.error);
+      return reply.code(202).send({ grant: grantJson(requested.value.request) });
+    },
+  );
+
+  app.post(
+    '/users/:username/enrolment',
+    {
+      config: { access: administrators },
+      schema: {
+        tags: ['people'],
+        summary: 'Ask for a new enrolment code for a user who lost their password',
+        description:
+          'A second administrator approves; the two halves of the code let the person set a new password. Their old password works until they do.',
+        params: Type.Object({ username: Type.String({ maxLength: 64 }) }),
+        body: ReasonRequestSchema,
+        response: { 202: GrantRequestedSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const requested = await requestGrant(
+        people,
+        principalOf(request),
+        { kind: 'reset-credentials', username: request.params.username, ...request.body },
+        request.id,
+      );
+      if (!requested.ok) return sendError(reply, requested.error);
+      return reply.code(202).send({
+        grant: grantJson(requested.value.request),
+        ...(requested.value.requesterHalf === undefined
+          ? {}
+          : { requesterHalf: requested.value.requesterHalf }),
+      });
+    },
+  );
+
+  app.get(
+    '/grants',
+    {
+      config: { access: readers },
+      schema: {
+        tags: ['people'],
+        summary: 'Grants asked for, pending and decided, newest first (never a code)',
+        response: { 200: GrantListSchema, ...errors },
+      },
+    },
+    async () => ({ grants: (await people.grants.listRequests()).map(grantJson) }),
+  );
+
+  for (const [verb, approve] of [
+    ['approve', true],
+    ['reject', false],
+  ] as const) {
+    app.post(
+      `/grants/:id/${verb}`,
+      {
+        config: { access: administrators },
+        schema: {
+          tags: ['people'],
+          summary: approve
+            ? 'Approve a grant another administrator asked for'
+            : 'Reject a grant another administrator asked for',
+          description:
+            'Nobody decides their own request or a grant to themselves (403). Approving a new user or a reset answers the second half of the enrolment code, shown once.',
+          params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+          response: { 200: GrantDecidedSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const decided = await decideGrant(
+          people,
+          principalOf(request),
+          request.params.id,
+          approve,
+          request.id,
+        );
+        if (!decided.ok) return sendError(reply, decided.error);
+        return {
+          grant: grantJson(decided.value.request),
+          ...(decided.value.approverHalf === undefined
+            ? {}
+            : { approverHalf: decided.value.approverHalf }),
+        };
+      },
+    );
+  }
 
   app.patch(
     '/users/:username',
@@ -212,26 +346,33 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ readonly people: PeopleDe
   app.post(
     '/tokens',
     {
-      config: { access: administrators },
+      config: { access: everyone },
       schema: {
         tags: ['people'],
-        summary: 'Create an API token for a user, scoped to some of their roles, with an expiry',
+        summary: 'Create an API token acting as yourself, scoped to some of your roles',
         description:
-          'The token string is returned this once and stored only hashed. It acts as the user, within its scopes, until it expires or is revoked.',
+          'The token string is returned this once and stored only hashed. It acts as you, within its scopes, until it expires or is revoked. Nobody, administrators included, creates a token acting as someone else.',
         body: NewTokenRequestSchema,
         response: { 201: NewTokenResponseSchema, ...errors },
       },
     },
     async (request, reply) => {
-      const { scopes, days, ...rest } = request.body;
-      const created = await createToken(people, actor(request), {
-        ...rest,
-        ...(scopes === undefined ? {} : { scopes }),
-        ...(days === undefined ? {} : { days }),
-      });
+      const principal = principalOf(request);
+      const { scopes, days, username, name } = request.body;
+      const created = await createOwnToken(
+        people,
+        principal,
+        {
+          name,
+          ...(username === undefined ? {} : { username }),
+          ...(scopes === undefined ? {} : { scopes }),
+          ...(days === undefined ? {} : { days }),
+        },
+        request.id,
+      );
       if (!created.ok) return sendError(reply, created.error);
       return reply.code(201).send({
-        token: tokenJson(created.value.token, request.body.username),
+        token: tokenJson(created.value.token, principal.username),
         secret: created.value.secret,
       });
     },
@@ -240,15 +381,27 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ readonly people: PeopleDe
   app.delete(
     '/tokens/:id',
     {
-      config: { access: administrators },
+      config: { access: everyone },
       schema: {
         tags: ['people'],
-        summary: 'Revoke an API token at once',
+        summary: 'Revoke an API token at once (your own; administrators any)',
         params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
         response: { 204: Type.Null(), ...errors },
       },
     },
     async (request, reply) => {
+      const principal = principalOf(request);
+      const stored = await people.store.findToken(request.params.id);
+      if (
+        stored !== undefined &&
+        stored.token.userId !== principal.userId &&
+        !effectiveRoles(principal).includes('administrator')
+      ) {
+        return sendError(
+          reply,
+          cordonError('CORDON_NOT_FOUND', `No active API token has id ${request.params.id}.`),
+        );
+      }
       const revoked = await revokeToken(people, actor(request), request.params.id);
       if (!revoked.ok) return sendError(reply, revoked.error);
       return reply.code(204).send(null);
