@@ -10,6 +10,7 @@ import {
   setUserDisabled,
 } from '../application/people/manage-people.ts';
 import type { Actor, PeopleDeps } from '../application/people/people-deps.ts';
+import { changePassword } from '../application/people/change-password.ts';
 import type { CommandOutput } from '../adapters/cli/output.ts';
 import type { ConfigFlags } from '../config/config.ts';
 import { cordonError, type CordonError, type FieldProblem } from '../domain/shared/errors.ts';
@@ -98,11 +99,45 @@ export function peopleCliHandlers(context: CliContext): PeopleCliHandlers {
             ...(generatedPassword === undefined
               ? []
               : [`One-time password (shown once, hand it over securely): ${generatedPassword}`]),
+            'They must change it at first sign-in.',
           ].join('\n'),
           json: {
             user,
             ...(generatedPassword === undefined ? {} : { password: generatedPassword }),
           },
+        });
+      }),
+    usersChangePassword: (flags, args) =>
+      withPeople(flags, 'users change-password', async (deps) => {
+        const read = (variable: string) => context.env[variable];
+        const current = read(args.currentFromEnv);
+        const next = read(args.newFromEnv);
+        const missing = [
+          ...(current ? [] : [args.currentFromEnv]),
+          ...(next ? [] : [args.newFromEnv]),
+        ];
+        if (current === undefined || next === undefined || missing.length > 0) {
+          return err(
+            cordonError(
+              'CORDON_USAGE',
+              `The environment variable(s) ${missing.join(', ')} are not set.`,
+            ),
+          );
+        }
+        const changed = await changePassword(deps, {
+          username: args.username,
+          currentPassword: current,
+          newPassword: next,
+          address: 'cli',
+          actor: `${cliActor().actor} as user:${args.username}`,
+        });
+        if (!changed.ok) {
+          const { code, message, fields } = changed.error;
+          return err(cordonError(code, message, fields));
+        }
+        return ok({
+          text: `Changed the password of ${args.username}; their other sessions have ended.`,
+          json: { username: args.username, changed: true },
         });
       }),
     usersList: (flags) =>

@@ -115,8 +115,8 @@ export async function startServer(
       if (admin.value !== undefined) {
         options.io?.stderr(
           admin.value.password === undefined
-            ? `Created the first administrator "${admin.value.username}" with the password from CORDON_ADMIN_PASSWORD.\n`
-            : `Created the first administrator "${admin.value.username}". One-time password (shown once, change it): ${admin.value.password}\n`,
+            ? `Created the first administrator "${admin.value.username}" with the password from CORDON_ADMIN_PASSWORD; it must be changed at first sign-in.\n`
+            : `Created the first administrator "${admin.value.username}". One-time password (shown once; it must be changed at first sign-in): ${admin.value.password}\n`,
         );
       }
     }
@@ -154,7 +154,7 @@ export async function startServer(
         credentials === undefined
           ? 'Demo data is already loaded; its passwords were printed when it was created.\n'
           : [
-              'Demo users (passwords shown once):',
+              'Demo users (passwords shown once; each must be changed at first sign-in):',
               ...credentials.map(
                 (c) => `  ${c.username.padEnd(16)} ${c.password}  (${c.roles.join(', ')})`,
               ),

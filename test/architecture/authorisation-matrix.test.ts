@@ -7,10 +7,7 @@ import type { ExchangeDeps } from '../../src/application/exchange/exchange-deps.
 import type { BatchStore } from '../../src/application/batch/batch-store.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  authorisationMatrixMarkdown,
-  unavailable,
-} from '../../src/main/generated-artifacts.ts';
+import { authorisationMatrixMarkdown, unavailable } from '../../src/main/generated-artifacts.ts';
 import { testSha256 } from '../fakes/in-memory-audit-log.ts';
 import { testPeopleDeps } from '../fakes/people-deps.ts';
 import { testAuthenticator } from '../fakes/test-authenticator.ts';

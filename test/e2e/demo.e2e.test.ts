@@ -13,7 +13,7 @@ describe('cordon serve --demo on a fresh embedded store', () => {
   it('prints demo credentials once and shows officers the submitted example cases', async () => {
     const env = {
       CORDON_DATA_DIR: path.join(work, 'data'),
-      CORDON_ADMIN_PASSWORD: 'admin-password-for-demo',
+      CORDON_ADMIN_PASSWORD: 'demo-operator-password-9',
     };
     const server = await startCordonServer(env, 180_000, ['--demo']);
     try {
@@ -26,6 +26,19 @@ describe('cordon serve --demo on a fresh embedded store', () => {
       });
       expect(login.status).toBe(200);
       const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+      const { csrfToken, principal } = (await login.json()) as {
+        csrfToken: string;
+        principal: { passwordChangeRequired?: boolean };
+      };
+      // Cordon generated the password: it must be changed before anything else.
+      expect(principal.passwordChangeRequired).toBe(true);
+      expect((await fetch(`${server.url}/v1/cases`, { headers: { cookie } })).status).toBe(403);
+      const changed = await fetch(`${server.url}/v1/auth/password`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ currentPassword: password, newPassword: 'heron lantern quietly 7' }),
+      });
+      expect(changed.status).toBe(204);
       const cases = (await (
         await fetch(`${server.url}/v1/cases`, { headers: { cookie } })
       ).json()) as {

@@ -38,7 +38,7 @@ const skipReason = !chromiumBinary
     : undefined;
 if (skipReason) console.warn(`Skipping the web UI browser tests: ${skipReason}.`);
 
-const adminPassword = 'admin-e2e-password-1';
+const adminPassword = 'first-operator-e2e-pw-1';
 const password = 'people-e2e-password-1';
 const hikvisionInChinese = '杭州海康威视数字技术股份有限公司';
 

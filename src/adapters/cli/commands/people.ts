@@ -25,6 +25,14 @@ export interface PeopleCliHandlers {
     },
   ): Outcome;
   usersList(flags: ConfigFlags): Outcome;
+  usersChangePassword(
+    flags: ConfigFlags,
+    args: {
+      readonly username: string;
+      readonly currentFromEnv: string;
+      readonly newFromEnv: string;
+    },
+  ): Outcome;
   usersDisable(flags: ConfigFlags, username: string, disabled: boolean): Outcome;
   tokensCreate(
     flags: ConfigFlags,
@@ -94,7 +102,9 @@ export function registerPeopleCommands(
   const users = program.command('users').description('people who sign in, and their roles');
   users
     .command('add')
-    .description('add a user; prints a one-time password unless --password-env names one')
+    .description(
+      'add a user (the operator, on the store’s machine); prints a one-time password unless --password-env names one. Either way the user must change it at first sign-in',
+    )
     .argument('<username>', 'the sign-in name (lower case)')
     .requiredOption('--org <id>', 'the organisation id (see `cordon orgs list`)')
     .requiredOption(
@@ -134,6 +144,30 @@ export function registerPeopleCommands(
     .action(async (opts: { json?: boolean }, command: Command) => {
       await context.run(opts.json === true, () => handlers.usersList(context.flags(command)));
     });
+  users
+    .command('change-password')
+    .description(
+      'change your own password: prove the current one, choose a new one (both read from environment variables, never from the command line)',
+    )
+    .argument('<username>', 'your sign-in name')
+    .requiredOption('--current-password-env <VAR>', 'the variable holding your current password')
+    .requiredOption('--new-password-env <VAR>', 'the variable holding the new password')
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (
+        username: string,
+        opts: { currentPasswordEnv: string; newPasswordEnv: string; json?: boolean },
+        command: Command,
+      ) => {
+        await context.run(opts.json === true, () =>
+          handlers.usersChangePassword(context.flags(command), {
+            username,
+            currentFromEnv: opts.currentPasswordEnv,
+            newFromEnv: opts.newPasswordEnv,
+          }),
+        );
+      },
+    );
   for (const [name, disabled] of [
     ['disable', true],
     ['enable', false],
