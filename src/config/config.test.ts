@@ -18,6 +18,7 @@ describe(parseConfig.name, () => {
         logLevel: 'info',
         screening: { thresholds: { review: 0.8, strong: 0.95 } },
         auth: { tokenCacheMs: 5_000 },
+        lists: { maxRemovedShare: 0.1 },
       },
     });
   });

@@ -35,6 +35,11 @@ export interface Config {
    * (CORDON_AUTH_CACHE_SECONDS, default 5; 0 looks it up on every request).
    */
   readonly auth: { readonly tokenCacheMs: number };
+  /**
+   * The largest share of a list's active entries an import or roll-back may remove without a
+   * reason (CORDON_LIST_MAX_REMOVED_SHARE, default 0.1).
+   */
+  readonly lists: { readonly maxRemovedShare: number };
 }
 
 /** Settings given on the command line; each overrides its environment variable. */
@@ -164,6 +169,22 @@ export function parseConfig(
     }
   }
 
+  const shareSetting = nonEmpty(env['CORDON_LIST_MAX_REMOVED_SHARE'])?.trim();
+  let maxRemovedShare = 0.1;
+  if (shareSetting !== undefined) {
+    const parsed = /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(shareSetting)
+      ? Number(shareSetting)
+      : Number.NaN;
+    if (!(parsed >= 0 && parsed <= 1)) {
+      problems.push({
+        field: 'CORDON_LIST_MAX_REMOVED_SHARE',
+        problem: `must be a share from 0 to 1 (0.1 = 10%), got "${shareSetting}"`,
+      });
+    } else {
+      maxRemovedShare = parsed;
+    }
+  }
+
   if (problems.length > 0 || database === undefined || !isLogLevel(levelValue)) {
     return err(problems);
   }
@@ -173,6 +194,7 @@ export function parseConfig(
     logLevel: levelValue,
     screening: { thresholds },
     auth: { tokenCacheMs: authCacheSeconds * 1000 },
+    lists: { maxRemovedShare },
   });
 }
 

@@ -11,13 +11,108 @@ import { primaryName } from '../domain/lists/listed-party.ts';
 import { cordonError } from '../domain/shared/errors.ts';
 import { err, ok } from '../domain/shared/result.ts';
 import type { CliContext } from './cli-context.ts';
+import { activateListSnapshot } from '../application/lists/activate-list-snapshot.ts';
+import { kyselyAuditLog } from '../adapters/db/kysely-audit-log.ts';
+import type { DatabaseConnection } from '../adapters/db/open-database.ts';
+import type { ConfigFlags } from '../config/config.ts';
+import type { ListSnapshot } from '../domain/lists/list-snapshot.ts';
+import { cliActor } from './cli-actor.ts';
+import { sha256Text } from './people-wiring.ts';
 import { importShippedLists } from './prepare-store.ts';
 import { snapshotJson, sourceStatusJson, diffJson } from './lists-json.ts';
 
 /** The CLI handlers of `cordon lists ...`, wired to the database of each command. */
 export function listsCliHandlers(context: CliContext): ListsCliHandlers {
+  const shrinkPolicyOf = (flags: ConfigFlags) => {
+    const config = context.configFrom(flags);
+    return config.ok ? { shrinkPolicy: config.value.lists } : {};
+  };
   const knownSource = (source: string) =>
     listSources.some((s) => s.id === source) || source.startsWith('partner-');
+
+  /**
+   * After a snapshot became active (an import or a roll-back). On PostgreSQL the update goes on
+   * the job queue: an API instance re-screens open cases and issued licences, and the workers
+   * screen the standing batches again. The embedded store serves one process at a time (no server
+   * runs beside this command), so the cases are re-screened here, now.
+   */
+  const afterActivation = async (
+    flags: ConfigFlags,
+    database: DatabaseConnection,
+    snapshot: ListSnapshot,
+  ): Promise<{
+    readonly announced: string;
+    readonly rescreened: { cases: number; alerts: readonly unknown[] } | undefined;
+    readonly queued: boolean;
+  }> => {
+    let announced = '';
+    let rescreened: { cases: number; alerts: readonly unknown[] } | undefined;
+    const config = context.configFrom(flags);
+    if (config.ok && config.value.database.engine === 'embedded') {
+      const { rescreenCases } = await import('../application/cases/rescreen-cases.ts');
+      const { createScreeningService } =
+        await import('../application/screening/screening-service.ts');
+      const { assessmentDeps } = await import('./assessment-deps.ts');
+      const { caseDepsFor } = await import('./case-wiring.ts');
+      const { partnerAlertScreening } = await import('./exchange-wiring.ts');
+      const { randomSecrets } = await import('../adapters/runtime/random-secrets.ts');
+      const store = kyselyListSnapshotStore(database.db);
+      const screening = createScreeningService({
+        store,
+        thresholds: config.value.screening.thresholds,
+        extra: partnerAlertScreening(database.db),
+      });
+      const assessment = assessmentDeps(store, screening, context.codeVersion, { database });
+      const report = await rescreenCases({
+        store: caseDepsFor(database.db, assessment).store,
+        screener: assessment.screener,
+        clock: systemClock,
+        secrets: randomSecrets,
+      });
+      rescreened = {
+        cases: report.casesScreened,
+        alerts: report.alerts.map((a) => ({
+          caseId: a.caseId,
+          caseReference: a.caseReference,
+          party: a.party,
+          entityId: a.match.entityId,
+          name: a.match.name,
+          score: a.match.score,
+          band: a.match.band,
+        })),
+      };
+      announced = [
+        `\nRe-screened ${report.casesScreened.toLocaleString('en')} open case(s) and licence(s) against the new lists: ${report.alerts.length.toLocaleString('en')} new alert(s).`,
+        ...report.alerts
+          .slice(0, 20)
+          .map(
+            (a) =>
+              `  ${a.caseReference}: ${a.party.role} "${a.party.name}" ~ ${a.match.name} (${a.match.entityId}, ${a.match.score.toFixed(2)} ${a.match.band})`,
+          ),
+      ].join('\n');
+    }
+    if (config.ok && config.value.database.engine === 'postgres') {
+      const { startPgBoss, enqueueListUpdate } =
+        await import('../adapters/batch/pg-boss-chunk-queue.ts');
+      const { currentListUpdate } = await import('../application/batch/rerun-standing-batches.ts');
+      const boss = await startPgBoss({ connectionString: config.value.database.url });
+      try {
+        await enqueueListUpdate(
+          boss,
+          await currentListUpdate(kyselyListSnapshotStore(database.db), snapshot),
+        );
+        announced =
+          '\nQueued the list update: open cases and licences are re-screened, and standing batches screened again, by the running instances and workers.';
+      } finally {
+        await boss.stop({ graceful: false, wait: true });
+      }
+    }
+    return {
+      announced,
+      rescreened,
+      queued: config.ok && config.value.database.engine === 'postgres' && announced !== '',
+    };
+  };
 
   return {
     listsImport: (flags, args) =>
@@ -40,12 +135,16 @@ export function listsCliHandlers(context: CliContext): ListsCliHandlers {
               `imported with cordon lists import from ${args.files.map((f) => f.name).join(', ')}`,
             importerVersion: context.codeVersion,
             ...(args.dataDate !== undefined ? { dataDate: args.dataDate } : {}),
+            ...(args.allowShrink !== undefined ? { allowShrink: args.allowShrink } : {}),
+            actor: cliActor(),
           },
           {
             store: kyselyListSnapshotStore(database.db),
             parse: parseListFiles,
             hasher: nodeContentHasher,
             clock: systemClock,
+            audit: kyselyAuditLog(database.db, systemClock, sha256Text),
+            ...shrinkPolicyOf(flags),
             onParsed: ({ entries, skipped }) => {
               context.io.stderr(
                 `Parsed ${entries.toLocaleString('en')} entries (${skipped} skipped); writing the snapshot...\n`,
@@ -82,81 +181,16 @@ export function listsCliHandlers(context: CliContext): ListsCliHandlers {
                   ? [`  ... and ${snapshot.skippedCount - 20} more (see --json)`]
                   : []),
               ].join('\n');
-        // A newly active snapshot. On PostgreSQL the update goes on the job queue: an API
-        // instance re-screens open cases and issued licences, and the workers screen the standing
-        // batches again. The embedded store serves one process at a time (no server runs beside
-        // this command), so the cases are re-screened here, now.
-        let announced = '';
-        let rescreened: { cases: number; alerts: readonly unknown[] } | undefined;
-        const config = context.configFrom(flags);
         const activated = result.value.kind === 'imported' || result.value.reactivated;
-        if (config.ok && activated && config.value.database.engine === 'embedded') {
-          const { rescreenCases } = await import('../application/cases/rescreen-cases.ts');
-          const { createScreeningService } =
-            await import('../application/screening/screening-service.ts');
-          const { assessmentDeps } = await import('./assessment-deps.ts');
-          const { caseDepsFor } = await import('./case-wiring.ts');
-          const { partnerAlertScreening } = await import('./exchange-wiring.ts');
-          const { randomSecrets } = await import('../adapters/runtime/random-secrets.ts');
-          const store = kyselyListSnapshotStore(database.db);
-          const screening = createScreeningService({
-            store,
-            thresholds: config.value.screening.thresholds,
-            extra: partnerAlertScreening(database.db),
-          });
-          const assessment = assessmentDeps(store, screening, context.codeVersion, { database });
-          const report = await rescreenCases({
-            store: caseDepsFor(database.db, assessment).store,
-            screener: assessment.screener,
-            clock: systemClock,
-            secrets: randomSecrets,
-          });
-          rescreened = {
-            cases: report.casesScreened,
-            alerts: report.alerts.map((a) => ({
-              caseId: a.caseId,
-              caseReference: a.caseReference,
-              party: a.party,
-              entityId: a.match.entityId,
-              name: a.match.name,
-              score: a.match.score,
-              band: a.match.band,
-            })),
-          };
-          announced = [
-            `\nRe-screened ${report.casesScreened.toLocaleString('en')} open case(s) and licence(s) against the new lists: ${report.alerts.length.toLocaleString('en')} new alert(s).`,
-            ...report.alerts
-              .slice(0, 20)
-              .map(
-                (a) =>
-                  `  ${a.caseReference}: ${a.party.role} "${a.party.name}" ~ ${a.match.name} (${a.match.entityId}, ${a.match.score.toFixed(2)} ${a.match.band})`,
-              ),
-          ].join('\n');
-        }
-        if (config.ok && activated && config.value.database.engine === 'postgres') {
-          const { startPgBoss, enqueueListUpdate } =
-            await import('../adapters/batch/pg-boss-chunk-queue.ts');
-          const { currentListUpdate } =
-            await import('../application/batch/rerun-standing-batches.ts');
-          const boss = await startPgBoss({ connectionString: config.value.database.url });
-          try {
-            await enqueueListUpdate(
-              boss,
-              await currentListUpdate(kyselyListSnapshotStore(database.db), snapshot),
-            );
-            announced =
-              '\nQueued the list update: open cases and licences are re-screened, and standing batches screened again, by the running instances and workers.';
-          } finally {
-            await boss.stop({ graceful: false, wait: true });
-          }
-        }
+        const { announced, rescreened, queued } = activated
+          ? await afterActivation(flags, database, snapshot)
+          : { announced: '', rescreened: undefined, queued: false };
         return ok({
           text: `${text}${announced}`,
           json: {
             outcome: result.value.kind,
             snapshot: snapshotJson(snapshot),
-            listUpdateQueued:
-              config.ok && config.value.database.engine === 'postgres' && announced !== '',
+            listUpdateQueued: queued,
             ...(rescreened !== undefined ? { rescreened } : {}),
           },
         });
@@ -227,15 +261,52 @@ export function listsCliHandlers(context: CliContext): ListsCliHandlers {
         });
       }),
 
-    listsActivate: (flags, snapshotId) =>
+    listsActivate: (flags, args) =>
       context.withReadyDatabase(flags, 'lists activate', async (database) => {
         const store = kyselyListSnapshotStore(database.db);
-        if (!(await store.activate(snapshotId))) {
+        const stored = await store.getSnapshot(args.snapshotId);
+        if (stored === undefined) {
           return err(
-            cordonError('CORDON_SNAPSHOT_NOT_FOUND', `No list snapshot with id ${snapshotId}.`),
+            cordonError(
+              'CORDON_SNAPSHOT_NOT_FOUND',
+              `No list snapshot with id ${args.snapshotId}.`,
+            ),
           );
         }
-        return ok({ text: `${snapshotId} is now active.`, json: { active: snapshotId } });
+        const activated = await activateListSnapshot(
+          {
+            store,
+            audit: kyselyAuditLog(database.db, systemClock, sha256Text),
+            ...shrinkPolicyOf(flags),
+          },
+          {
+            source: stored.source,
+            snapshotId: args.snapshotId,
+            actor: cliActor(),
+            ...(args.allowShrink === undefined ? {} : { allowShrink: args.allowShrink }),
+          },
+        );
+        if (!activated.ok) return activated;
+        if (!activated.value.changed) {
+          return ok({
+            text: `${args.snapshotId} is already active; nothing changed.`,
+            json: { active: args.snapshotId, changed: false },
+          });
+        }
+        const { announced, rescreened } = await afterActivation(
+          flags,
+          database,
+          activated.value.snapshot,
+        );
+        return ok({
+          text: `${args.snapshotId} is now active${activated.value.previous === undefined ? '' : ` (it replaces ${activated.value.previous})`}.${announced}`,
+          json: {
+            active: args.snapshotId,
+            changed: true,
+            previous: activated.value.previous ?? null,
+            ...(rescreened === undefined ? {} : { rescreened }),
+          },
+        });
       }),
 
     listsImportShipped: (flags) =>

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import type { PeopleCliHandlers } from '../adapters/cli/commands/people.ts';
 import { exportAudit, verifyAuditTrail } from '../application/audit/verify-audit.ts';
 import {
@@ -16,18 +15,10 @@ import type { ConfigFlags } from '../config/config.ts';
 import { cordonError, type CordonError, type FieldProblem } from '../domain/shared/errors.ts';
 import { err, ok, type Result } from '../domain/shared/result.ts';
 import type { CliContext } from './cli-context.ts';
+import { cliActor as cliActorName } from './cli-actor.ts';
 import { peopleDepsFor, sha256Text } from './people-wiring.ts';
 
-/** Whoever runs the CLI on the store's machine acts as `cli:<OS user>` in the audit trail. */
-const cliActor = (): Actor => {
-  let name = 'unknown';
-  try {
-    name = os.userInfo().username;
-  } catch {
-    // No passwd entry (some containers): keep "unknown".
-  }
-  return { actor: `cli:${name}` };
-};
+const cliActor = (): Actor => ({ actor: cliActorName() });
 
 const parseInstant = (
   value: string | undefined,

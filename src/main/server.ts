@@ -8,6 +8,8 @@ import { parseListFiles } from '../adapters/lists/parse-list-files.ts';
 import { nodeContentHasher } from '../adapters/runtime/node-content-hasher.ts';
 import { systemClock } from '../adapters/runtime/system-clock.ts';
 import { importListSnapshot } from '../application/lists/import-list-snapshot.ts';
+import { activateListSnapshot } from '../application/lists/activate-list-snapshot.ts';
+import type { ListSnapshot } from '../domain/lists/list-snapshot.ts';
 import { createScreeningService } from '../application/screening/screening-service.ts';
 import {
   fileRegulationSources,
@@ -176,6 +178,19 @@ export async function startServer(
             app.log.warn(`job queue error: ${error.message}`);
           })
         : undefined;
+    // A newly active snapshot (an import or a roll-back): re-screen open cases and issued licences
+    // (and, on PostgreSQL, re-run the standing batches) in the background. On PostgreSQL the
+    // update goes on the job queue, where one instance takes it.
+    const afterActivation = (snapshot: ListSnapshot): void => {
+      const done = batches
+        ? currentListUpdate(listStore, snapshot).then((update) =>
+            batches.announceListUpdate(update),
+          )
+        : rescreen().then(() => undefined);
+      done.catch((error: unknown) => {
+        app.log.error({ err: error }, 're-screening after a list activation failed');
+      });
+    };
     const app = await buildApp(
       {
         version: options.codeVersion,
@@ -192,22 +207,22 @@ export async function startServer(
                 parse: parseListFiles,
                 hasher: nodeContentHasher,
                 clock: systemClock,
+                shrinkPolicy: config.lists,
+                audit: people.audit,
               },
             );
-            // A newly active snapshot: re-screen open cases and issued licences (and, on
-            // PostgreSQL, re-run the standing batches) in the background. On PostgreSQL the
-            // update goes on the job queue, where one instance takes it.
             if (imported.ok && (imported.value.kind === 'imported' || imported.value.reactivated)) {
-              const done = batches
-                ? currentListUpdate(listStore, imported.value.snapshot).then((update) =>
-                    batches.announceListUpdate(update),
-                  )
-                : rescreen().then(() => undefined);
-              done.catch((error: unknown) => {
-                app.log.error({ err: error }, 're-screening after a list import failed');
-              });
+              afterActivation(imported.value.snapshot);
             }
             return imported;
+          },
+          activateSnapshot: async (request) => {
+            const activated = await activateListSnapshot(
+              { store: listStore, audit: people.audit, shrinkPolicy: config.lists },
+              request,
+            );
+            if (activated.ok && activated.value.changed) afterActivation(activated.value.snapshot);
+            return activated;
           },
         },
         assessments: { assess: (request) => assessApplication(request, assessment) },

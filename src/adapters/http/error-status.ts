@@ -23,6 +23,7 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number | 'cli-only'>> = {
   CORDON_MIGRATION_FAILED: 'cli-only',
   CORDON_PORT_IN_USE: 'cli-only',
   CORDON_LIST_IMPORT_FAILED: 422,
+  CORDON_LIST_SHRINK_REFUSED: 409,
   CORDON_UNKNOWN_LIST_SOURCE: 400,
   CORDON_SNAPSHOT_NOT_FOUND: 404,
   CORDON_FILE_UNREADABLE: 'cli-only',

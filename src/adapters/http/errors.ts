@@ -42,6 +42,21 @@ export function toCordonError(error: FastifyError): CordonError {
     return cordonError('CORDON_VALIDATION_FAILED', `Invalid request: ${summary}.`, fields);
   }
   switch (error.code) {
+    // Multipart uploads beyond their limits, or not multipart at all: the client's mistake, named.
+    case 'FST_FILES_LIMIT':
+      return cordonError('CORDON_VALIDATION_FAILED', 'The upload has more files than allowed.', [
+        { field: 'files', problem: 'too many files in one upload' },
+      ]);
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return cordonError('CORDON_VALIDATION_FAILED', 'The upload has more fields than allowed.', [
+        { field: 'fields', problem: 'too many form fields in one upload' },
+      ]);
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return cordonError('CORDON_PAYLOAD_TOO_LARGE', 'An uploaded file is larger than the limit.');
+    case 'FST_PROTO_VIOLATION':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return cordonError('CORDON_MALFORMED_REQUEST', 'The multipart body cannot be read.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return cordonError(
         'CORDON_UNSUPPORTED_MEDIA_TYPE',

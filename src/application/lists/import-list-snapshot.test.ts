@@ -82,11 +82,16 @@ describe(importListSnapshot.name, () => {
     expect(await store.listSnapshots()).toHaveLength(1);
   });
 
-  it('re-activates an older snapshot when its files are imported again', async () => {
+  it('re-activates an older snapshot when its files are imported again, with a reason if it drops entries', async () => {
     const { store, deps, request } = setup();
     const old = await importListSnapshot(request('ALPHA\n'), deps);
     await importListSnapshot(request('ALPHA\nBETA\n'), deps);
-    const again = await importListSnapshot(request('ALPHA\n'), deps);
+    const refused = await importListSnapshot(request('ALPHA\n'), deps);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CORDON_LIST_SHRINK_REFUSED' } });
+    const again = await importListSnapshot(
+      { ...request('ALPHA\n'), allowShrink: 'BETA was delisted on 2026-11-21' },
+      deps,
+    );
     expect(again).toMatchObject({ ok: true, value: { kind: 'unchanged', reactivated: true } });
     expect((await store.activeSnapshots())[0]?.snapshot.id).toBe(old.ok && old.value.snapshot.id);
   });
@@ -132,10 +137,14 @@ describe(importListSnapshot.name, () => {
     });
   });
 
-  it('dates the snapshot with the import date when neither files nor caller give one', async () => {
-    const { deps, request } = setup();
+  it('never dates the snapshot with the import date: when the files give no date the caller must', async () => {
+    const { store, deps, request } = setup();
     const { dataDate: _unused, ...withoutDate } = request('ALPHA\n');
     const result = await importListSnapshot(withoutDate, deps);
-    expect(result.ok && result.value.snapshot.dataDate).toBe('2026-11-22');
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'CORDON_VALIDATION_FAILED', fields: [{ field: 'dataDate' }] },
+    });
+    expect(await store.listSnapshots()).toEqual([]);
   });
 });

@@ -35,6 +35,8 @@ export const errorCatalogue = {
   CORDON_PORT_IN_USE: 'The HTTP server cannot listen because the address is taken.',
   CORDON_LIST_IMPORT_FAILED:
     'A list import was refused: a file is unreadable, of the wrong format, truncated or incomplete (or, with --strict, a row was skipped). Nothing was imported; `problems` name the file and line or element.',
+  CORDON_LIST_SHRINK_REFUSED:
+    'A list import or roll-back would remove more than the deployment\'s share of the active entries (CORDON_LIST_MAX_REMOVED_SHARE, default 10%), or its files look cut short; nothing changed. Allow it with a reason (--allow-shrink "<reason>", allowShrink) if intended.',
   CORDON_UNKNOWN_LIST_SOURCE:
     'The list source id is not one Cordon knows; the message lists the known ones.',
   CORDON_SNAPSHOT_NOT_FOUND: 'No list snapshot has this id.',

@@ -15,6 +15,8 @@ export interface ListImportArgs {
   readonly strict: boolean;
   readonly dataDate?: string;
   readonly provenance?: string;
+  /** Why a large shrink or a truncated-looking file is intended (audited). */
+  readonly allowShrink?: string;
 }
 
 /** The work behind `cordon lists ...`. */
@@ -31,7 +33,10 @@ export interface ListsCliHandlers {
       readonly pageSize: number;
     },
   ): Outcome;
-  listsActivate(flags: ConfigFlags, snapshotId: string): Outcome;
+  listsActivate(
+    flags: ConfigFlags,
+    args: { readonly snapshotId: string; readonly allowShrink?: string },
+  ): Outcome;
   listsImportShipped(flags: ConfigFlags): Outcome;
 }
 
@@ -56,8 +61,15 @@ export function registerListsCommands(
       'the list source, e.g. us-ofac-sdn (see `cordon lists status`)',
     )
     .option('--strict', 'refuse the whole import if any row cannot be read')
-    .option('--data-date <YYYY-MM-DD>', 'the date the data is as of, when the files do not say')
+    .option(
+      '--data-date <YYYY-MM-DD>',
+      'the date the data is as of; required when the files do not say',
+    )
     .option('--provenance <text>', 'where the files came from, recorded with the snapshot')
+    .option(
+      '--allow-shrink <reason>',
+      'import even if it removes more than the allowed share of the active entries (CORDON_LIST_MAX_REMOVED_SHARE, default 10%) or the files look cut short; the reason is audited',
+    )
     .option('--json', 'print the result as JSON')
     .action(
       async (
@@ -67,6 +79,7 @@ export function registerListsCommands(
           strict?: boolean;
           dataDate?: string;
           provenance?: string;
+          allowShrink?: string;
           json?: boolean;
         },
         command: Command,
@@ -80,6 +93,7 @@ export function registerListsCommands(
             strict: opts.strict === true,
             ...(opts.dataDate !== undefined ? { dataDate: opts.dataDate } : {}),
             ...(opts.provenance !== undefined ? { provenance: opts.provenance } : {}),
+            ...(opts.allowShrink !== undefined ? { allowShrink: opts.allowShrink } : {}),
           });
         });
       },
@@ -148,14 +162,29 @@ export function registerListsCommands(
 
   lists
     .command('activate')
-    .description('make a stored snapshot the active one of its source again (roll back)')
+    .description(
+      'make a stored snapshot the active one of its source again (roll back); open cases are re-screened as after an import',
+    )
     .argument('<snapshot>', 'the snapshot id')
+    .option(
+      '--allow-shrink <reason>',
+      'activate even if it removes more than the allowed share of the active entries; the reason is audited',
+    )
     .option('--json', 'print the result as JSON')
-    .action(async (snapshotId: string, opts: { json?: boolean }, command: Command) => {
-      await context.run(opts.json === true, () =>
-        handlers.listsActivate(context.flags(command), snapshotId),
-      );
-    });
+    .action(
+      async (
+        snapshotId: string,
+        opts: { json?: boolean; allowShrink?: string },
+        command: Command,
+      ) => {
+        await context.run(opts.json === true, () =>
+          handlers.listsActivate(context.flags(command), {
+            snapshotId,
+            ...(opts.allowShrink === undefined ? {} : { allowShrink: opts.allowShrink }),
+          }),
+        );
+      },
+    );
 }
 
 async function readFiles(paths: readonly string[]): Promise<Result<ListFile[], CordonError>> {

@@ -77,7 +77,8 @@ const upload = (
   fields: Record<string, string>,
   files: { name: string; content: string }[],
 ) => {
-  const body = multipartBody(fields, files);
+  // A data date unless the test is about it: the stub parser's files state none.
+  const body = multipartBody({ dataDate: '2026-11-20', ...fields }, files);
   return app.inject({
     method: 'POST',
     url: '/v1/lists/import',

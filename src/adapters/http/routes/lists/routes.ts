@@ -21,7 +21,10 @@ import {
 } from '../../../../contracts/lists.ts';
 import { listSources } from '../../../../domain/lists/list-source.ts';
 import type { ListSnapshot } from '../../../../domain/lists/list-snapshot.ts';
-import { cordonError } from '../../../../domain/shared/errors.ts';
+import { cordonError, type CordonError } from '../../../../domain/shared/errors.ts';
+import type { Activation } from '../../../../application/lists/activate-list-snapshot.ts';
+import { actorOf } from '../../../../domain/people/people.ts';
+import { principalOf } from '../../auth/auth-plugin.ts';
 import type { Result } from '../../../../domain/shared/result.ts';
 import { sendError } from '../../errors.ts';
 import { listedPartyJson } from '../../listed-party-json.ts';
@@ -34,6 +37,17 @@ export interface ListsRouteDeps {
   readonly importSnapshot: (
     request: Omit<ImportRequest, 'importerVersion'>,
   ) => Promise<Result<ImportOutcome, ImportFailure>>;
+  /**
+   * The roll-back: makes a stored snapshot active (with the shrink guard) and re-screens open
+   * cases as an import does. Absent (tests, the document generator), the route is not ready.
+   */
+  readonly activateSnapshot?: (request: {
+    readonly source: string;
+    readonly snapshotId: string;
+    readonly allowShrink?: string;
+    readonly actor: string;
+    readonly requestId?: string;
+  }) => Promise<Result<Activation, CordonError>>;
   /** Largest file accepted by `POST /v1/lists/import`. */
   readonly maxFileBytes: number;
 }
@@ -191,12 +205,13 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
         tags: ['lists'],
         summary: 'Import uploaded list files as a new snapshot (multipart/form-data)',
         description:
-          'Fields: `source` (a list source id), optional `strict` (true refuses any skipped row), optional `dataDate` (YYYY-MM-DD), optional `provenance`; then one or more files. All or nothing: on failure the previous snapshot stays active and the error lists each problem by file and line.',
+          "Fields: `source` (a list source id), optional `strict` (true refuses any skipped row, also when the same files were imported before), `dataDate` (YYYY-MM-DD; required when the files do not state it), optional `provenance`, optional `allowShrink` (a reason, at least 10 characters: see below); then one or more files. All or nothing: on failure the previous snapshot stays active and the error lists each problem by file and line. An import that would remove more than the deployment's share of the active entries (CORDON_LIST_MAX_REMOVED_SHARE, default 10%) or whose files look cut short is refused (409 CORDON_LIST_SHRINK_REFUSED) unless `allowShrink` gives the reason, which is audited.",
         consumes: ['multipart/form-data'],
         response: {
           200: ListImportResponseSchema,
           201: ListImportResponseSchema,
           400: ErrorResponseSchema,
+          409: ErrorResponseSchema,
           413: ErrorResponseSchema,
           415: ErrorResponseSchema,
           422: ErrorResponseSchema,
@@ -239,7 +254,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
         ...(fields['strict'] !== undefined && !['true', 'false'].includes(fields['strict'])
           ? [{ field: 'body.strict', problem: 'must be true or false' }]
           : []),
-        ...(fields['dataDate'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(fields['dataDate'])
+        ...(fields['dataDate'] !== undefined && !isDate(fields['dataDate'])
           ? [{ field: 'body.dataDate', problem: 'must be a date YYYY-MM-DD' }]
           : []),
       ];
@@ -253,22 +268,25 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
         source: fields['source'] ?? '',
         files,
         strict: fields['strict'] === 'true',
+        actor: actorOf(principalOf(request)),
+        requestId: request.id,
+        ...(fields['allowShrink'] === undefined ? {} : { allowShrink: fields['allowShrink'] }),
         provenance:
           fields['provenance'] ??
           `uploaded through the API: ${files.map((f) => f.name).join(', ')}`,
         ...(fields['dataDate'] !== undefined ? { dataDate: fields['dataDate'] } : {}),
       });
       if (!result.ok) {
+        const problems = result.error.problems.slice(0, 200).map((p) => ({
+          field: describeProblem(p).split(': ')[0] ?? p.file,
+          problem: p.message,
+        }));
         return sendError(
           reply,
-          cordonError(
-            result.error.code,
-            result.error.message,
-            result.error.problems.slice(0, 200).map((p) => ({
-              field: describeProblem(p).split(': ')[0] ?? p.file,
-              problem: p.message,
-            })),
-          ),
+          cordonError(result.error.code, result.error.message, [
+            ...(result.error.fields ?? []).map((f) => ({ ...f, field: `body.${f.field}` })),
+            ...problems,
+          ]),
         );
       }
       return reply
@@ -276,4 +294,65 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
         .send({ outcome: result.value.kind, snapshot: snapshotJson(result.value.snapshot) });
     },
   );
+
+  app.post(
+    '/lists/:source/activate',
+    {
+      config: { access: administrators },
+      schema: {
+        tags: ['lists'],
+        summary: 'Make a stored snapshot of a source active again (roll back an import)',
+        description:
+          "Open cases and issued licences are re-screened against it, as after an import. The shrink guard of imports applies: dropping more than the deployment's share of the active entries needs `allowShrink` (a reason, audited). Activating the active snapshot changes nothing.",
+        params: Type.Object({ source: Type.String({ maxLength: 100 }) }),
+        body: Type.Object(
+          {
+            snapshot: Type.String({ minLength: 1, maxLength: 200 }),
+            allowShrink: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            outcome: Type.Union([Type.Literal('activated'), Type.Literal('already-active')]),
+            snapshot: ListSnapshotSchema,
+            previous: Type.Optional(Type.String()),
+          }),
+          400: ErrorResponseSchema,
+          401: ErrorResponseSchema,
+          403: ErrorResponseSchema,
+          404: ErrorResponseSchema,
+          409: ErrorResponseSchema,
+          503: ErrorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (deps.activateSnapshot === undefined) {
+        return sendError(reply, cordonError('CORDON_NOT_READY', 'Activation is not set up here.'));
+      }
+      const activated = await deps.activateSnapshot({
+        source: request.params.source,
+        snapshotId: request.body.snapshot,
+        actor: actorOf(principalOf(request)),
+        requestId: request.id,
+        ...(request.body.allowShrink === undefined
+          ? {}
+          : { allowShrink: request.body.allowShrink }),
+      });
+      if (!activated.ok) return sendError(reply, activated.error);
+      return {
+        outcome: activated.value.changed ? ('activated' as const) : ('already-active' as const),
+        snapshot: snapshotJson(activated.value.snapshot),
+        ...(activated.value.previous === undefined ? {} : { previous: activated.value.previous }),
+      };
+    },
+  );
+};
+
+/** A real calendar date YYYY-MM-DD (not 2026-02-31). */
+const isDate = (value: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 };
