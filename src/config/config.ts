@@ -284,6 +284,20 @@ export interface ExchangeConfig {
   readonly syncIntervalSeconds: number;
   /** Leave exporters' names out of denial notifications (CORDON_EXCHANGE_REDACT_EXPORTER, default true). */
   readonly redactExporter: boolean;
+  /**
+   * Which partner URLs may be registered and called: plain http to loopback only with
+   * CORDON_EXCHANGE_DEV_LOOPBACK_HTTP=true (development), private addresses only as listed in
+   * CORDON_EXCHANGE_ALLOW_PRIVATE (comma-separated CIDRs or host names).
+   */
+  readonly partnerUrls: {
+    readonly allowLoopbackHttp: boolean;
+    readonly allowedPrivate: readonly string[];
+  };
+  /**
+   * Seconds between publications of the audit trail's head into the signed feed
+   * (CORDON_EXCHANGE_AUDIT_HEAD_SECONDS, default 3600; 0 turns it off), so partners hold a witness.
+   */
+  readonly auditHeadSeconds: number;
 }
 
 /**
@@ -331,11 +345,45 @@ export function parseExchangeConfig(
       problem: `must be true or false, got "${redact}"`,
     });
   }
+  const loopback = nonEmpty(env['CORDON_EXCHANGE_DEV_LOOPBACK_HTTP'])?.trim().toLowerCase();
+  if (loopback !== undefined && !['true', 'false', '1', '0'].includes(loopback)) {
+    problems.push({
+      field: 'CORDON_EXCHANGE_DEV_LOOPBACK_HTTP',
+      problem: `must be true or false, got "${loopback}"`,
+    });
+  }
+  const allowedPrivate = (nonEmpty(env['CORDON_EXCHANGE_ALLOW_PRIVATE']) ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of allowedPrivate) {
+    if (!/^[A-Za-z0-9.:-]+(\/\d{1,3})?$/.test(entry)) {
+      problems.push({
+        field: 'CORDON_EXCHANGE_ALLOW_PRIVATE',
+        problem: `must be comma-separated CIDR ranges or host names, got "${entry}"`,
+      });
+    }
+  }
+  const headSetting = nonEmpty(env['CORDON_EXCHANGE_AUDIT_HEAD_SECONDS'])?.trim();
+  let auditHeadSeconds = 3600;
+  if (headSetting !== undefined) {
+    const parsed = /^\d+$/.test(headSetting) ? Number(headSetting) : Number.NaN;
+    if (!Number.isSafeInteger(parsed) || (parsed !== 0 && parsed < 5)) {
+      problems.push({
+        field: 'CORDON_EXCHANGE_AUDIT_HEAD_SECONDS',
+        problem: `must be 0 (off) or a whole number of seconds, at least 5, got "${headSetting}"`,
+      });
+    } else {
+      auditHeadSeconds = parsed;
+    }
+  }
   if (problems.length > 0) return err(problems);
   return ok({
     ...(authorityId === undefined ? {} : { authorityId }),
     keyFile,
     syncIntervalSeconds,
     redactExporter: redact === undefined || redact === 'true' || redact === '1',
+    partnerUrls: { allowLoopbackHttp: loopback === 'true' || loopback === '1', allowedPrivate },
+    auditHeadSeconds,
   });
 }

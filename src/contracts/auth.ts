@@ -86,13 +86,46 @@ export const AuditEntrySchema = Type.Object({
   hash: Type.String(),
 });
 
-export const AuditQuerySchema = Type.Object({
-  fromSeq: Type.Optional(Type.Integer({ minimum: 1 })),
-  toSeq: Type.Optional(Type.Integer({ minimum: 1 })),
-  objectType: Type.Optional(Type.String()),
-  objectId: Type.Optional(Type.String()),
-  limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+export const AuditQuerySchema = Type.Object(
+  {
+    fromSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+    toSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+    from: Type.Optional(
+      Type.String({ maxLength: 40, description: 'First instant (ISO 8601), inclusive.' }),
+    ),
+    to: Type.Optional(
+      Type.String({ maxLength: 40, description: 'Last instant (ISO 8601), inclusive.' }),
+    ),
+    objectType: Type.Optional(Type.String({ maxLength: 100 })),
+    objectId: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+  },
+  { additionalProperties: false },
+);
+
+export const AuditHeadSchema = Type.Object({
+  head: Type.Union([
+    Type.Object({
+      seq: Type.Integer(),
+      hash: Type.String(),
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Null(),
+  ]),
 });
+
+export const AuditVerifyQuerySchema = Type.Object(
+  {
+    expectHead: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description:
+          'A head anchored earlier (`HASH` or `SEQ:HASH`): the verdict is broken unless the trail still holds it.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const AuditPageSchema = Type.Object({
   entries: Type.Array(AuditEntrySchema),

@@ -1,4 +1,9 @@
 import type { Kysely } from 'kysely';
+import { kyselyAuditWitnessStore } from '../adapters/exchange/kysely-audit-witness-store.ts';
+import { publishAuditHead } from '../application/exchange/publish-audit-head.ts';
+import type { AuditLog } from '../application/ports/audit-log.ts';
+import type { AuditHead } from '../domain/audit/audit-chain.ts';
+import { strictPartnerUrlPolicy } from '../domain/exchange/partner-url.ts';
 import { kyselyCaseStore } from '../adapters/db/kysely-case-store.ts';
 import type { Database } from '../adapters/db/schema.ts';
 import { loadNodeSigner } from '../adapters/exchange/exchange-key-file.ts';
@@ -45,12 +50,56 @@ export async function exchangeDepsFor(
     signer,
     verifier: joseSignatureVerifier,
     feed: signer.ok
-      ? httpPartnerFeed(signer.value, systemClock)
+      ? httpPartnerFeed(signer.value, systemClock, config?.partnerUrls ?? strictPartnerUrlPolicy)
       : { fetch: () => Promise.resolve(err(signer.error)) },
     cases: kyselyCaseStore(db, systemClock, sha256Text),
+    witnesses: kyselyAuditWitnessStore(db),
     clock: systemClock,
     sha256: sha256Text,
-    policy: { redactExporter: config?.redactExporter ?? true, reviewYears },
+    policy: {
+      redactExporter: config?.redactExporter ?? true,
+      reviewYears,
+      partnerUrls: config?.partnerUrls ?? strictPartnerUrlPolicy,
+    },
+  };
+}
+
+/**
+ * Publishes the audit trail's head into the signed feed every `seconds` (and once soon after the
+ * start), so partners hold witnesses of the trail; returns the function that stops it. Off when
+ * `seconds` is 0 or the node has no identity. A head that has not moved is not published again.
+ */
+export function scheduleAuditHeads(
+  deps: ExchangeDeps,
+  audit: AuditLog,
+  seconds: number,
+  report: (message: string) => void,
+): () => void {
+  if (seconds <= 0 || !deps.signer.ok) return () => undefined;
+  let previous: AuditHead | undefined;
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    publishAuditHead(deps, audit, previous)
+      .then((published) => {
+        if (!published.ok) report(`audit head: ${published.error.message}`);
+        else if (published.value !== undefined) previous = published.value;
+      })
+      .catch((error: unknown) => {
+        report(`audit head publication failed: ${(error as Error).message}`);
+      })
+      .finally(() => {
+        running = false;
+      });
+  };
+  const first = setTimeout(tick, Math.min(seconds, 5) * 1000);
+  first.unref();
+  const timer = setInterval(tick, seconds * 1000);
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
   };
 }
 

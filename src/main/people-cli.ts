@@ -1,6 +1,12 @@
 import fs from 'node:fs/promises';
 import type { PeopleCliHandlers } from '../adapters/cli/commands/people.ts';
-import { exportAudit, verifyAuditTrail } from '../application/audit/verify-audit.ts';
+import {
+  auditHead,
+  exportAudit,
+  verifyAnchoredTrail,
+  verifyAuditTrail,
+} from '../application/audit/verify-audit.ts';
+import { parseExpectedHead } from '../domain/audit/audit-chain.ts';
 import {
   addOrganisation,
   addUser,
@@ -196,14 +202,40 @@ export function peopleCliHandlers(context: CliContext): PeopleCliHandlers {
         if (!revoked.ok) return revoked;
         return ok({ text: `Token ${id} is revoked.`, json: { id, revoked: true } });
       }),
-    auditVerify: (flags) =>
+    auditHead: (flags) =>
+      withPeople(flags, 'audit head', async (deps) => {
+        const head = await auditHead(deps.audit);
+        if (head === undefined) {
+          return ok({ text: 'The audit trail is empty.', json: { head: null } });
+        }
+        return ok({
+          text: `${String(head.seq)}:${head.hash}`,
+          json: { head },
+        });
+      }),
+    auditVerify: (flags, args) =>
       withPeople(flags, 'audit verify', async (deps) => {
-        const verdict = await verifyAuditTrail(deps.audit, sha256Text);
+        let verdict;
+        if (args.expectHead !== undefined) {
+          const expected = parseExpectedHead(args.expectHead);
+          if (expected === undefined) {
+            return err(
+              cordonError('CORDON_USAGE', 'Invalid --expect-head.', [
+                { field: '--expect-head', problem: 'must be a SHA-256 hex hash, or SEQ:HASH' },
+              ]),
+            );
+          }
+          verdict = await verifyAnchoredTrail(deps.audit, sha256Text, expected);
+        } else {
+          verdict = await verifyAuditTrail(deps.audit, sha256Text);
+        }
         if (!verdict.intact) {
           return err(
             cordonError(
               'CORDON_AUDIT_CHAIN_BROKEN',
-              `The audit chain is broken at entry ${String(verdict.brokenAtSeq)}: ${verdict.reason}.`,
+              verdict.brokenAtSeq === undefined
+                ? `The audit trail no longer holds the anchored head: ${verdict.reason}.`
+                : `The audit chain is broken at entry ${String(verdict.brokenAtSeq)}: ${verdict.reason}.`,
             ),
           );
         }
@@ -228,7 +260,9 @@ export function peopleCliHandlers(context: CliContext): PeopleCliHandlers {
         });
         const text = `${JSON.stringify(extract, null, 2)}\n`;
         if (args.out !== undefined) {
-          await fs.writeFile(args.out, text);
+          // An extract names people and cases: readable by its owner only, whatever the umask.
+          await fs.writeFile(args.out, text, { mode: 0o600 });
+          await fs.chmod(args.out, 0o600);
           return ok({
             text: `Wrote ${String(extract.entries.length)} entries to ${args.out}.`,
             json: { out: args.out, entries: extract.entries.length, anchor: extract.anchor },

@@ -25,7 +25,13 @@ import { assessmentDeps } from './assessment-deps.ts';
 import { prepareStore } from './prepare-store.ts';
 import { observedScreeningIndexes } from './ops-metrics.ts';
 import { caseDepsFor, type CaseSettings } from './case-wiring.ts';
-import { exchangeDepsFor, partnerAlertScreening, scheduleExchangeSync } from './exchange-wiring.ts';
+import {
+  exchangeDepsFor,
+  partnerAlertScreening,
+  scheduleAuditHeads,
+  scheduleExchangeSync,
+} from './exchange-wiring.ts';
+import { notifyWithdrawnRefusal } from '../application/exchange/notify-withdrawn-refusal.ts';
 import { checkAgainstDenials } from '../application/exchange/check-denials.ts';
 import type { ExchangeConfig } from '../config/config.ts';
 import { seedDemo } from './demo.ts';
@@ -148,6 +154,15 @@ export async function startServer(
       // The no-undercut check: partners' denials this application essentially repeats.
       denialCheck: (application, frozen, licenceCase) =>
         checkAgainstDenials(exchange, application, frozen, licenceCase),
+      // The case policy says when a withdrawal under a pending refusal is told to partners.
+      notifyWithdrawnRefusal: async (record, requestId) => {
+        const sent = await notifyWithdrawnRefusal(exchange, record, requestId);
+        if (!sent.ok) {
+          options.io?.stderr(
+            `Case ${record.licenceCase.reference} was withdrawn under a pending refusal, but partners were not told: ${sent.error.message}\n`,
+          );
+        }
+      },
     };
     if (options.demo === true && prepared.ok) {
       options.io?.stderr('Loading demo data (organisations, users and cases marked [DEMO])...\n');
@@ -290,6 +305,14 @@ export async function startServer(
         app.log.warn(message);
       },
     );
+    const stopAuditHeads = scheduleAuditHeads(
+      exchange,
+      people.audit,
+      options.exchange?.auditHeadSeconds ?? 0,
+      (message) => {
+        app.log.warn(message);
+      },
+    );
     let stopping: Promise<void> | undefined;
     return ok({
       url,
@@ -299,6 +322,7 @@ export async function startServer(
         stopping ??= (async () => {
           try {
             stopExchangeSync();
+            stopAuditHeads();
             await stopListUpdates?.();
             await app.close();
           } finally {

@@ -114,6 +114,8 @@ const start = async (node: Node) => {
       CORDON_DATA_DIR: node.dataDir,
       CORDON_AUTHORITY_ID: node.id,
       CORDON_ADMIN_PASSWORD: 'not-used-here-1',
+      // The three nodes talk plain http on loopback: a development setting, never production.
+      CORDON_EXCHANGE_DEV_LOOPBACK_HTTP: 'true',
     },
     120_000,
   );
@@ -550,6 +552,7 @@ describe('exchange between three partner states on loopback', () => {
     const cli = await runCordon(['screen', 'Karamay Jinghua Vison Technology', '--json'], {
       CORDON_DATA_DIR: no.dataDir,
       CORDON_AUTHORITY_ID: no.id,
+      CORDON_EXCHANGE_DEV_LOOPBACK_HTTP: 'true',
     });
     expect(cli.code, cli.stderr).toBe(0);
     const cliHit = (JSON.parse(cli.stdout) as ScreenJson).matches.find(

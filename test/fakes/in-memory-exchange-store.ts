@@ -88,7 +88,11 @@ export function inMemoryExchangeStore(now: () => Date = () => new Date(0)): Exch
       if (p)
         partners.set(partnerId, {
           ...p,
-          position: { lastSequence: message.header.sequence, lastHash: message.hash },
+          position: {
+            lastSequence: message.header.sequence,
+            lastHash: message.hash,
+            lastIssuedAt: message.header.issuedAt,
+          },
         });
       return Promise.resolve();
     },

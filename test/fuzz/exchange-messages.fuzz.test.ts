@@ -136,7 +136,11 @@ describe('received exchange messages under fuzzing: verification and application
       cases: inMemoryCaseStore(inMemoryAuditLog(clock)),
       clock,
       sha256: testSha256,
-      policy: { redactExporter: true, reviewYears: 3 },
+      policy: {
+      redactExporter: true,
+      reviewYears: 3,
+      partnerUrls: { allowLoopbackHttp: true, allowedPrivate: [] },
+    },
     };
     const added = await addPartner(deps, 'fuzz', {
       id: 'US-BIS',

@@ -14,6 +14,7 @@ export interface Database {
   grant_request: GrantRequestTable;
   enrolment: EnrolmentTable;
   login_failure: LoginFailureTable;
+  exchange_audit_witness: ExchangeAuditWitnessTable;
   api_token: ApiTokenTable;
   web_session: WebSessionTable;
   audit_entry: AuditEntryTable;
@@ -122,6 +123,16 @@ export interface EnrolmentTable {
   requester_half_hash: string;
   approver_half_hash: string;
   expires_at: Date;
+}
+
+export interface ExchangeAuditWitnessTable {
+  sender: string;
+  seq: ColumnType<string, number | string, never>;
+  hash: string;
+  at: string;
+  message_id: string;
+  key_id: string;
+  received_at: Date;
 }
 
 export interface LoginFailureTable {

@@ -53,6 +53,26 @@ export function kyselyExchangeStore(
       )
       .orderBy('added_at')
       .execute();
+    // When each partner's last accepted message was issued: the next may not be issued before it.
+    const lastHeaders = await db
+      .selectFrom('exchange_inbox')
+      .select(['sender', 'sequence', 'header'])
+      .where(
+        'sender',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .where((eb) =>
+        eb.or(
+          rows.map((r) => eb.and([eb('sender', '=', r.id), eb('sequence', '=', r.last_sequence)])),
+        ),
+      )
+      .execute();
+    const lastIssuedAt = new Map<string, string>();
+    for (const h of lastHeaders) {
+      const issuedAt = (JSON.parse(h.header) as { issuedAt?: unknown }).issuedAt;
+      if (typeof issuedAt === 'string') lastIssuedAt.set(h.sender, issuedAt);
+    }
     return rows.map((r) => ({
       id: r.id,
       url: r.url,
@@ -63,7 +83,13 @@ export function kyselyExchangeStore(
           publicJwk: JSON.parse(k.public_jwk) as Record<string, unknown>,
           ...(k.valid_until === null ? {} : { validUntil: k.valid_until }),
         })),
-      position: { lastSequence: r.last_sequence, lastHash: r.last_hash },
+      position: {
+        lastSequence: r.last_sequence,
+        lastHash: r.last_hash,
+        ...((issued) => (issued === undefined ? {} : { lastIssuedAt: issued }))(
+          lastIssuedAt.get(r.id),
+        ),
+      },
       addedAt: r.added_at,
       ...(r.last_sync_at === null ? {} : { lastSyncAt: r.last_sync_at }),
       ...(r.last_sync_error === null ? {} : { lastSyncError: r.last_sync_error }),

@@ -17,6 +17,27 @@ export async function applyMessage(
   const sender = message.header.sender;
   const at = new Date(message.header.issuedAt);
   switch (message.kind) {
+    case 'withdrawal-under-pending-refusal':
+      // Not a denial, and labelled so; weighed like one by the no-undercut check.
+      await deps.store.saveDenial({
+        sender,
+        reference: message.body.reference,
+        denial: message.body,
+        status: 'active',
+        updatedAt: at,
+      });
+      return;
+    case 'audit-head':
+      await deps.witnesses?.record({
+        sender,
+        seq: message.body.seq,
+        hash: message.body.hash,
+        at: message.body.at,
+        messageId: receipt.id,
+        keyId: receipt.keyId,
+        receivedAt: deps.clock.now(),
+      });
+      return;
     case 'denial-notification':
       await deps.store.saveDenial({
         sender,

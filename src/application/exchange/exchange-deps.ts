@@ -1,5 +1,7 @@
+import type { PartnerUrlPolicy } from '../../domain/exchange/partner-url.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
+import type { AuditWitnessStore } from '../ports/audit-witness-store.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ExchangeStore } from '../ports/exchange-store.ts';
@@ -22,7 +24,11 @@ export interface ExchangeDeps {
     readonly redactExporter: boolean;
     /** Years until a denial is due for review (regimes: three). */
     readonly reviewYears: number;
+    /** Which partner URLs may be registered and called (no SSRF). */
+    readonly partnerUrls: PartnerUrlPolicy;
   };
+  /** Partners' audit heads, kept as witnesses of their trails; absent, they are not kept. */
+  readonly witnesses?: AuditWitnessStore;
   /** Told when partners' threat alerts changed here, so that screening re-indexes at once. */
   readonly onAlertsChanged?: () => void;
 }

@@ -1,4 +1,5 @@
 import { isAuthorityId } from '../../domain/exchange/exchange-message.ts';
+import { partnerUrlProblem } from '../../domain/exchange/partner-url.ts';
 import { cordonError, type CordonError, type FieldProblem } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Partner } from '../ports/exchange-store.ts';
@@ -31,15 +32,8 @@ export async function addPartner(
   if (deps.signer.ok && input.id === deps.signer.value.authorityId) {
     problems.push({ field: 'id', problem: 'is this node itself' });
   }
-  let url: URL | undefined;
-  try {
-    url = new URL(input.url);
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    problems.push({ field: 'url', problem: 'must be an http(s) URL of the partner node' });
-  }
+  const urlProblem = partnerUrlProblem(input.url, deps.policy.partnerUrls);
+  if (urlProblem !== undefined) problems.push({ field: 'url', problem: urlProblem });
   const key = await deps.verifier.pinnedKey(input.publicKey, input.validUntil);
   if (!key.ok) problems.push({ field: 'publicKey', problem: key.error });
   if (problems.length > 0 || !key.ok) {
@@ -51,13 +45,16 @@ export async function addPartner(
       ),
     );
   }
-  await deps.store.savePartner({ id: input.id, url: input.url.replace(/\/+$/, '') }, key.value, {
+  // Stored as parsed (dot segments resolved, no trailing slash): what is checked is what is called.
+  const parsed = new URL(input.url);
+  const url = `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
+  await deps.store.savePartner({ id: input.id, url }, key.value, {
     actor,
     action: 'exchange.partners.add',
     objectType: 'exchange-partner',
     objectId: input.id,
     requestId,
-    details: { url: input.url, kid: key.value.kid },
+    details: { url, kid: key.value.kid },
   });
   const saved = await deps.store.partner(input.id);
   return saved === undefined

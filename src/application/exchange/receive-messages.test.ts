@@ -49,7 +49,11 @@ async function node(authorityId: string) {
     cases: inMemoryCaseStore(inMemoryAuditLog(clock)),
     clock,
     sha256: testSha256,
-    policy: { redactExporter: true, reviewYears: 3 },
+    policy: {
+      redactExporter: true,
+      reviewYears: 3,
+      partnerUrls: { allowLoopbackHttp: true, allowedPrivate: [] },
+    },
   };
   return { deps, store, signer, keys };
 }

@@ -6,7 +6,11 @@ import {
   type ExchangeMessage,
   type MessageHeader,
 } from '../../domain/exchange/exchange-message.ts';
-import { checkChain, type RejectionReason } from '../../domain/exchange/message-chain.ts';
+import {
+  checkChain,
+  timeProblem,
+  type RejectionReason,
+} from '../../domain/exchange/message-chain.ts';
 import { canonicalJson } from '../../domain/shared/canonical-json.ts';
 import type { Partner } from '../ports/exchange-store.ts';
 import type { FeedEntry } from '../ports/partner-feed.ts';
@@ -44,8 +48,10 @@ type Verdict =
 
 /**
  * Verifies and applies a partner's feed entries in order. Each must be signed by a key pinned for
- * that partner (and not used after its expiry), be the partner's own message, sit next on its
- * chain, and (when addressed to us) carry the body its header hashes. A refused entry is recorded
+ * that partner and still valid when the entry is received (whatever `issuedAt` says), be the
+ * partner's own message, sit next on its chain, be issued no later than a few minutes after its
+ * receipt and not before its predecessor, and (when addressed to us) carry the body its header
+ * hashes. A refused entry is recorded
  * with its reason and never applied; after a gap, fork or bad signature nothing further from the
  * partner is accepted in this batch (the cursor stays, so the next sync retries from there). A
  * replayed entry is recorded and skipped.
@@ -87,7 +93,11 @@ export async function receiveEntries(
       },
       deps.clock.now(),
     );
-    position = { lastSequence: verdict.header.sequence, lastHash: hash };
+    position = {
+      lastSequence: verdict.header.sequence,
+      lastHash: hash,
+      lastIssuedAt: verdict.header.issuedAt,
+    };
     if (verdict.message === undefined) {
       withheld += 1;
     } else {
@@ -143,13 +153,12 @@ async function verifyEntry(
     );
   }
   const key = partner.keys.find((k) => k.kid === signed.value.kid);
-  if (key?.validUntil !== undefined && Date.parse(h.issuedAt) > key.validUntil.getTime()) {
-    return refuse(
-      'expired-key',
-      `key ${key.kid} expired on ${key.validUntil.toISOString()}, the message was issued ${h.issuedAt}`,
-      true,
-      h.sequence,
-    );
+  if (key === undefined) return refuse('unknown-key', `key ${signed.value.kid} is not pinned`);
+  // Judged by when we receive it, not by the date the sender wrote into it.
+  const receivedAt = deps.clock.now();
+  const expired = timeProblem(h, position, receivedAt, key);
+  if (expired?.reason === 'expired-key') {
+    return refuse(expired.reason, expired.detail, true, h.sequence);
   }
   const chain = checkChain(position, h);
   switch (chain.kind) {
@@ -177,6 +186,7 @@ async function verifyEntry(
     case 'next':
       break;
   }
+  if (expired !== undefined) return refuse(expired.reason, expired.detail, true, h.sequence);
   const keyId = signed.value.kid;
   if (!addressedTo(h, self)) return { ok: true, header: h, keyId };
   if (entry.body === undefined) {

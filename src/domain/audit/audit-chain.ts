@@ -139,3 +139,44 @@ export function verifyChain(
     lastHash: previousHash,
   };
 }
+
+/** The latest entry of a trail: what is anchored outside the database and published to partners. */
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+  readonly at: string;
+}
+
+/**
+ * Whether a trail still holds a head anchored earlier (`cordon audit head`, a partner's witness):
+ * the anchored hash must be the hash of an entry of the trail, at the anchored position when one
+ * is given. A trail cut after the anchor, or rewritten (even consistently, all hashes recomputed),
+ * no longer holds it. Undefined when it does.
+ *
+ * @example
+ * anchoredHeadProblem(entriesAfterTruncation, { hash: 'ab12...' })
+ * // 'the anchored head ab12... is not in the trail (it ends at entry 40): the trail was truncated or rewritten after it was anchored'
+ */
+export function anchoredHeadProblem(
+  entries: readonly Pick<AuditEntry, 'seq' | 'hash'>[],
+  expected: { readonly hash: string; readonly seq?: number },
+): string | undefined {
+  const found = entries.find((e) => e.hash === expected.hash);
+  const last = entries.at(-1);
+  if (found === undefined) {
+    return `the anchored head ${expected.hash} is not in the trail (it ends at entry ${String(last?.seq ?? 0)}): the trail was truncated or rewritten after it was anchored`;
+  }
+  if (expected.seq !== undefined && found.seq !== expected.seq) {
+    return `the anchored head was entry ${String(expected.seq)}, but its hash is at entry ${String(found.seq)}: entries were removed or inserted`;
+  }
+  return undefined;
+}
+
+/** Reads `--expect-head` as `HASH` or `SEQ:HASH`; undefined when it is neither. */
+export function parseExpectedHead(
+  text: string,
+): { readonly hash: string; readonly seq?: number } | undefined {
+  const match = /^(?:(\d+):)?([0-9a-f]{64})$/.exec(text.trim().toLowerCase());
+  if (match?.[2] === undefined) return undefined;
+  return match[1] === undefined ? { hash: match[2] } : { hash: match[2], seq: Number(match[1]) };
+}

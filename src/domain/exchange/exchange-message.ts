@@ -14,6 +14,8 @@ export const messageKinds = [
   'consultation-response',
   'threat-alert',
   'threat-alert-withdrawal',
+  'withdrawal-under-pending-refusal',
+  'audit-head',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -68,6 +70,37 @@ export interface DenialNotificationBody {
   readonly reviewBy: string;
   /** The exporter, unless policy redacts it. */
   readonly exporter?: { readonly name: string; readonly country?: string };
+  /**
+   * Set when this is not a denial but an application withdrawn while its refusal awaited
+   * countersignature (`withdrawal-under-pending-refusal`): partners weigh it like a denial in
+   * their no-undercut checks, labelled as what it is.
+   */
+  readonly circumstance?: 'withdrawn-under-pending-refusal';
+}
+
+/**
+ * An application withdrawn by its exporter after a refusal was decided but before it was
+ * countersigned: the transaction and the pending refusal's criteria, so that the withdrawal cannot
+ * be used to escape the partners' no-undercut consultation. `deniedOn` is the day the refusal was
+ * decided; it never became final.
+ */
+export interface WithdrawnRefusalBody extends DenialNotificationBody {
+  readonly circumstance: 'withdrawn-under-pending-refusal';
+  /** YYYY-MM-DD. */
+  readonly withdrawnOn: string;
+}
+
+/**
+ * The head of the sender's audit trail at a moment: its last entry's sequence number and hash.
+ * Published on a schedule, so that partners hold signed witnesses of the trail: the sender cannot
+ * later present a trail that is shorter, or differs at that entry, without the witness showing it.
+ */
+export interface AuditHeadBody {
+  readonly seq: number;
+  /** SHA-256 hex of entry `seq` (which chains every entry before it). */
+  readonly hash: string;
+  /** ISO 8601 instant of entry `seq`. */
+  readonly at: string;
 }
 
 export interface DenialAmendmentBody {
@@ -145,6 +178,8 @@ export interface MessageBodies {
   readonly 'consultation-response': ConsultationResponseBody;
   readonly 'threat-alert': ThreatAlertBody;
   readonly 'threat-alert-withdrawal': ThreatAlertWithdrawalBody;
+  readonly 'withdrawal-under-pending-refusal': WithdrawnRefusalBody;
+  readonly 'audit-head': AuditHeadBody;
 }
 
 /** A message with its body, as a discriminated union on `kind`. */
@@ -287,6 +322,25 @@ export function parseBody<K extends MessageKind>(
       break;
     case 'threat-alert-withdrawal':
       problem = [b.alertId, b.reason].every(isText) ? undefined : 'alertId and reason are required';
+      break;
+    case 'withdrawal-under-pending-refusal':
+      problem =
+        denialProblem(b) ??
+        (b.circumstance !== 'withdrawn-under-pending-refusal'
+          ? 'circumstance must be withdrawn-under-pending-refusal'
+          : typeof b.withdrawnOn !== 'string' || !isoDate.test(b.withdrawnOn)
+            ? 'withdrawnOn must be YYYY-MM-DD'
+            : undefined);
+      break;
+    case 'audit-head':
+      problem =
+        typeof b.seq !== 'number' || !Number.isSafeInteger(b.seq) || b.seq < 1
+          ? 'seq must be a positive integer'
+          : typeof b.hash !== 'string' || !/^[0-9a-f]{64}$/.test(b.hash)
+            ? 'hash must be a SHA-256 hex digest'
+            : typeof b.at !== 'string' || !isoInstant.test(b.at)
+              ? 'at must be an ISO instant'
+              : undefined;
       break;
     default:
       problem = `unknown kind ${String(kind)}`;

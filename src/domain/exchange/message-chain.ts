@@ -4,6 +4,8 @@ import type { MessageHeader } from './exchange-message.ts';
 export interface ChainPosition {
   readonly lastSequence: number;
   readonly lastHash: string | null;
+  /** When the last accepted message says it was issued (ISO 8601), if known. */
+  readonly lastIssuedAt?: string;
 }
 
 /** The position before a sender's first message. */
@@ -44,6 +46,8 @@ export const rejectionReasons = [
   'bad-signature',
   'wrong-sender',
   'expired-key',
+  'issued-in-future',
+  'time-reversed',
   'malformed',
   'body-mismatch',
   'chain-gap',
@@ -51,6 +55,52 @@ export const rejectionReasons = [
   'replayed',
 ] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
+
+/**
+ * How far a message's `issuedAt` may lie ahead of its receipt: the clocks of two nodes differ a
+ * little, never by more.
+ */
+export const issuedAtSkewSeconds = 300;
+
+/**
+ * Whether a message's timing is believable, judged by what this node saw rather than by what the
+ * sender claims: the key must still be valid when the message is received (a retired key cannot
+ * sign a backdated message), `issuedAt` may not lie more than `issuedAtSkewSeconds` after the
+ * receipt, and never before the sender's previous message. A node offline for longer than a key's
+ * rotation overlap therefore refuses old messages signed with the retired key: keep the overlap
+ * longer than any catch-up.
+ *
+ * @example
+ * timeProblem(backdatedHeader, position, now, { validUntil: lastMonth })
+ * // { reason: 'expired-key', detail: 'key ... was valid until ...; the message was received ...' }
+ */
+export function timeProblem(
+  header: Pick<MessageHeader, 'issuedAt'>,
+  position: ChainPosition,
+  receivedAt: Date,
+  key: { readonly kid: string; readonly validUntil?: Date },
+): { readonly reason: RejectionReason; readonly detail: string } | undefined {
+  if (key.validUntil !== undefined && receivedAt.getTime() > key.validUntil.getTime()) {
+    return {
+      reason: 'expired-key',
+      detail: `key ${key.kid} was valid until ${key.validUntil.toISOString()}; the message arrived ${receivedAt.toISOString()} (it claims to be issued ${header.issuedAt})`,
+    };
+  }
+  const issued = Date.parse(header.issuedAt);
+  if (issued > receivedAt.getTime() + issuedAtSkewSeconds * 1000) {
+    return {
+      reason: 'issued-in-future',
+      detail: `issued ${header.issuedAt}, more than ${String(issuedAtSkewSeconds)} s after it arrived (${receivedAt.toISOString()})`,
+    };
+  }
+  if (position.lastIssuedAt !== undefined && issued < Date.parse(position.lastIssuedAt)) {
+    return {
+      reason: 'time-reversed',
+      detail: `issued ${header.issuedAt}, before the sender's previous message (${position.lastIssuedAt})`,
+    };
+  }
+  return undefined;
+}
 
 /** The signed claims a node sends to read a partner's feed (a short-lived JWS, no shared secret). */
 export interface FeedRequestClaims {

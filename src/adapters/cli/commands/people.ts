@@ -45,7 +45,8 @@ export interface PeopleCliHandlers {
   ): Outcome;
   tokensList(flags: ConfigFlags, username?: string): Outcome;
   tokensRevoke(flags: ConfigFlags, id: string): Outcome;
-  auditVerify(flags: ConfigFlags): Outcome;
+  auditVerify(flags: ConfigFlags, args: { readonly expectHead?: string }): Outcome;
+  auditHead(flags: ConfigFlags): Outcome;
   auditExport(
     flags: ConfigFlags,
     args: { readonly from?: string; readonly to?: string; readonly out?: string },
@@ -234,10 +235,30 @@ export function registerPeopleCommands(
   const audit = program.command('audit').description('the hash-chained audit trail');
   audit
     .command('verify')
-    .description('walk the whole chain; name the first edited, deleted or reordered entry (exit 1)')
+    .description(
+      'walk the whole chain; name the first edited, deleted or reordered entry (exit 1); with --expect-head, also fail when a head anchored earlier is gone (truncation, rewriting)',
+    )
+    .option(
+      '--expect-head <HASH>',
+      'a head printed earlier by `cordon audit head` (HASH or SEQ:HASH), kept outside the database',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean; expectHead?: string }, command: Command) => {
+      await context.run(opts.json === true, () =>
+        handlers.auditVerify(
+          context.flags(command),
+          opts.expectHead === undefined ? {} : { expectHead: opts.expectHead },
+        ),
+      );
+    });
+  audit
+    .command('head')
+    .description(
+      'print the latest entry of the trail (SEQ:HASH): anchor it outside the database, e.g. in a write-once log',
+    )
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }, command: Command) => {
-      await context.run(opts.json === true, () => handlers.auditVerify(context.flags(command)));
+      await context.run(opts.json === true, () => handlers.auditHead(context.flags(command)));
     });
   audit
     .command('export')

@@ -11,6 +11,7 @@ import * as countryIndicators from './2026-11-30-0009-country-indicators.ts';
 import * as rateLimits from './2026-11-30-0010-rate-limits.ts';
 import * as standingBatches from './2026-11-30-0011-standing-batches.ts';
 import * as peopleHardening from './2026-12-06-0012-people-hardening.ts';
+import * as auditWitnesses from './2026-12-06-0013-audit-witnesses.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the same list
@@ -30,4 +31,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-30-0010-rate-limits': rateLimits,
   '2026-11-30-0011-standing-batches': standingBatches,
   '2026-12-06-0012-people-hardening': peopleHardening,
+  '2026-12-06-0013-audit-witnesses': auditWitnesses,
 };

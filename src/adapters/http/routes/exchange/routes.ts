@@ -201,6 +201,28 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
   );
 
   app.get(
+    '/exchange/audit-witnesses',
+    {
+      config: { access: { roles: ['administrator', 'auditor'] } },
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'Partners’ audit heads we hold: signed witnesses of their audit trails, newest first',
+        description:
+          'Each came in a message the partner signed (`audit-head`): entry `seq` of its trail had hash `hash`. A partner that later shows a trail without that entry, or with another hash there, has cut or rewritten it.',
+        querystring: Type.Object(
+          { sender: Type.Optional(Type.String({ maxLength: 40 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ witnesses: ExchangeRecordListSchema }), ...errors },
+      },
+    },
+    async (request) => ({
+      witnesses: ((await deps.witnesses?.witnesses(request.query.sender, 500)) ?? []).map(plain),
+    }),
+  );
+
+  app.get(
     '/exchange/denials',
     {
       config: { access: officers },
