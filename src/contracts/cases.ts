@@ -3,9 +3,16 @@ import { Type, type Static } from 'typebox';
 const Citation = Type.Object({
   code: Type.String({
     minLength: 1,
-    description: 'A criterion code of the jurisdiction, e.g. `UK-SELC-2`.',
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9][A-Za-z0-9 ._:/()-]*$',
+    description:
+      'A criterion code of the jurisdiction, e.g. `UK-SELC-2`: letters, digits, space and . _ : / ( ) -, starting with a letter or digit.',
   }),
-  reason: Type.String({ minLength: 1, description: 'Why it applies to this case.' }),
+  reason: Type.String({
+    minLength: 1,
+    maxLength: 5000,
+    description: 'Why it applies to this case.',
+  }),
 });
 
 export const CaseSchema = Type.Object(

@@ -37,6 +37,9 @@ describe('cordon backup and cordon restore of the embedded store', () => {
     const made = await runCordon(['backup', backup, '--json'], { CORDON_DATA_DIR: original });
     expect(made.code, made.stderr).toBe(0);
     expect(fs.statSync(backup).size).toBeGreaterThan(0);
+    // The store and its backup are their owner's alone (issue 18), whatever the umask.
+    expect(fs.statSync(backup).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(original).mode & 0o777).toBe(0o700);
 
     const done = await runCordon(['restore', backup], { CORDON_DATA_DIR: restored });
     expect(done.code, done.stderr).toBe(0);

@@ -99,6 +99,29 @@ describe('people, credentials and the audit trail on the embedded store', () => 
     }
   });
 
+  it('detects a trail cut short after its head was anchored (cordon audit head, verify --expect-head)', async () => {
+    const head = await runCordon(['audit', 'head'], env);
+    expect(head.code, head.stderr).toBe(0);
+    const anchored = head.stdout.trim();
+    expect(anchored).toMatch(/^\d+:[0-9a-f]{64}$/);
+    expect((await runCordon(['audit', 'verify', '--expect-head', anchored], env)).code).toBe(0);
+
+    const opened = await openDatabase({ engine: 'embedded', dataDir }, { command: 'test' });
+    if (!opened.ok) throw new Error(opened.error.message);
+    try {
+      await sql`delete from audit_entry where seq = (select max(seq) from audit_entry)`.execute(
+        opened.value.db,
+      );
+    } finally {
+      await opened.value.close();
+    }
+    // The chain alone still holds: a cut tail leaves no gap to see.
+    expect((await runCordon(['audit', 'verify'], env)).code).toBe(0);
+    const cut = await runCordon(['audit', 'verify', '--expect-head', anchored], env);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(/no longer holds the anchored head.*truncated or rewritten/);
+  });
+
   it('verifies the chain, and names the entry edited directly in the database', async () => {
     const intact = await runCordon(['audit', 'verify', '--json'], env);
     expect(intact.code, intact.stderr).toBe(0);

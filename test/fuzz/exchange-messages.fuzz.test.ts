@@ -137,10 +137,10 @@ describe('received exchange messages under fuzzing: verification and application
       clock,
       sha256: testSha256,
       policy: {
-      redactExporter: true,
-      reviewYears: 3,
-      partnerUrls: { allowLoopbackHttp: true, allowedPrivate: [] },
-    },
+        redactExporter: true,
+        reviewYears: 3,
+        partnerUrls: { allowLoopbackHttp: true, allowedPrivate: [] },
+      },
     };
     const added = await addPartner(deps, 'fuzz', {
       id: 'US-BIS',

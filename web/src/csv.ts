@@ -1,3 +1,4 @@
+import { csvLine } from '../../src/contracts/csv.ts';
 /**
  * Reads CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF) into rows of fields.
  *
@@ -38,12 +39,7 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
-/** Writes rows as CSV, quoting where needed (and neutralising spreadsheet formulas). */
+/** Writes rows as CSV, quoting where needed and neutralising spreadsheet formulas (`csvCell`). */
 export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
-  const cell = (value: string | number): string => {
-    let text = String(value);
-    if (/^[=+\-@]/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return rows.map(csvLine).join('\r\n') + '\r\n';
 }

@@ -15,6 +15,25 @@ afterEach(() => {
 });
 
 describe(acquireDataDirLock.name, () => {
+  it('keeps the data directory to its owner (0700), a new one and a loose existing one, whatever the umask', () => {
+    const parent = tempDir();
+    const fresh = path.join(parent, 'fresh');
+    const loose = path.join(parent, 'loose');
+    fs.mkdirSync(loose, { mode: 0o777 });
+    fs.chmodSync(loose, 0o777);
+    const previous = process.umask(0);
+    try {
+      for (const dir of [fresh, loose]) {
+        const lock = acquireDataDirLock(dir, 'serve');
+        if (!lock.ok) throw new Error(lock.error.message);
+        expect(fs.statSync(dir).mode & 0o777, dir).toBe(0o700);
+        lock.value.release();
+      }
+    } finally {
+      process.umask(previous);
+    }
+  });
+
   it('refuses a second holder and names the first one and its address', () => {
     const dir = tempDir();
     const first = acquireDataDirLock(dir, 'serve');

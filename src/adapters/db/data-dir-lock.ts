@@ -35,7 +35,10 @@ export function acquireDataDirLock(
   dataDir: string,
   command: string,
 ): Result<DataDirLock, CordonError> {
-  fs.mkdirSync(dataDir, { recursive: true });
+  // The store holds people, cases and the audit trail: the directory is its owner's alone
+  // (0700), whatever the umask, and an existing one is tightened.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  restrictToOwner(dataDir);
   const lockPath = path.join(dataDir, lockFileName);
   const owner: LockOwner = {
     pid: process.pid,
@@ -172,3 +175,14 @@ function lockedError(dataDir: string, holder: LockOwner): CordonError {
 
 const isErrno = (error: unknown, code: string): boolean =>
   error instanceof Error && (error as NodeJS.ErrnoException).code === code;
+
+/** Sets a file or directory we own to owner-only access (0700 / 0600); leaves others' alone. */
+export function restrictToOwner(target: string): void {
+  try {
+    const stat = fs.statSync(target);
+    if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return;
+    fs.chmodSync(target, stat.isDirectory() ? 0o700 : 0o600);
+  } catch {
+    // Not there (yet), or a file system without modes: nothing to tighten.
+  }
+}

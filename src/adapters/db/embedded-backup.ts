@@ -42,7 +42,9 @@ export async function backupEmbeddedStore(
     const bytes = new Uint8Array(await dump.arrayBuffer());
     const partial = `${file}.partial`;
     try {
-      fs.writeFileSync(partial, bytes);
+      // A backup is the whole store: readable by its owner only, whatever the umask.
+      fs.writeFileSync(partial, bytes, { mode: 0o600 });
+      fs.chmodSync(partial, 0o600);
       fs.renameSync(partial, file);
     } catch (error) {
       fs.rmSync(partial, { force: true });

@@ -18,13 +18,17 @@ export async function readKeyFile(file: string): Promise<KeyFile | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  // A key file written by an older version (or copied in) may be readable by others: tighten it.
+  await fs.chmod(file, 0o600).catch(() => undefined);
   return JSON.parse(text) as KeyFile;
 }
 
 async function writeKeyFile(file: string, content: KeyFile): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${String(process.pid)}.tmp`;
   await fs.writeFile(temporary, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
+  // Explicitly, whatever the umask or a file left by an older version: the private key is ours alone.
+  await fs.chmod(temporary, 0o600);
   await fs.rename(temporary, file);
 }
 

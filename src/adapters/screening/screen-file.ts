@@ -1,3 +1,4 @@
+import { csvCell } from '../../contracts/csv.ts';
 import { createReadStream, createWriteStream, promises as fs, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Transform, type TransformCallback } from 'node:stream';
@@ -109,8 +110,8 @@ interface PendingRow {
   readonly problem?: string;
 }
 
-const csvField = (value: string): string =>
-  /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+// Every CSV Cordon writes neutralises spreadsheet formulas (a screened name may start with "=").
+const csvField = (value: string): string => csvCell(value);
 
 /** Splits chunks into UTF-8 text, failing with the line of the first invalid byte. */
 class Utf8Decoder extends Transform {

@@ -21,6 +21,9 @@ export interface CaseActionInput {
   readonly reasons?: string;
 }
 
+/** A criterion code as officers cite it (`UK-SELC-2`, `EU-2021/821-Art.5`, `US-EAR-742.7(b)`). */
+export const criterionCodePattern = /^[A-Za-z0-9][A-Za-z0-9 ._:/()-]{0,63}$/;
+
 const adviceOutcomes: readonly AdviceOutcome[] = ['approve', 'approve-with-provisos', 'refuse'];
 
 /**
@@ -48,6 +51,16 @@ export function caseCommandOf(
     return input.outcome as T;
   };
   const criteria = input.criteria ?? [];
+  // Codes are short identifiers (`UK-SELC-2`): free text would reach letters and the statistics.
+  criteria.forEach((c, i) => {
+    if (!criterionCodePattern.test(c.code)) {
+      problems.push({
+        field: `criteria.${String(i)}.code`,
+        problem:
+          'must be a criterion code: letters, digits, space and . _ : / ( ) -, starting with a letter or digit, at most 64 characters',
+      });
+    }
+  });
   const provisos = input.provisos ?? [];
   const text = input.text ?? '';
   let command: CaseCommand | undefined;

@@ -57,6 +57,21 @@ const extensionKinds: Readonly<Record<string, AttachmentKind>> = {
   odt: 'odt',
 };
 
+/**
+ * The file name extensions allowed for each kind of content. A name is what the downloader's
+ * system opens the file with: plain text named `.html`, `.svg`, `.hta` or `.bat` would be run or
+ * rendered, so any extension outside the list is refused, and a name without one gets the kind's.
+ */
+export const allowedExtensions: Readonly<Record<AttachmentKind, readonly string[]>> = {
+  pdf: ['pdf'],
+  png: ['png'],
+  jpeg: ['jpg', 'jpeg'],
+  text: ['txt'],
+  csv: ['csv'],
+  docx: ['docx'],
+  odt: ['odt'],
+};
+
 /** Text and CSV are the same content; the name or the declared type tells which. */
 const family = (kind: AttachmentKind): string => (kind === 'csv' ? 'text' : kind);
 
@@ -230,6 +245,13 @@ export function checkAttachment(
   }
   const extension = extensionOf(fileName);
   const extensionKind = extension === undefined ? undefined : extensionKinds[extension];
+  if (extension !== undefined && extensionKind === undefined) {
+    const allowed = detected === 'text' ? ['txt', 'csv'] : allowedExtensions[detected];
+    return err({
+      kind: 'type-not-allowed',
+      message: `${fileName} is named .${extension}, which is not allowed for ${describeKind[detected]} (allowed: ${allowed.map((e) => `.${e}`).join(', ')}).`,
+    });
+  }
   const claims = [
     ...(declaredKind === undefined ? [] : [{ by: `declared ${declared}`, kind: declaredKind }]),
     ...(extensionKind === undefined
@@ -245,7 +267,9 @@ export function checkAttachment(
   }
   const kind: AttachmentKind =
     detected === 'text' && claims.some((claim) => claim.kind === 'csv') ? 'csv' : detected;
-  return ok({ fileName, kind, mediaType: attachmentMediaTypes[kind], sizeBytes: size });
+  const named =
+    extension === undefined ? `${fileName}.${allowedExtensions[kind][0] ?? kind}` : fileName;
+  return ok({ fileName: named, kind, mediaType: attachmentMediaTypes[kind], sizeBytes: size });
 }
 
 const describeKind: Readonly<Record<AttachmentKind, string>> = {

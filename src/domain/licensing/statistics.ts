@@ -53,19 +53,3 @@ export function decisionStatistics(
       a.criterion.localeCompare(b.criterion),
   );
 }
-
-/** The rows as CSV (RFC 4180, header first). */
-export function statisticsCsv(rows: readonly DecisionStatisticsRow[]): string {
-  const quote = (v: string | number) => {
-    const s = String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [
-    'month,destination,outcome,criterion,item_category,count',
-    ...rows.map((r) =>
-      [r.month, r.destination, r.outcome, r.criterion, r.itemCategory, r.count]
-        .map(quote)
-        .join(','),
-    ),
-  ].join('\r\n');
-}

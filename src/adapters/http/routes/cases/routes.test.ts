@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { refusableApplication, testCaseDeps } from '../../../../../test/fakes/case-deps.ts';
+import { multipartBody } from '../../../../../test/support/multipart.ts';
 import { buildTestApp } from '../../../../../test/support/test-app.ts';
 import type { CaseDeps } from '../../../../application/cases/case-deps.ts';
 import type { CaseRecord } from '../../../../application/ports/case-store.ts';
@@ -273,5 +274,109 @@ describe(`${casesRoutes.name}: what an exporter sees (issue 18, finding 4)`, () 
       by: { userId: 'u-sam' },
     });
     expect(notified.map((r) => r.licenceCase.id)).toEqual([id]);
+  });
+});
+
+describe(`${casesRoutes.name}: bad input (finding 8)`, () => {
+  it('refuses a criterion code that is not a code, naming the field, and neutralises formulas in the statistics CSV', async () => {
+    const { app, deps } = await casesApp();
+    const { id } = await submittedCase(app);
+    await act(app, deps, id, 'adam', advice);
+    await act(app, deps, id, 'cara', recommendation);
+    const formula = await act(app, deps, id, 'sam', {
+      ...decision,
+      criteria: [{ code: '=HYPERLINK("http://evil.example","UK-SELC-2")', reason: 'x' }],
+    });
+    expect(formula.statusCode).toBe(400);
+    expect(formula.json()).toMatchObject({
+      error: { fields: [{ field: 'body.criteria.0.code' }] },
+    });
+    // A decision stored before codes were checked still leaves the CSV as text.
+    const record = await deps.store.get(id);
+    if (record === undefined) throw new Error('no case');
+    const decidedAt = new Date('2026-11-29T10:00:00Z');
+    const legacy = {
+      ...record.licenceCase,
+      stage: 'finalised' as const,
+      outcome: 'refused' as const,
+      finalisedAt: decidedAt,
+      decision: {
+        by: { userId: 'u-sam', role: 'senior-officer' as const },
+        outcome: 'refused' as const,
+        criteria: [{ code: '=cmd|" /C calc"!A0', reason: 'legacy' }],
+        provisos: [],
+        text: 'Refused.',
+        at: decidedAt,
+        countersignedBy: { userId: 'u-sue', role: 'senior-officer' as const },
+        countersignedAt: decidedAt,
+      },
+    };
+    await deps.store.save(
+      { ...record, licenceCase: { ...legacy, version: record.licenceCase.version + 1 } },
+      record.licenceCase.version,
+      [],
+      [],
+    );
+    const csv = await app.inject({
+      method: 'GET',
+      url: '/v1/statistics/decisions?format=csv',
+      headers: as('cara'),
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(`"'=cmd|"" /C calc""!A0"`);
+    expect(csv.body).not.toMatch(/,=cmd/);
+  });
+
+  it('refuses attachment names that would run or render (.html, .svg, .hta, .bat), whatever the content', async () => {
+    const { app } = await casesApp();
+    const { id } = await submittedCase(app);
+    for (const name of ['notes.html', 'logo.svg', 'setup.hta', 'run.bat', 'undertaking.pdf.exe']) {
+      const body = multipartBody({ category: 'other' }, [{ name, content: 'plain words only' }]);
+      const response = await app.inject({
+        method: 'POST',
+        url: `/v1/cases/${id}/attachments`,
+        payload: body.payload,
+        headers: { ...body.headers, ...as('erin') },
+      });
+      expect(response.statusCode, name).toBe(415);
+      expect(response.json(), name).toMatchObject({ error: { code: 'CORDON_ATTACHMENT_REFUSED' } });
+    }
+    const body = multipartBody({}, [{ name: 'notes.txt', content: 'plain words only' }]);
+    const accepted = await app.inject({
+      method: 'POST',
+      url: `/v1/cases/${id}/attachments`,
+      payload: body.payload,
+      headers: { ...body.headers, ...as('erin') },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(201);
+  });
+
+  it('answers 400 naming the problem for too many form fields or a second file, never 500', async () => {
+    const { app } = await casesApp();
+    const { id } = await submittedCase(app);
+    const fields = Object.fromEntries(
+      Array.from({ length: 8 }, (_, i) => [`field${String(i)}`, 'x']),
+    );
+    const manyFields = multipartBody(fields, [{ name: 'a.txt', content: 'text' }]);
+    const tooMany = await app.inject({
+      method: 'POST',
+      url: `/v1/cases/${id}/attachments`,
+      payload: manyFields.payload,
+      headers: { ...manyFields.headers, ...as('erin') },
+    });
+    expect(tooMany.statusCode, tooMany.body).toBe(400);
+    expect(tooMany.json()).toMatchObject({ error: { fields: [{ field: 'fields' }] } });
+    const twoFiles = multipartBody({}, [
+      { name: 'a.txt', content: 'one' },
+      { name: 'b.txt', content: 'two' },
+    ]);
+    const second = await app.inject({
+      method: 'POST',
+      url: `/v1/cases/${id}/attachments`,
+      payload: twoFiles.payload,
+      headers: { ...twoFiles.headers, ...as('erin') },
+    });
+    expect(second.statusCode, second.body).toBe(400);
+    expect(second.json()).toMatchObject({ error: { fields: [{ field: 'files' }] } });
   });
 });

@@ -36,7 +36,8 @@ import {
   exporterStageOf,
 } from '../../../../domain/licensing/exporter-case-view.ts';
 import type { Principal } from '../../../../domain/people/people.ts';
-import { statisticsCsv } from '../../../../domain/licensing/statistics.ts';
+import { csvLine } from '../../../../contracts/csv.ts';
+import type { DecisionStatisticsRow } from '../../../../domain/licensing/statistics.ts';
 import { cordonError } from '../../../../domain/shared/errors.ts';
 import { principalOf } from '../../auth/auth-plugin.ts';
 import { sendError } from '../../errors.ts';
@@ -58,6 +59,15 @@ const errors = {
   404: ErrorResponseSchema,
   409: ErrorResponseSchema,
 };
+
+/** Decision statistics as CSV (RFC 4180, header first, formulas neutralised). */
+const statisticsCsv = (rows: readonly DecisionStatisticsRow[]): string =>
+  [
+    'month,destination,outcome,criterion,item_category,count',
+    ...rows.map((r) =>
+      csvLine([r.month, r.destination, r.outcome, r.criterion, r.itemCategory, r.count]),
+    ),
+  ].join('\r\n');
 
 const plain = (value: unknown): Record<string, unknown> =>
   JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
