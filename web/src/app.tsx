@@ -8,6 +8,7 @@ import { ListDiffPage, ListsPage } from './pages/lists-page.tsx';
 import { NewApplicationPage } from './pages/new-application-page.tsx';
 import { PeoplePage } from './pages/people-page.tsx';
 import { ScreenPage } from './pages/screen-page.tsx';
+import { ChangePasswordPage, EnrolPage } from './pages/password-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { StatisticsPage } from './pages/statistics-page.tsx';
 import { Link, matchPath, useRouter } from './router.tsx';
@@ -42,6 +43,7 @@ const nav: readonly NavItem[] = [
     roles: [...officerRoles, 'administrator', 'auditor'],
   },
   { to: '/admin/people', label: 'Users and tokens', roles: ['administrator', 'auditor'] },
+  { to: '/account/password', label: 'Password', roles: everyone },
 ];
 
 function home(roles: readonly Role[]): string {
@@ -89,6 +91,16 @@ function Page({
   if (path === '/lists') return guard('/lists', <ListsPage />);
   if (path === '/statistics') return guard('/statistics', <StatisticsPage />);
   if (path === '/admin/people') return guard('/admin/people', <PeoplePage />);
+  if (path === '/account/password') {
+    return (
+      <ChangePasswordPage
+        forced={false}
+        onDone={() => {
+          /* the session stays; nothing to reload */
+        }}
+      />
+    );
+  }
   const diff = matchPath('/lists/diff/:before/:after', path);
   if (diff?.['before'] && diff['after'])
     return <ListDiffPage before={diff['before']} after={diff['after']} />;
@@ -99,7 +111,7 @@ function Page({
 
 /** The shell: a skip link, the header with role-aware navigation, and the page. */
 export function App() {
-  const { principal, signOut } = useSession();
+  const { principal, signOut, refresh } = useSession();
   const { location, navigate } = useRouter();
 
   if (principal === undefined) return <Loading what="Cordon" />;
@@ -108,7 +120,19 @@ export function App() {
   if (principal === null) {
     return (
       <main id="main" className="narrow">
-        <SignInPage />
+        {path === '/enrol' ? <EnrolPage /> : <SignInPage />}
+      </main>
+    );
+  }
+  if (principal.passwordChangeRequired === true) {
+    return (
+      <main id="main" className="narrow">
+        <ChangePasswordPage
+          forced
+          onDone={() => {
+            void refresh();
+          }}
+        />
       </main>
     );
   }

@@ -8,6 +8,8 @@ interface SessionValue {
   readonly signIn: (username: string, password: string) => Promise<void>;
   readonly signOut: () => Promise<void>;
   readonly has: (...roles: readonly Role[]) => boolean;
+  /** Reads who is signed in again (after the password was changed). */
+  readonly refresh: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | undefined>(undefined);
@@ -51,12 +53,18 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     setPrincipal(null);
   }, []);
 
+  const refresh = useCallback(async () => {
+    setPrincipal(await api<Principal>('GET', '/v1/auth/me'));
+  }, []);
+
   const has = useCallback(
     (...roles: readonly Role[]) => principal?.roles.some((r) => roles.includes(r)) ?? false,
     [principal],
   );
 
-  return <SessionContext value={{ principal, signIn, signOut, has }}>{children}</SessionContext>;
+  return (
+    <SessionContext value={{ principal, signIn, signOut, has, refresh }}>{children}</SessionContext>
+  );
 }
 
 export function useSession(): SessionValue {

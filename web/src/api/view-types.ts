@@ -33,7 +33,6 @@ export type {
   NewTokenRequest,
   NewTokenResponse,
   NewUserRequest,
-  NewUserResponse,
   OrganisationJson,
   UserJson,
 } from '../../../src/contracts/people.ts';

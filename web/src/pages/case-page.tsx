@@ -479,6 +479,9 @@ export function CasePage({ id }: { readonly id: string }) {
             </section>
             {c.assessment ? (
               <AssessmentDetails assessment={c.assessment} />
+            ) : has('exporter') ? (
+              // The authority's assessment is internal until the decision: exporters do not get it.
+              c.stage === 'draft' && <p>The authority assesses the application once submitted.</p>
             ) : (
               <p>The assessment is made when the application is submitted.</p>
             )}

@@ -22,7 +22,64 @@ const diffPath = (before: string, after: string) =>
 const diffApiPath = (before: string, after: string) =>
   `/v1/lists/${encodeURIComponent(before)}/diff/${encodeURIComponent(after)}`;
 
-function Snapshots({ source }: { readonly source: string }) {
+/** Makes a stored snapshot active again (roll back); dropping many entries needs a reason. */
+function RollBack({
+  source,
+  snapshot,
+  onDone,
+}: {
+  readonly source: string;
+  readonly snapshot: ListSnapshotJson;
+  readonly onDone: () => void;
+}) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy}
+        aria-label={`Make ${snapshot.id} active again`}
+        onClick={() => {
+          const reason = window.prompt(
+            `Make ${snapshot.id} the active snapshot of ${source}? Open cases are re-screened. If it drops many entries, say why:`,
+            '',
+          );
+          if (reason === null) return;
+          setBusy(true);
+          setError(null);
+          api('POST', `/v1/lists/${encodeURIComponent(source)}/activate`, {
+            snapshot: snapshot.id,
+            ...(reason.trim() ? { allowShrink: reason.trim() } : {}),
+          })
+            .then(onDone)
+            .catch((e: unknown) => {
+              setError(e);
+            })
+            .finally(() => {
+              setBusy(false);
+            });
+        }}
+      >
+        Make active
+      </button>
+      {error !== null && <ErrorMessage error={error} />}
+    </>
+  );
+}
+
+function Snapshots({
+  source,
+  active,
+  canActivate,
+  onActivated,
+}: {
+  readonly source: string;
+  readonly active: string | undefined;
+  readonly canActivate: boolean;
+  readonly onActivated: () => void;
+}) {
   const [loaded] = useLoad(
     () =>
       api<{ snapshots: ListSnapshotJson[] }>(
@@ -44,6 +101,7 @@ function Snapshots({ source }: { readonly source: string }) {
               <th scope="col">Entries</th>
               <th scope="col">Skipped</th>
               <th scope="col">Changes</th>
+              {canActivate && <th scope="col">Roll back</th>}
             </tr>
           </thead>
           <tbody>
@@ -65,6 +123,15 @@ function Snapshots({ source }: { readonly source: string }) {
                       'first snapshot'
                     )}
                   </td>
+                  {canActivate && (
+                    <td>
+                      {s.id === active ? (
+                        'active'
+                      ) : (
+                        <RollBack source={source} snapshot={s} onDone={onActivated} />
+                      )}
+                    </td>
+                  )}
                 </tr>
               );
             })}
@@ -87,6 +154,7 @@ function ImportForm({
   const [dataDate, setDataDate] = useState('');
   const [strict, setStrict] = useState(false);
   const [provenance, setProvenance] = useState('');
+  const [allowShrink, setAllowShrink] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<{
@@ -110,6 +178,7 @@ function ImportForm({
           if (dataDate) form.append('dataDate', dataDate);
           form.append('strict', String(strict));
           if (provenance.trim()) form.append('provenance', provenance.trim());
+          if (allowShrink.trim()) form.append('allowShrink', allowShrink.trim());
           for (const f of Array.from(files)) form.append('files', f, f.name);
           setBusy(true);
           setError(null);
@@ -161,7 +230,7 @@ function ImportForm({
             />
           </div>
           <div className="field">
-            <label htmlFor="import-date">Data date (optional)</label>
+            <label htmlFor="import-date">Data date (required unless the files state it)</label>
             <input
               id="import-date"
               type="date"
@@ -170,6 +239,23 @@ function ImportForm({
                 setDataDate(e.target.value);
               }}
             />
+          </div>
+          <div className="field">
+            <label htmlFor="import-allow-shrink">
+              Reason to allow a large shrink (only if intended)
+            </label>
+            <input
+              id="import-allow-shrink"
+              value={allowShrink}
+              aria-describedby="import-allow-shrink-hint"
+              onChange={(e) => {
+                setAllowShrink(e.target.value);
+              }}
+            />
+            <span id="import-allow-shrink-hint" className="hint">
+              An import that removes more than a tenth of the active entries, or whose file looks
+              cut short, is refused without one; the reason is audited.
+            </span>
           </div>
           <div className="field">
             <label htmlFor="import-provenance">Provenance (optional)</label>
@@ -306,7 +392,12 @@ export function ListsPage() {
             </table>
             {open && (
               <section id={`snapshots-${open}`} aria-label={`Snapshots of ${open}`}>
-                <Snapshots source={open} />
+                <Snapshots
+                  source={open}
+                  active={status.sources.find((x) => x.source === open)?.active?.id}
+                  canActivate={has('administrator')}
+                  onActivated={reload}
+                />
               </section>
             )}
             {has('administrator') && <ImportForm sources={status.sources} onImported={reload} />}

@@ -1,11 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api/client.ts';
 import type {
   ApiTokenJson,
   NewTokenRequest,
   NewTokenResponse,
-  NewUserRequest,
-  NewUserResponse,
   OrganisationJson,
   Role,
   UserJson,
@@ -19,268 +17,8 @@ import {
   useLoad,
 } from '../components/common.tsx';
 import { useSession } from '../session.tsx';
-
-const allRoles: readonly Role[] = [
-  'exporter',
-  'caseworker',
-  'advisor',
-  'senior-officer',
-  'administrator',
-  'auditor',
-];
-
-const orgLabel = (orgs: readonly OrganisationJson[], id: string) => {
-  const org = orgs.find((o) => o.id === id);
-  return org ? `${org.name} (${org.kind.replace(/-/g, ' ')}, ${org.country})` : id;
-};
-
-/**
- * A secret Cordon shows this once (a generated password, an API token): in a read-only field with a
- * copy button, and a warning that it cannot be shown again.
- */
-function OneTimeSecret({
-  label,
-  value,
-  onDone,
-}: {
-  readonly label: string;
-  readonly value: string;
-  readonly onDone: () => void;
-}) {
-  const id = useId();
-  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
-  return (
-    <div className="message warning one-time-secret" role="status">
-      <p>
-        <strong>Copy it now: Cordon stores only its hash and will not show it again.</strong>
-      </p>
-      <div className="inline-form">
-        <div className="field grow">
-          <label htmlFor={id}>{label}</label>
-          <input
-            id={id}
-            readOnly
-            value={value}
-            className="secret"
-            onFocus={(e) => {
-              e.target.select();
-            }}
-          />
-        </div>
-        <button
-          type="button"
-          aria-label={`Copy the ${label}`}
-          onClick={() => {
-            navigator.clipboard
-              .writeText(value)
-              .then(() => {
-                setCopied('yes');
-              })
-              .catch(() => {
-                setCopied('failed');
-              });
-          }}
-        >
-          Copy
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          Done
-        </button>
-      </div>
-      <p aria-live="polite">
-        {copied === 'yes'
-          ? 'Copied to the clipboard.'
-          : copied === 'failed'
-            ? 'The browser did not allow copying: select the field and copy it by hand.'
-            : ''}
-      </p>
-    </div>
-  );
-}
-
-function RoleCheckboxes({
-  legend,
-  choices,
-  chosen,
-  onChange,
-  name,
-}: {
-  readonly legend: string;
-  readonly choices: readonly Role[];
-  readonly chosen: readonly Role[];
-  readonly onChange: (roles: Role[]) => void;
-  readonly name: string;
-}) {
-  return (
-    <fieldset className="checkboxes">
-      <legend>{legend}</legend>
-      {choices.map((role) => {
-        const id = `${name}-${role}`;
-        return (
-          <span key={role} className="checkbox">
-            <input
-              id={id}
-              type="checkbox"
-              checked={chosen.includes(role)}
-              onChange={(e) => {
-                onChange(e.target.checked ? [...chosen, role] : chosen.filter((r) => r !== role));
-              }}
-            />
-            <label htmlFor={id}>{role.replace(/-/g, ' ')}</label>
-          </span>
-        );
-      })}
-    </fieldset>
-  );
-}
-
-function AddUserForm({
-  organisations,
-  defaultOrganisation,
-  onAdded,
-}: {
-  readonly organisations: readonly OrganisationJson[];
-  readonly defaultOrganisation: string;
-  readonly onAdded: () => void;
-}) {
-  const blank = {
-    username: '',
-    displayName: '',
-    organisationId: defaultOrganisation,
-    roles: [] as Role[],
-    password: '',
-  };
-  const [draft, setDraft] = useState(blank);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [added, setAdded] = useState<NewUserResponse | null>(null);
-  return (
-    <section aria-labelledby="add-user-heading">
-      <h2 id="add-user-heading">Add a user</h2>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          const body: NewUserRequest = {
-            username: draft.username.trim(),
-            organisationId: draft.organisationId,
-            roles: draft.roles,
-            ...(draft.displayName.trim() ? { displayName: draft.displayName.trim() } : {}),
-            ...(draft.password ? { password: draft.password } : {}),
-          };
-          setBusy(true);
-          setError(null);
-          setAdded(null);
-          api<NewUserResponse>('POST', '/v1/users', body)
-            .then((answer) => {
-              setAdded(answer);
-              setDraft(blank);
-              onAdded();
-            })
-            .catch((e: unknown) => {
-              setError(e);
-            })
-            .finally(() => {
-              setBusy(false);
-            });
-        }}
-      >
-        <div className="grid">
-          <div className="field">
-            <label htmlFor="user-username">Username</label>
-            <input
-              id="user-username"
-              autoComplete="off"
-              value={draft.username}
-              aria-describedby="user-username-hint"
-              onChange={(e) => {
-                setDraft({ ...draft, username: e.target.value });
-              }}
-            />
-            <span id="user-username-hint" className="hint">
-              Lower-case letters, digits, dot, underscore, @ or hyphen
-            </span>
-          </div>
-          <div className="field">
-            <label htmlFor="user-display-name">Display name (optional)</label>
-            <input
-              id="user-display-name"
-              value={draft.displayName}
-              onChange={(e) => {
-                setDraft({ ...draft, displayName: e.target.value });
-              }}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="user-organisation">Organisation</label>
-            <select
-              id="user-organisation"
-              value={draft.organisationId}
-              onChange={(e) => {
-                setDraft({ ...draft, organisationId: e.target.value });
-              }}
-            >
-              {organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {orgLabel(organisations, o.id)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="user-password">Password (optional)</label>
-            <input
-              id="user-password"
-              type="password"
-              autoComplete="new-password"
-              value={draft.password}
-              aria-describedby="user-password-hint"
-              onChange={(e) => {
-                setDraft({ ...draft, password: e.target.value });
-              }}
-            />
-            <span id="user-password-hint" className="hint">
-              At least 12 characters; leave empty and Cordon generates a one-time password
-            </span>
-          </div>
-        </div>
-        <RoleCheckboxes
-          legend="Roles"
-          name="user-role"
-          choices={allRoles}
-          chosen={draft.roles}
-          onChange={(roles) => {
-            setDraft({ ...draft, roles });
-          }}
-        />
-        <p className="hint muted">
-          Exporters&apos; users hold the exporter role only; advising departments&apos; the advisor
-          role; the licensing authority&apos;s the officer, administrator and auditor roles.
-        </p>
-        <button type="submit" disabled={busy}>
-          {busy ? 'Adding…' : 'Add the user'}
-        </button>
-      </form>
-      {error !== null && <ErrorMessage error={error} />}
-      {added && (
-        <div className="message info" role="status">
-          <p>
-            Added <strong>{added.user.username}</strong> with the roles{' '}
-            {added.user.roles.join(', ')}.
-          </p>
-        </div>
-      )}
-      {added?.generatedPassword !== undefined && (
-        <OneTimeSecret
-          label={`One-time password of ${added.user.username}`}
-          value={added.generatedPassword}
-          onDone={() => {
-            setAdded(null);
-          }}
-        />
-      )}
-    </section>
-  );
-}
+import { AskForUserForm, Grants } from './people-grants.tsx';
+import { OneTimeSecret, RoleCheckboxes, orgLabel } from './people-parts.tsx';
 
 function Users({
   organisations,
@@ -416,27 +154,14 @@ function Users({
 const tokenStatus = (t: ApiTokenJson, now: number) =>
   t.revokedAt !== null ? 'revoked' : Date.parse(t.expiresAt) <= now ? 'expired' : 'active';
 
-function Tokens({
-  canChange,
-  version,
-}: {
-  readonly canChange: boolean;
-  /** Bumped when users change: the choice of user reloads. */
-  readonly version: number;
-}) {
+function Tokens({ canChange }: { readonly canChange: boolean }) {
   const [loaded, reload] = useLoad(
     () => api<{ tokens: ApiTokenJson[] }>('GET', '/v1/tokens').then((r) => r.tokens),
     'tokens',
   );
-  const [loadedUsers] = useLoad(
-    () => api<{ users: UserJson[] }>('GET', '/v1/users').then((r) => r.users),
-    `token-users-${version}`,
-  );
-  const users = loadedUsers.state === 'ready' ? loadedUsers.value : [];
-  const active = users.filter((u) => !u.disabled);
-  const [picked, setUsername] = useState('');
-  const username = active.some((u) => u.username === picked) ? picked : (active[0]?.username ?? '');
-  const owner = active.find((u) => u.username === username);
+  // A token acts as the person who creates it: nobody mints one for someone else.
+  const { principal } = useSession();
+  const owner = principal ?? undefined;
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Role[] | null>(null);
   const [days, setDays] = useState('90');
@@ -454,7 +179,6 @@ function Tokens({
           onSubmit={(event) => {
             event.preventDefault();
             const body: NewTokenRequest = {
-              username,
               name: name.trim(),
               ...(chosenScopes.length > 0 ? { scopes: chosenScopes } : {}),
               ...(days.trim() ? { days: Number(days) } : {}),
@@ -477,25 +201,11 @@ function Tokens({
               });
           }}
         >
-          <h3 id="create-token-heading">Create an API token</h3>
+          <h3 id="create-token-heading">Create an API token for yourself</h3>
           <div className="grid">
-            <div className="field">
-              <label htmlFor="token-user">Acts as user</label>
-              <select
-                id="token-user"
-                value={username}
-                onChange={(e) => {
-                  setUsername(e.target.value);
-                  setScopes(null);
-                }}
-              >
-                {active.map((u) => (
-                  <option key={u.id} value={u.username}>
-                    {u.username} ({u.roles.join(', ')})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <p className="hint">
+              Acts as you ({owner?.username ?? '—'}): a token acts as the person who creates it.
+            </p>
             <div className="field">
               <label htmlFor="token-name">What it is for</label>
               <input
@@ -634,9 +344,10 @@ function Tokens({
 }
 
 /**
- * Administration of people: the users of each organisation with their roles (add, disable,
- * enable) and the API tokens machines use (create with scopes and expiry, list, revoke). Auditors
- * see the same lists without the actions.
+ * Administration of people: the users of each organisation with their roles (disable, enable),
+ * grants that take two administrators (a new user, roles, a new enrolment: one asks, another
+ * approves), and API tokens (each acts as its creator; list, revoke). Auditors see the same lists
+ * without the actions.
  */
 export function PeoplePage() {
   const { principal, has } = useSession();
@@ -665,13 +376,14 @@ export function PeoplePage() {
               onChanged={changed}
             />
             {canChange && (
-              <AddUserForm
+              <AskForUserForm
                 organisations={organisations}
                 defaultOrganisation={principal?.organisationId ?? organisations[0]?.id ?? ''}
-                onAdded={changed}
+                onAsked={changed}
               />
             )}
-            <Tokens canChange={canChange} version={version} />
+            <Grants canDecide={canChange} version={version} onDecided={changed} />
+            <Tokens canChange={canChange} />
           </>
         )}
       </Show>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorMessage, PageTitle } from '../components/common.tsx';
+import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
 export function SignInPage() {
@@ -58,6 +59,9 @@ export function SignInPage() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        New here, with an enrolment code? <Link to="/enrol">Set your password</Link>
+      </p>
     </div>
   );
 }
