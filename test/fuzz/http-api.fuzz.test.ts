@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { jsonPaths, replaceAt, type Json } from './json-mutation.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Json } from './json-mutation.ts';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { App } from '../../src/adapters/http/build-app.ts';
 import type { BatchRouteDeps } from '../../src/adapters/http/routes/batches/routes.ts';
 import { assessApplication } from '../../src/application/assessment/assess-application.ts';
@@ -15,7 +15,8 @@ import { buildListedParty } from '../factories/listed-party.ts';
 import { inMemoryListSnapshotStore } from '../fakes/in-memory-list-snapshot-store.ts';
 import { assessmentDeps } from '../fakes/shipped-human-rights.ts';
 import { asRole, buildTestApp } from '../support/test-app.ts';
-import { fuzzParameters, fuzzRuns, perInputBudgetMs } from './fuzz-runs.ts';
+import { fuzzParameters, fuzzRuns } from './fuzz-runs.ts';
+import { expectNoLeakFrom, payloadOf } from './http-fuzz-kit.ts';
 
 // Random and mutated bodies against the main routes, in process: every answer is a success or a
 // catalogue error in the one error shape; never a 500, never a stack trace or SQL text.
@@ -27,86 +28,6 @@ const application = JSON.parse(
     'utf8',
   ),
 ) as unknown;
-
-/** Text that must never reach a client unless the client sent it: stack frames, paths, SQL. */
-const leaks = [
-  /\bat [\w.<>]+ \(/,
-  /\.ts:\d+:\d+/,
-  /node_modules/,
-  /\/work\//,
-  /\bselect\b.+\bfrom\b/i,
-  /\binsert into\b/i,
-  /syntax error at or near/i,
-  /\brelation "/i,
-  /\bTypeError\b/,
-  /\bReferenceError\b/,
-  /Cannot read propert/,
-];
-
-const hostileValue: fc.Arbitrary<Json> = fc.oneof(
-  fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom(null, '', ' ', '\u0000', 'NaN', -1, 0, 1e308, 2 ** 53, '__proto__', [], {}),
-  fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.constant('x'.repeat(5_000)),
-  fc.constant(JSON.parse('{"__proto__": {"polluted": true}}') as Json),
-);
-
-/** A valid body with 1-4 fields replaced or removed. */
-const mutationOf = (value: Json): fc.Arbitrary<Json> => {
-  const all = jsonPaths(value);
-  return fc
-    .array(fc.tuple(fc.constantFrom(...all), fc.option(hostileValue, { nil: undefined })), {
-      minLength: 1,
-      maxLength: 4,
-    })
-    .map((edits) => edits.reduce<Json>((v, [at, next]) => replaceAt(v, at, next), value));
-};
-
-/** What is sent as the request body: JSON (valid or mutated), or raw bytes under some content type. */
-const payloadOf = (
-  valid: Json,
-): fc.Arbitrary<{ readonly payload: string | Buffer; readonly type?: string }> =>
-  fc.oneof(
-    {
-      weight: 5,
-      arbitrary: mutationOf(valid).map((v) => ({
-        payload: JSON.stringify(v ?? null),
-        type: 'application/json',
-      })),
-    },
-    {
-      weight: 2,
-      arbitrary: fc
-        .jsonValue({ maxDepth: 3 })
-        .map((v) => ({ payload: JSON.stringify(v), type: 'application/json' })),
-    },
-    {
-      weight: 1,
-      arbitrary: fc
-        .string({ unit: 'binary', maxLength: 500 })
-        .map((s) => ({ payload: s, type: 'application/json' })),
-    },
-    {
-      weight: 1,
-      arbitrary: fc
-        .tuple(
-          fc.uint8Array({ maxLength: 500 }),
-          fc.constantFrom(
-            undefined,
-            'text/plain',
-            'application/x-www-form-urlencoded',
-            'multipart/form-data',
-            'multipart/form-data; boundary=x',
-            'application/json; charset=latin1',
-            'application/xml',
-          ),
-        )
-        .map(([bytes, type]) => ({
-          payload: Buffer.from(bytes),
-          ...(type === undefined ? {} : { type }),
-        })),
-    },
-  );
 
 /** A multipart upload to `POST /v1/batches`: fields and a file, each possibly hostile. */
 const batchUpload = fc
@@ -269,42 +190,12 @@ afterAll(async () => {
   await app.close();
 });
 
-async function expectNoLeak(
+const expectNoLeak = (
   method: 'GET' | 'POST',
   url: string,
   role: Role,
   body?: { readonly payload: string | Buffer; readonly type?: string },
-): Promise<void> {
-  const started = performance.now();
-  const response = await app.inject({
-    method,
-    url,
-    headers: {
-      ...asRole(role),
-      ...(body?.type === undefined ? {} : { 'content-type': body.type }),
-    },
-    ...(body === undefined ? {} : { payload: body.payload }),
-  });
-  expect(performance.now() - started).toBeLessThan(perInputBudgetMs);
-  expect(response.statusCode, response.body).toBeLessThan(500);
-  const sent = `${url} ${body === undefined ? '' : body.payload.toString()}`;
-  for (const leak of leaks) {
-    if (leak.test(response.body) && !leak.test(sent)) {
-      throw new Error(
-        `${method} ${url} answered ${String(response.statusCode)} with ${leak.source}: ${response.body.slice(0, 500)}`,
-      );
-    }
-  }
-  if (response.statusCode >= 400) {
-    const error = response.json<{
-      error?: { code?: unknown; message?: unknown; requestId?: unknown };
-    }>().error;
-    expect(error?.code).toMatch(/^CORDON_[A-Z_]+$/);
-    expect(typeof error?.message).toBe('string');
-    expect(typeof error?.requestId).toBe('string');
-  }
-  expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-}
+) => expectNoLeakFrom(app, method, url, asRole(role), body);
 
 describe('the HTTP API under fuzzing: never a 500, never a stack trace or SQL in an error', () => {
   const routes: readonly [string, string, Role, Json][] = [

@@ -41,6 +41,7 @@ import type { DecisionStatisticsRow } from '../../../../domain/licensing/statist
 import { cordonError } from '../../../../domain/shared/errors.ts';
 import { principalOf } from '../../auth/auth-plugin.ts';
 import { sendError } from '../../errors.ts';
+import { readMultipart } from '../../read-multipart.ts';
 import type { RouteAccess } from '../../route-access.ts';
 import { AttachmentListSchema, AttachmentSchema, RoutingDryRunSchema } from './schema.ts';
 
@@ -405,29 +406,20 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
           ),
         );
       }
-      const fields: Record<string, string> = {};
-      let file: { name: string; type: string; bytes: Uint8Array } | undefined;
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            const bytes = new Uint8Array(await part.toBuffer());
-            file ??= { name: part.filename || part.fieldname, type: part.mimetype, bytes };
-          } else if (typeof part.value === 'string') {
-            fields[part.fieldname] = part.value;
-          }
-        }
-      } catch (error) {
-        if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          return sendError(
-            reply,
-            cordonError(
-              'CORDON_PAYLOAD_TOO_LARGE',
-              `The document is larger than the limit: attachments may be at most ${formatBytes(limit)} (${String(limit)} bytes, CORDON_ATTACHMENT_MAX_BYTES).`,
-            ),
-          );
-        }
-        throw error;
+      const upload = await readMultipart(request);
+      if (!upload.ok) {
+        return sendError(
+          reply,
+          upload.error.code === 'CORDON_PAYLOAD_TOO_LARGE'
+            ? cordonError(
+                'CORDON_PAYLOAD_TOO_LARGE',
+                `The document is larger than the limit: attachments may be at most ${formatBytes(limit)} (${String(limit)} bytes, CORDON_ATTACHMENT_MAX_BYTES).`,
+              )
+            : upload.error,
+        );
       }
+      const { fields } = upload.value;
+      const file = upload.value.files[0];
       if (file === undefined) {
         return sendError(
           reply,

@@ -27,6 +27,7 @@ import { actorOf } from '../../../../domain/people/people.ts';
 import { principalOf } from '../../auth/auth-plugin.ts';
 import type { Result } from '../../../../domain/shared/result.ts';
 import { sendError } from '../../errors.ts';
+import { readMultipart } from '../../read-multipart.ts';
 import { listedPartyJson } from '../../listed-party-json.ts';
 import type { RouteAccess } from '../../route-access.ts';
 
@@ -228,16 +229,10 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
           ),
         );
       }
-      const fields: Record<string, string> = {};
-      const files: { name: string; bytes: Uint8Array }[] = [];
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          const buffer = await part.toBuffer();
-          files.push({ name: part.filename || part.fieldname, bytes: new Uint8Array(buffer) });
-        } else if (typeof part.value === 'string') {
-          fields[part.fieldname] = part.value;
-        }
-      }
+      const upload = await readMultipart(request);
+      if (!upload.ok) return sendError(reply, upload.error);
+      const { fields } = upload.value;
+      const files = upload.value.files.map((f) => ({ name: f.name, bytes: f.bytes }));
       const problems = [
         ...(fields['source'] ? [] : [{ field: 'body.source', problem: 'is required' }]),
         ...(fields['source'] && !listSources.some((s) => s.id === fields['source'])
