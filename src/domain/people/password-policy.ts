@@ -77,8 +77,9 @@ export function passwordProblems(
     problems.push('is a common password (or one with digits or symbols added): choose another');
   }
   const lower = password.toLowerCase();
-  const names = [account.username, ...(account.displayName ?? '').split(/\s+/)]
-    .map((n) => n.toLowerCase())
+  // The username, and the display name as a whole (its single words would refuse too much).
+  const names = [account.username, account.displayName ?? '']
+    .map((n) => n.toLowerCase().trim())
     .filter((n) => n.length >= 3);
   if (names.some((name) => lower.includes(name))) {
     problems.push('must not contain the username or name');
