@@ -130,7 +130,12 @@ describe('a licence case over HTTP, from application to countersigned refusal', 
       expectedVersion: draft.version,
     });
     expect(submittedResponse.status, await submittedResponse.clone().text()).toBe(200);
-    const submitted = await json<CaseJson>(submittedResponse);
+    // The exporter sees its case under review: not the assessment, the routing or the queue.
+    const seenByExporter = await json<CaseJson>(submittedResponse);
+    expect(seenByExporter).toMatchObject({ stage: 'under-review' });
+    expect(seenByExporter).not.toHaveProperty('assessment');
+    expect(seenByExporter).not.toHaveProperty('queue');
+    const submitted = await json<CaseJson>(await call('cw', 'GET', `/v1/cases/${draft.id}`));
     // Facial recognition for a police force in Xinjiang: the assessment advises against it, and
     // routing asks the human-rights desk before any officer decides.
     expect(['refuse', 'refer']).toContain(submitted.assessment?.recommendation.outcome);

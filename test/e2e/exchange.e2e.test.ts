@@ -157,7 +157,8 @@ async function caseAtFinalReview(node: Node, app: unknown): Promise<CaseJson> {
     },
   );
   expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
-  let current = submitted.json;
+  // The exporter sees its case under review only; the caseworker sees the advice it awaits.
+  let current = (await call<CaseJson>(node, 'cw', 'GET', `/v1/cases/${created.json.id}`)).json;
   for (const request of current.state.adviceRequests) {
     const advised = await call<CaseJson>(node, 'hr', 'POST', `/v1/cases/${current.id}/actions`, {
       kind: 'give-advice',
