@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { buildApp } from '../adapters/http/build-app.ts';
 import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
 import type { ScreeningService } from '../application/screening/screening-service.ts';
@@ -9,6 +10,9 @@ import type { BatchStore } from '../application/batch/batch-store.ts';
 import { exitCodeFor } from '../adapters/cli/output.ts';
 import { httpStatusOf } from '../adapters/http/error-status.ts';
 import { errorCatalogue, type ErrorCode } from '../domain/shared/errors.ts';
+import { wordFrequencyModule } from '../adapters/screening/word-frequency-corpus.ts';
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * The files generated from code and committed: the OpenAPI document and the error catalogue.
@@ -18,6 +22,7 @@ export async function generatedArtifacts(): Promise<Readonly<Record<string, stri
   return {
     'docs/openapi.json': await openApiDocument(),
     'docs/errors.md': errorCatalogueMarkdown(),
+    'src/domain/screening/word-frequency-table.ts': wordFrequencyModule(repositoryRoot),
   };
 }
 

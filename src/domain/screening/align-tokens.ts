@@ -66,7 +66,11 @@ export const defaultAlignmentParameters: AlignmentParameters = {
   acronymSimilarity: 0.9,
 };
 
-const acronymFillers: ReadonlySet<string> = new Set([
+/**
+ * Small words an acronym skips ("Bank of China" is BOC): the one list that the index, candidate
+ * generation and the aligner share, so that they can never disagree.
+ */
+export const acronymFillers: ReadonlySet<string> = new Set([
   'and',
   'of',
   'the',

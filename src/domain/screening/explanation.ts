@@ -22,7 +22,7 @@ export interface AlignmentLine {
   readonly similarity: number;
   /** What the pair contributed, in [0, 1], after the curve that zeroes unrelated tokens. */
   readonly credit: number;
-  /** The token's weight (inverse frequency in the lists), in [0, 1]. */
+  /** The token's weight (from its frequency in ordinary names, see `wordWeight`), in [0, 1]. */
   readonly weight: number;
 }
 
@@ -36,7 +36,10 @@ export interface ScoreAdjustment {
     | 'patronymic-reversal'
     | 'weak-alias'
     | 'low-information'
-    | 'given-name-only';
+    | 'given-name-only'
+    | 'exact-name'
+    | 'containment'
+    | 'not-identical';
   /** Change of the score (negative for a penalty; for a cap, the amount taken off). */
   readonly delta: number;
   readonly detail: string;
@@ -186,13 +189,13 @@ export function explainComparison(
     );
   const missing = lines.filter((l) => l.kind === 'unmatched');
   const parts = [
-    `${score.toFixed(2)} ${band ?? 'below review'}: '${compared.query.text}'${schemeLabel(compared.query.scheme)} vs '${compared.listed.text}'${schemeLabel(compared.listed.scheme)}${compared.space === 'skeleton' ? ' on consonant skeletons' : ''}`,
+    `${score.toFixed(2)} ${band ?? 'below review'}: ${comparison.exact ? 'identical name, ' : ''}'${compared.query.text}'${schemeLabel(compared.query.scheme)} vs '${compared.listed.text}'${schemeLabel(compared.listed.scheme)}${compared.space === 'skeleton' ? ' on consonant skeletons' : ''}`,
     matched.length > 0 ? `matched ${matched.join(', ')}` : 'nothing matched',
   ];
   if (missing.length > 0)
     parts.push(`unmatched ${missing.map((l) => l.query ?? `[${l.listed ?? ''}]`).join(', ')}`);
   const distinctiveness = comparison.distinctiveness;
-  if (distinctiveness !== undefined) {
+  if (distinctiveness !== undefined && !comparison.exact) {
     const scaled = (['query', 'listed'] as const).filter(
       (side) => distinctiveness[side] < distinctiveness.minimum,
     );

@@ -109,7 +109,8 @@ const honorifics: ReadonlySet<string> = new Set([
   'госпожа',
 ]);
 
-const suffixes: ReadonlySet<string> = new Set(['jr', 'sr', 'junior', 'senior', 'ii', 'iii', 'iv']);
+// Roman numerals stay (they weigh little as series markers): "MARIA III" is a vessel, not Maria.
+const suffixes: ReadonlySet<string> = new Set(['jr', 'sr', 'junior', 'senior']);
 
 // English number words and ordinals, written as digits so that "Trust 2" meets "Trust Two".
 const numberWords: Readonly<Record<string, string>> = {
@@ -306,7 +307,9 @@ export function normaliseName(raw: string, limits: NameLimits = defaultNameLimit
   }
 
   const removed: string[] = [];
-  while (core.length > 1 && honorifics.has(core[0] ?? '')) removed.push(core.shift() ?? '');
+  // Titles lead people's names; an organisation's name ("General Technology Limited") keeps them.
+  if (split.legalForms.length === 0)
+    while (core.length > 1 && honorifics.has(core[0] ?? '')) removed.push(core.shift() ?? '');
   // Generational suffixes of people ("Jr", "III"); in an organisation's name "II" is a series.
   if (split.legalForms.length === 0) {
     for (let i = core.length - 1; i > 0 && core.length > 1; i -= 1) {

@@ -4,10 +4,17 @@ import {
   type Alignment,
   type AlignmentParameters,
 } from './align-tokens.ts';
+import { compareLegalForms } from './legal-forms.ts';
 import type { PreparedName } from './prepare-name.ts';
 import { sameGivenName } from './given-name-equivalents.ts';
-import { skeletonSimilarity, tokenSimilarity } from './token-similarity.ts';
+import {
+  skeletonSimilarity,
+  soundSimilarity,
+  soundsAlike,
+  tokenSimilarity,
+} from './token-similarity.ts';
 import type { FormScheme, NameForm } from './transliterate.ts';
+import { geographicWordWeight, geographicWords, particles } from './word-frequency.ts';
 
 /**
  * Where scores turn into alerts. A match at or above `review` is returned for an officer to look
@@ -51,52 +58,21 @@ export interface TokenWeighting {
   readonly learnt: boolean;
 }
 
-// Particles of names that say little about who is meant.
-const particles: ReadonlySet<string> = new Set([
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'bint',
-  'binti',
-  'de',
-  'da',
-  'di',
-  'del',
-  'della',
-  'der',
-  'den',
-  'van',
-  'von',
-  'la',
-  'le',
-  'du',
-  'dos',
-  'das',
-  'the',
-  'of',
-  'and',
-  'for',
-  'y',
-  'e',
-  'ul',
-  'ud',
-]);
-
 /**
  * The weighting used without an index (compareNames on two bare names): every token counts 1,
  * except particles (al, bin, de, van, of ...), numbers, Roman numerals and one-letter skeletons,
- * which count 0.3.
+ * which count 0.3, and words of country and continent names (`geographicWords`), which count 0.5.
  */
 export const uniformWeighting: TokenWeighting = {
   learnt: false,
   weight(token: string, space: Space): number {
     if (space === 'skeleton') return token.length <= 1 ? 0.3 : 1;
-    return particles.has(token) || isSeriesMarker(token) ? 0.3 : 1;
+    if (particles.has(token) || isSeriesMarker(token)) return 0.3;
+    return geographicWords().has(token) ? geographicWordWeight : 1;
   },
 };
 
-const romanNumeral = /^(?=[ivxl])(x{0,3}|xl|l)(ix|iv|v?i{0,3})$/;
+const romanNumeral = /^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$/;
 
 /**
  * Numbers and Roman numerals (2004, 23, XV): they tell members of a series apart ("Fund III",
@@ -159,7 +135,7 @@ export const defaultScoringParameters: ScoringParameters = {
   singleTokenLeniency: 0.3,
   skeletonDiscount: 0.92,
   conflictPenalty: 0.6,
-  reversalPenalty: 0.2,
+  reversalPenalty: 0.25,
   givenNameEquivalence: 0.9,
   candidateSimilarity: 0.75,
   candidateFloor: 0.5,
@@ -232,6 +208,11 @@ export interface FormComparison {
   readonly listedWeights: readonly number[];
   /** True when the patronymic-reversal penalty applied. */
   readonly reversal: boolean;
+  /**
+   * True when both names are the same name (see `identicalNames`): the score is then 1,
+   * whatever the words' frequencies.
+   */
+  readonly exact: boolean;
   /**
    * With weights learnt from the lists: how distinctive each side's matched words are (the weight
    * of its rarest matched word), and the minimum below which that side's coverage was scaled down
@@ -317,7 +298,8 @@ export function patronymicReversal(
 
 /**
  * Token similarity for Latin forms: the letters' similarity, raised to `givenNameEquivalence`
- * for two forms of one given name ("Ted"/"Theodore").
+ * for two forms of one given name ("Ted"/"Theodore") and to `soundSimilarity` for two spellings
+ * that sound alike ("Selenskyj"/"Zelenskyy", see `soundsAlike`).
  */
 export function latinSimilarity(
   query: readonly string[],
@@ -331,7 +313,8 @@ export function latinSimilarity(
     const c = listed[j] ?? '';
     const sim = base(i, j);
     if (sim >= parameters.givenNameEquivalence) return sim;
-    return sameGivenName(q, c) ? parameters.givenNameEquivalence : sim;
+    if (sameGivenName(q, c)) return parameters.givenNameEquivalence;
+    return sim < soundSimilarity && soundsAlike(q, c) ? soundSimilarity : sim;
   };
 }
 
@@ -502,6 +485,7 @@ export function compareForms(
           queryWeights: result.queryWeights,
           listedWeights: result.listedWeights,
           reversal: result.reversal,
+          exact: false,
           ...(weighting.learnt
             ? {
                 distinctiveness: {
@@ -515,5 +499,29 @@ export function compareForms(
       }
     }
   }
+  if (best && identicalNames(query, listed)) return { ...best, score: 1, exact: true };
   return best;
 }
+
+/**
+ * True when two names are the same name: the same own words in the same order, as written,
+ * after normalisation (case, punctuation, diacritics, honorifics and "LAST, First" set aside),
+ * and legal forms that agree (none on either side, or of one family: "CO., LTD." and "Co. Ltd").
+ * "HUAWEI TECHNOLOGIES CO., LTD." and "Huawei Technologies Co., Ltd." are one name; "Lia S.A."
+ * and "LIA COMPANY" are not (the legal form is part of who a one-word name denotes), nor is
+ * "Huawei Technologies" without its legal form (it still scores as near as a name can).
+ */
+export function identicalNames(query: PreparedName, listed: PreparedName): boolean {
+  const a = query.normalised.tokens;
+  const b = listed.normalised.tokens;
+  if (a.length === 0 || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  if (query.legalForms.length === 0 && listed.legalForms.length === 0) return true;
+  return compareLegalForms(query.legalForms, listed.legalForms) === 'same-family';
+}
+
+/**
+ * The highest score of a name that is not the listed name itself: 1.00 is kept for a name
+ * whose own words are the listed name's, so that no other name can tie with it.
+ */
+export const nonExactCeiling = 0.99;
