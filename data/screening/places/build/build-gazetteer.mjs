@@ -337,6 +337,27 @@ for (const [token, names] of namesOfToken) {
   if (names.size > 1) problems.push(`"${token}" reads ${[...names].join(', ')}: reject it where it does not belong`);
 }
 
+// administrative-terms.json is written by hand: check that every CC-CEDICT entry it cites exists.
+const terms = JSON.parse(fs.readFileSync(path.join(placesDir, 'administrative-terms.json'), 'utf8'));
+for (const term of terms.terms) {
+  for (const rendering of term.renderings) {
+    for (const citation of rendering.sources) {
+      const refs =
+        citation.source === 'cc-cedict'
+          ? [citation.ref]
+          : citation.source === 'cc-cedict-compositional'
+            ? citation.ref.split(' + ').map((part) => part.split(' [')[0] + ' [' + part.split(' [')[1]?.split(']')[0] + ']')
+            : [];
+      for (const ref of refs) {
+        const m = /^(?:(\S+) )?(\S+) \[([^\]]+)\]$/.exec(ref.trim());
+        const headword = m ? m[2].split('|').pop() : ref.split(' ')[0].split('|').pop();
+        const found = (cedict.get(headword) ?? []).some((e) => !m || e.pinyin === m[3]);
+        if (!found) problems.push(`administrative-terms.json: ${term.term} cites CC-CEDICT "${ref}", not found`);
+      }
+    }
+  }
+}
+
 // Every code in curation.json must still exist.
 for (const code of Object.keys(curation.entries)) {
   if (!entries.some((e) => e.code === code)) problems.push(`curation names ${code}, not in the code list`);
