@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { buildApp } from '../adapters/http/build-app.ts';
 import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
 import type { ScreeningService } from '../application/screening/screening-service.ts';
@@ -9,6 +10,10 @@ import type { BatchStore } from '../application/batch/batch-store.ts';
 import { exitCodeFor } from '../adapters/cli/output.ts';
 import { httpStatusOf } from '../adapters/http/error-status.ts';
 import { errorCatalogue, type ErrorCode } from '../domain/shared/errors.ts';
+import {
+  xinjiangTibetPlacesModule,
+  xinjiangTibetPlacesModulePath,
+} from './xinjiang-tibet-places-module.ts';
 
 /**
  * The files generated from code and committed: the OpenAPI document and the error catalogue.
@@ -18,6 +23,9 @@ export async function generatedArtifacts(): Promise<Readonly<Record<string, stri
   return {
     'docs/openapi.json': await openApiDocument(),
     'docs/errors.md': errorCatalogueMarkdown(),
+    [xinjiangTibetPlacesModulePath]: xinjiangTibetPlacesModule(
+      fileURLToPath(new URL('../..', import.meta.url)),
+    ),
   };
 }
 

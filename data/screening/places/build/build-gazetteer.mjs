@@ -191,7 +191,7 @@ function geonamesLatin(alternate) {
   if (!/[A-Z]/.test(alternate) || alternate === alternate.toLowerCase()) return null; // pinyin index forms
   if (/^[A-Z]{2,4}$/.test(alternate)) return null; // IATA and similar codes
   if (alternate.includes('-')) return null; // Wade-Giles and other hyphenated romanisations
-  if (notAPlaceName.test(alternate) || foreignOrDescriptive.test(alternate)) return null;
+  if (notAPlaceName.test(fold(alternate)) || foreignOrDescriptive.test(fold(alternate))) return null;
   const folded = fold(alternate);
   if (!/^[A-Za-z]+(?:'[A-Za-z]+)*(?: [A-Za-z]+(?:'[A-Za-z]+)*)*$/.test(folded)) return null;
   const stripped = alternate.replace(genericWords, '');
