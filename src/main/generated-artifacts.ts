@@ -13,6 +13,10 @@ import { errorCatalogue, type ErrorCode } from '../domain/shared/errors.ts';
 import { wordFrequencyModule } from '../adapters/screening/word-frequency-corpus.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+import {
+  xinjiangTibetPlacesModule,
+  xinjiangTibetPlacesModulePath,
+} from './xinjiang-tibet-places-module.ts';
 
 /**
  * The files generated from code and committed: the OpenAPI document and the error catalogue.
@@ -23,6 +27,7 @@ export async function generatedArtifacts(): Promise<Readonly<Record<string, stri
     'docs/openapi.json': await openApiDocument(),
     'docs/errors.md': errorCatalogueMarkdown(),
     'src/domain/screening/word-frequency-table.ts': wordFrequencyModule(repositoryRoot),
+    [xinjiangTibetPlacesModulePath]: xinjiangTibetPlacesModule(repositoryRoot),
   };
 }
 
