@@ -12,15 +12,18 @@ import { httpStatusOf } from '../adapters/http/error-status.ts';
 import { errorCatalogue, type ErrorCode } from '../domain/shared/errors.ts';
 import { wordFrequencyModule } from '../adapters/screening/word-frequency-corpus.ts';
 
-const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 import {
   xinjiangTibetPlacesModule,
   xinjiangTibetPlacesModulePath,
 } from './xinjiang-tibet-places-module.ts';
+import { givenNameGroupsModule, japaneseNameReadingsModule } from './name-tables-module.ts';
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The files generated from code and committed: the OpenAPI document and the error catalogue.
- * `npm run generate` writes them; `npm run check` fails when the committed copies drift.
+ * The files generated from code or shipped data and committed: the OpenAPI document, the error
+ * catalogue, and the screening tables the pure domain imports (given-name groups, Japanese name
+ * readings). `npm run generate` writes them; `npm run check` fails when the committed copies drift.
  */
 export async function generatedArtifacts(): Promise<Readonly<Record<string, string>>> {
   return {
@@ -28,6 +31,8 @@ export async function generatedArtifacts(): Promise<Readonly<Record<string, stri
     'docs/errors.md': errorCatalogueMarkdown(),
     'src/domain/screening/word-frequency-table.ts': wordFrequencyModule(repositoryRoot),
     [xinjiangTibetPlacesModulePath]: xinjiangTibetPlacesModule(repositoryRoot),
+    'src/domain/screening/given-name-groups.ts': givenNameGroupsModule(repositoryRoot),
+    'src/domain/screening/japanese-name-readings.ts': japaneseNameReadingsModule(repositoryRoot),
   };
 }
 
