@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { buildApp } from '../adapters/http/build-app.ts';
 import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
 import type { ScreeningService } from '../application/screening/screening-service.ts';
@@ -9,15 +11,21 @@ import type { BatchStore } from '../application/batch/batch-store.ts';
 import { exitCodeFor } from '../adapters/cli/output.ts';
 import { httpStatusOf } from '../adapters/http/error-status.ts';
 import { errorCatalogue, type ErrorCode } from '../domain/shared/errors.ts';
+import { repositoryRoot } from '../adapters/runtime/code-version.ts';
+import { confusablesTableModule } from './confusables-table-module.ts';
 
 /**
- * The files generated from code and committed: the OpenAPI document and the error catalogue.
+ * The files generated from code and data and committed: the OpenAPI document, the error catalogue
+ * and the confusables table of name screening (from Unicode's confusables.txt).
  * `npm run generate` writes them; `npm run check` fails when the committed copies drift.
  */
 export async function generatedArtifacts(): Promise<Readonly<Record<string, string>>> {
   return {
     'docs/openapi.json': await openApiDocument(),
     'docs/errors.md': errorCatalogueMarkdown(),
+    'src/domain/screening/confusables-table.ts': confusablesTableModule(
+      fs.readFileSync(path.join(repositoryRoot, 'data/screening/unicode/confusables.txt')),
+    ),
   };
 }
 
