@@ -72,6 +72,10 @@ describe(applyBidiControls.name, () => {
     expect(applyBidiControls(`Zhejiang ${RLO}auhad`).text).toBe('Zhejiang dahua');
   });
 
+  it('ends an override at the end of the paragraph', () => {
+    expect(applyBidiControls(`${RLO}auhad\nHikvision`).text).toBe('dahua\nHikvision');
+  });
+
   it('ends an override at the end of the isolate that holds it', () => {
     expect(applyBidiControls(`${RLI}${RLO}auhad${PDI} Technology`).text).toBe('dahua Technology');
   });
