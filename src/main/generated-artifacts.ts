@@ -1,4 +1,5 @@
-import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import path from 'node:path';
 import { buildApp } from '../adapters/http/build-app.ts';
 import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
 import type { ScreeningService } from '../application/screening/screening-service.ts';
@@ -10,20 +11,20 @@ import type { BatchStore } from '../application/batch/batch-store.ts';
 import { exitCodeFor } from '../adapters/cli/output.ts';
 import { httpStatusOf } from '../adapters/http/error-status.ts';
 import { errorCatalogue, type ErrorCode } from '../domain/shared/errors.ts';
+import { repositoryRoot } from '../adapters/runtime/code-version.ts';
 import { wordFrequencyModule } from '../adapters/screening/word-frequency-corpus.ts';
-
+import { confusablesTableModule } from './confusables-table-module.ts';
+import { givenNameGroupsModule, japaneseNameReadingsModule } from './name-tables-module.ts';
 import {
   xinjiangTibetPlacesModule,
   xinjiangTibetPlacesModulePath,
 } from './xinjiang-tibet-places-module.ts';
-import { givenNameGroupsModule, japaneseNameReadingsModule } from './name-tables-module.ts';
-
-const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * The files generated from code or shipped data and committed: the OpenAPI document, the error
- * catalogue, and the screening tables the pure domain imports (given-name groups, Japanese name
- * readings). `npm run generate` writes them; `npm run check` fails when the committed copies drift.
+ * catalogue, and the screening tables the pure domain imports (word frequencies, confusables,
+ * Xinjiang and Tibet places, given-name groups, Japanese name readings). `npm run generate`
+ * writes them; `npm run check` fails when the committed copies drift.
  */
 export async function generatedArtifacts(): Promise<Readonly<Record<string, string>>> {
   return {
@@ -33,6 +34,9 @@ export async function generatedArtifacts(): Promise<Readonly<Record<string, stri
     [xinjiangTibetPlacesModulePath]: xinjiangTibetPlacesModule(repositoryRoot),
     'src/domain/screening/given-name-groups.ts': givenNameGroupsModule(repositoryRoot),
     'src/domain/screening/japanese-name-readings.ts': japaneseNameReadingsModule(repositoryRoot),
+    'src/domain/screening/confusables-table.ts': confusablesTableModule(
+      fs.readFileSync(path.join(repositoryRoot, 'data/screening/unicode/confusables.txt')),
+    ),
   };
 }
 
