@@ -1,5 +1,6 @@
 import { acronymFillers, credit } from './align-tokens.ts';
 import { sameGivenNameCandidates } from './given-name-equivalents.ts';
+import { samePlaceOrTermCandidates } from './place-equivalents.ts';
 import type { PreparedName } from './prepare-name.ts';
 import type { ScoringParameters, Space } from './score-names.ts';
 import {
@@ -250,11 +251,15 @@ function cachedLookup(
   const minimum = space === 'latin' ? parameters.candidateSimilarity : 0.5;
   hits = lookupToken(spaceIndex, scratchFor(index, space), token, space, minimum);
   if (space === 'latin') {
-    for (const equivalent of sameGivenNameCandidates(token)) {
-      const id = spaceIndex.vocabulary.get(equivalent);
-      if (id !== undefined && !hits.some((h) => h.id === id))
-        hits.push({ id, similarity: parameters.givenNameEquivalence });
-    }
+    const equivalents: [readonly string[], number][] = [
+      [sameGivenNameCandidates(token), parameters.givenNameEquivalence],
+      [samePlaceOrTermCandidates(token), parameters.placeEquivalence],
+    ];
+    for (const [tokens, similarity] of equivalents)
+      for (const equivalent of tokens) {
+        const id = spaceIndex.vocabulary.get(equivalent);
+        if (id !== undefined && !hits.some((h) => h.id === id)) hits.push({ id, similarity });
+      }
   }
   if (cache.size >= lookupCacheLimit) cache.clear();
   cache.set(token, hits);

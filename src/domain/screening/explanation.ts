@@ -208,6 +208,22 @@ export function explainComparison(
     parts.push(
       `${adjustment.delta >= 0 ? '+' : ''}${adjustment.delta.toFixed(2)} ${adjustment.kind}`,
     );
+  // What was read differently from how it was written is part of why the name matched.
+  for (const problem of query.problems) {
+    if (problem.kind === 'look-alikes-folded')
+      parts.push(
+        `look-alike letters read as ${problem.words.map((w) => `'${w.original}' -> '${w.folded}' (${[...new Set(w.letters.map((l) => l.script))].join(', ')})`).join(', ')}`,
+      );
+    if (problem.kind === 'bidi-controls-applied') {
+      const reversed: string[] = [];
+      for (const step of problem.steps)
+        if (step.kind === 'override-reversed') reversed.push(step.text);
+      if (reversed.length > 0)
+        parts.push(
+          `shown as a reader sees it: ${reversed.map((t) => `'${t}' reversed by a right-to-left override`).join(', ')}`,
+        );
+    }
+  }
   return {
     summary: parts.join('; '),
     query: describeName(query),

@@ -1,4 +1,10 @@
 import anyAscii from 'any-ascii';
+import {
+  applyBidiControls,
+  foldConfusables,
+  type BidiStep,
+  type FoldedWord,
+} from './confusables.ts';
 import { splitLegalForms, type LegalForm } from './legal-forms.ts';
 
 /** Limits that keep a hostile or broken input from costing more than a normal one. */
@@ -18,7 +24,15 @@ export type NameProblem =
   | { readonly kind: 'too-many-tokens'; readonly tokens: number; readonly kept: number }
   | { readonly kind: 'control-characters-removed'; readonly count: number }
   | { readonly kind: 'only-legal-form'; readonly legalForm: string }
-  | { readonly kind: 'mixed-scripts'; readonly scripts: readonly string[] };
+  | { readonly kind: 'mixed-scripts'; readonly scripts: readonly string[] }
+  /**
+   * Letters of another script that look like the name's own were read as the letters they
+   * imitate ("Нikvision" with a Cyrillic Н): a signal worth an officer's attention, never a
+   * reason to miss a match.
+   */
+  | { readonly kind: 'look-alikes-folded'; readonly words: readonly FoldedWord[] }
+  /** Bidirectional controls were applied as a reader sees them (a reversed run put right). */
+  | { readonly kind: 'bidi-controls-applied'; readonly steps: readonly BidiStep[] };
 
 /** A name after normalisation, before transliteration. */
 export interface NormalisedName {
@@ -263,13 +277,25 @@ export function normaliseName(raw: string, limits: NameLimits = defaultNameLimit
   if (original.length > limits.maxLength * 4) original = original.slice(0, limits.maxLength * 4);
   // Printable ASCII (most list names) needs no Unicode normalisation.
   const ascii = printableAscii.test(original);
-  let text = ascii ? original : original.normalize('NFKC');
+  let text = original;
   let controls = 0;
   if (!ascii) {
-    text = text.replace(controlCharacters, () => {
+    // What a reader sees is what is screened: bidi overrides applied (a reversed run put right),
+    // then compatibility forms (full-width, ligatures) unified, invisible characters removed,
+    // and look-alike letters of another script read as the letters they imitate.
+    const bidi = applyBidiControls(text);
+    const reordered = bidi.applied.some((step) => step.kind !== 'controls-removed');
+    if (reordered) problems.push({ kind: 'bidi-controls-applied', steps: bidi.applied });
+    text = bidi.text.normalize('NFKC').replace(controlCharacters, () => {
       controls += 1;
       return '';
     });
+    for (const step of bidi.applied) if (step.kind === 'controls-removed') controls += step.count;
+    const folded = foldConfusables(text);
+    if (folded.folded.length > 0) {
+      problems.push({ kind: 'look-alikes-folded', words: folded.folded });
+      text = folded.text;
+    }
   }
   if (controls > 0) problems.push({ kind: 'control-characters-removed', count: controls });
   text = text.replace(/\s+/g, ' ').trim();

@@ -7,6 +7,7 @@ import {
 import { compareLegalForms } from './legal-forms.ts';
 import type { PreparedName } from './prepare-name.ts';
 import { sameGivenName } from './given-name-equivalents.ts';
+import { samePlaceOrTerm } from './place-equivalents.ts';
 import {
   skeletonSimilarity,
   soundSimilarity,
@@ -104,6 +105,11 @@ export interface ScoringParameters {
   /** Similarity of two forms of one given name ("Ted"/"Theodore", "Juan"/"John"). */
   readonly givenNameEquivalence: number;
   /**
+   * Similarity of two spellings of one place or administrative term ("Kashi"/"Kashgar",
+   * "municipal"/"city"), from the gazetteer in data/screening/places.
+   */
+  readonly placeEquivalence: number;
+  /**
    * Candidate generation looks up vocabulary tokens at least this similar to a query token
    * (the full scorer then compares every token pair of the candidates).
    */
@@ -137,6 +143,7 @@ export const defaultScoringParameters: ScoringParameters = {
   conflictPenalty: 0.6,
   reversalPenalty: 0.25,
   givenNameEquivalence: 0.9,
+  placeEquivalence: 0.95,
   candidateSimilarity: 0.75,
   candidateFloor: 0.5,
   candidateSure: 0.9,
@@ -298,7 +305,8 @@ export function patronymicReversal(
 
 /**
  * Token similarity for Latin forms: the letters' similarity, raised to `givenNameEquivalence`
- * for two forms of one given name ("Ted"/"Theodore") and to `soundSimilarity` for two spellings
+ * for two forms of one given name ("Ted"/"Theodore"), to `placeEquivalence` for two spellings of
+ * one place or administrative term ("Kashi"/"Kashgar"), and to `soundSimilarity` for two spellings
  * that sound alike ("Selenskyj"/"Zelenskyy", see `soundsAlike`).
  */
 export function latinSimilarity(
@@ -314,6 +322,7 @@ export function latinSimilarity(
     const sim = base(i, j);
     if (sim >= parameters.givenNameEquivalence) return sim;
     if (sameGivenName(q, c)) return parameters.givenNameEquivalence;
+    if (samePlaceOrTerm(q, c)) return parameters.placeEquivalence;
     return sim < soundSimilarity && soundsAlike(q, c) ? soundSimilarity : sim;
   };
 }
