@@ -86,7 +86,7 @@ export function wordFrequencyModule(root: string): string {
       const skeletonTokens = new Set<string>();
       for (const form of prepared.forms) {
         if (!form.consonantal) for (const token of form.tokens) latinTokens.add(token);
-        if (consonantal) for (const token of form.skeleton) skeletonTokens.add(token);
+        for (const token of form.skeleton) skeletonTokens.add(token);
       }
       // A Chinese or Korean given name is read as one word ("yongchol" for 영철), which lists
       // also write syllable by syllable ("Yong Chol"): each syllable is counted as well.

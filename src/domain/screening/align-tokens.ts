@@ -37,6 +37,10 @@ export interface Alignment {
   readonly queryDistinctive: number;
   /** The same for the listed name. */
   readonly listedDistinctive: number;
+  /** Weight of the query explained by the listed name: the sum of weight x credit. */
+  readonly queryEarned: number;
+  /** The same for the listed name. */
+  readonly listedEarned: number;
   /** The largest weight among the query tokens left without a good partner (0 if none). */
   readonly queryMissingDistinctive: number;
   /** The same for the listed name. */
@@ -324,6 +328,8 @@ export function alignTokens(
     listedUnmatched: totalC > 0 ? unmatchedC / totalC : 1,
     queryDistinctive: distinctiveQ,
     listedDistinctive: distinctiveC,
+    queryEarned: earnedQ,
+    listedEarned: earnedC,
     queryMissingDistinctive: missingQ,
     listedMissingDistinctive: missingC,
     pairs,

@@ -215,6 +215,9 @@ function lookupToken(
   return hits;
 }
 
+/** The longest run of query words looked up as a whole listed name. */
+const maxContainedWords = 8;
+
 /** Postings longer than this are visited only when a query has no rarer word. */
 const crowdedPostings = 1500;
 
@@ -471,11 +474,20 @@ export function generateCandidates(
     end += 1;
   for (let k = 0; k < bestCount; k += 1) best[bestTouched[k] ?? 0] = 0;
   const candidates = ranked.slice(0, end);
-  // Names identical to the query are candidates however many listings share them.
-  const exact = index.exactNames.get(exactKey(query));
-  if (exact) {
-    const chosen = new Set(candidates);
-    for (const name of exact) if (!chosen.has(name)) candidates.push(name);
-  }
+  // Names identical to the query, or to a run of its words ("CHINA MOBILE" in "China Mobile
+  // Ltd Branch Office"), are candidates however many listings share their words.
+  const chosen = new Set(candidates);
+  const words = query.normalised.tokens;
+  const longest = Math.min(words.length, maxContainedWords);
+  for (let start = 0; start < words.length; start += 1)
+    for (let end = start + 1; end <= Math.min(words.length, start + longest); end += 1) {
+      const key =
+        end - start === words.length ? exactKey(query) : words.slice(start, end).join(' ');
+      for (const name of index.exactNames.get(key) ?? [])
+        if (!chosen.has(name)) {
+          chosen.add(name);
+          candidates.push(name);
+        }
+    }
   return candidates;
 }

@@ -189,13 +189,13 @@ export function explainComparison(
     );
   const missing = lines.filter((l) => l.kind === 'unmatched');
   const parts = [
-    `${score.toFixed(2)} ${band ?? 'below review'}: ${comparison.exact ? 'identical name, ' : ''}'${compared.query.text}'${schemeLabel(compared.query.scheme)} vs '${compared.listed.text}'${schemeLabel(compared.listed.scheme)}${compared.space === 'skeleton' ? ' on consonant skeletons' : ''}`,
+    `${score.toFixed(2)} ${band ?? 'below review'}: ${comparison.exact ? 'identical name, ' : comparison.sameWords ? 'same words, ' : ''}'${compared.query.text}'${schemeLabel(compared.query.scheme)} vs '${compared.listed.text}'${schemeLabel(compared.listed.scheme)}${compared.space === 'skeleton' ? ' on consonant skeletons' : ''}`,
     matched.length > 0 ? `matched ${matched.join(', ')}` : 'nothing matched',
   ];
   if (missing.length > 0)
     parts.push(`unmatched ${missing.map((l) => l.query ?? `[${l.listed ?? ''}]`).join(', ')}`);
   const distinctiveness = comparison.distinctiveness;
-  if (distinctiveness !== undefined && !comparison.exact) {
+  if (distinctiveness !== undefined && !comparison.exact && !comparison.sameWords) {
     const scaled = (['query', 'listed'] as const).filter(
       (side) => distinctiveness[side] < distinctiveness.minimum,
     );

@@ -317,17 +317,21 @@ export function normaliseName(raw: string, limits: NameLimits = defaultNameLimit
           .filter((t) => t.length > 0)
           .map(foldLatin)
           .flatMap((t) => t.split(separators))
-  )
-    .filter((t) => t.length > 0)
-    .map((t) => numberWords[t] ?? particleSpellings[t] ?? readLookAlikeDigits(t));
+  ).filter((t) => t.length > 0);
 
   if (tokens.length > limits.maxTokens * 2) {
     problems.push({ kind: 'too-many-tokens', tokens: tokens.length, kept: limits.maxTokens });
     tokens = tokens.slice(0, limits.maxTokens * 2);
   }
 
-  const split = splitLegalForms(tokens);
-  let core = joinAcronyms(split.tokens);
+  // Letters written apart are joined first ("S.p.a.c.e." is "space", not "S.p.A." and "c e"),
+  // then number words written as digits ("O n e" is "one", is "1").
+  const split = splitLegalForms(
+    joinAcronyms(tokens).map(
+      (t) => numberWords[t] ?? particleSpellings[t] ?? readLookAlikeDigits(t),
+    ),
+  );
+  let core = [...split.tokens];
   if (split.onlyLegalForms) {
     problems.push({ kind: 'only-legal-form', legalForm: core.join(' ') });
   }

@@ -1,5 +1,5 @@
 import type { ScoreAdjustment } from './explanation.ts';
-import { compareLegalForms, type LegalFormAgreement } from './legal-forms.ts';
+import { compareLegalForms, isLegalFormWord, type LegalFormAgreement } from './legal-forms.ts';
 import type { PreparedName } from './prepare-name.ts';
 import {
   defaultScoringParameters,
@@ -8,6 +8,7 @@ import {
   type ScoreThresholds,
 } from './score-names.ts';
 import {
+  indexWeighting,
   normaliseIdentifier,
   type IndexedName,
   type IndexedParty,
@@ -30,6 +31,17 @@ export interface AdjustedScore {
  * Service" (about 25 bits) or any name with one word seen in no ordinary name do not.
  */
 export const containmentBits = 22;
+
+/**
+ * The same when every extra word of the query is a qualifier (a word at most `qualifierWeight`
+ * heavy: common in ordinary names, generic, geographic, a particle: "Branch Office", "of the
+ * Russian Federation", "Holding"; or a word of a legal form: "OOD", "Co."): the listed name then
+ * needs only the information of one word that no ordinary name contains ("GRU", "Mytel").
+ */
+export const qualifiedContainmentBits = 12;
+
+/** The weight at most of a qualifier word (see `qualifiedContainmentBits`). */
+export const qualifierWeight = 0.5;
 
 /** Credit each listed word needs for the listed name to count as contained in the query. */
 const containmentCredit = 0.9;
@@ -172,9 +184,19 @@ export function adjustScore(
 
   if (!exact) {
     // Organisations are named with qualifiers ("Branch Office", "of the Russian Federation");
-    // a person's extra names are weighed by the name score itself.
-    const held = listedKind === 'person' ? undefined : containment(index, comparison);
-    if (held && held.bits >= containmentBits && score < thresholds.review)
+    // a person's extra names are weighed by the name score itself. Consonant skeletons are too
+    // lossy to say that one name contains another.
+    const held =
+      listedKind === 'person' || comparison.space !== 'latin'
+        ? undefined
+        : containment(index, comparison);
+    const weighting = indexWeighting(index);
+    const onlyQualifiers = held?.extra.every(
+      (word) =>
+        weighting.weight(word, comparison.space) <= qualifierWeight || isLegalFormWord(word),
+    );
+    const enough = onlyQualifiers ? qualifiedContainmentBits : containmentBits;
+    if (held && held.bits >= enough && score < thresholds.review)
       add({
         kind: 'containment',
         delta: thresholds.review - score,

@@ -127,6 +127,13 @@ export interface ScoringParameters {
    */
   readonly minimumDistinctive: number;
   /**
+   * Several words together are distinctive even when none is alone ("Information Technology and
+   * Communication Systems"): a side's distinctiveness is the larger of its rarest matched word's
+   * weight and the weight its matched words earned together times this factor. With weights of
+   * bits / 12, 0.6 means 20 bits together count as one fully distinctive word.
+   */
+  readonly combinedDistinctiveness: number;
+  /**
    * Penalty per unit by which the less-covered side's most distinctive unmatched word outweighs
    * the better-covered side's most distinctive matched word: "Hangzhou Hikvision Digital
    * Technology" is not "Digital Technologies", because "hikvision" is left over and nothing as
@@ -148,8 +155,25 @@ export const defaultScoringParameters: ScoringParameters = {
   candidateFloor: 0.5,
   candidateSure: 0.9,
   minimumDistinctive: 0.7,
+  combinedDistinctiveness: 0.6,
   missingDistinctivePenalty: 1,
 };
+
+/**
+ * How distinctive the matched words of one side are: the weight of its rarest matched word, or
+ * the weight they earned together times `combinedDistinctiveness`, whichever is larger.
+ */
+export function sideDistinctiveness(
+  alignment: Alignment,
+  side: 'query' | 'listed',
+  parameters: ScoringParameters,
+): number {
+  const [single, earned] =
+    side === 'query'
+      ? [alignment.queryDistinctive, alignment.queryEarned]
+      : [alignment.listedDistinctive, alignment.listedEarned];
+  return Math.max(single, earned * parameters.combinedDistinctiveness);
+}
 
 /**
  * Blends the two coverages of an alignment into one score in [0, 1]:
@@ -163,7 +187,8 @@ export const defaultScoringParameters: ScoringParameters = {
  * @example
  * // query fully covered, listed name two-thirds covered, two tokens matched:
  * blendCoverage({ queryCoverage: 1, listedCoverage: 0.67, matchedTokens: 2, queryUnmatched: 0,
- *   listedUnmatched: 0.33, queryDistinctive: 1, listedDistinctive: 1, queryMissingDistinctive: 0,
+ *   listedUnmatched: 0.33, queryDistinctive: 1, listedDistinctive: 1, queryEarned: 2,
+ *   listedEarned: 2, queryMissingDistinctive: 0,
  *   listedMissingDistinctive: 1, pairs: [] }) // 0.92
  */
 export function blendCoverage(
@@ -175,8 +200,11 @@ export function blendCoverage(
     !learntWeights || distinctive >= parameters.minimumDistinctive
       ? coverage
       : (coverage * distinctive) / parameters.minimumDistinctive;
-  const query = scale(alignment.queryCoverage, alignment.queryDistinctive);
-  const listed = scale(alignment.listedCoverage, alignment.listedDistinctive);
+  const query = scale(alignment.queryCoverage, sideDistinctiveness(alignment, 'query', parameters));
+  const listed = scale(
+    alignment.listedCoverage,
+    sideDistinctiveness(alignment, 'listed', parameters),
+  );
   const high = Math.max(query, listed);
   const low = Math.min(query, listed);
   const [highDistinctive, lowMissing] =
@@ -220,6 +248,11 @@ export interface FormComparison {
    * whatever the words' frequencies.
    */
   readonly exact: boolean;
+  /**
+   * True when both names have the same own words in another order or with another legal form
+   * (see `sameOwnWords`): the score is then at least `nonExactCeiling`.
+   */
+  readonly sameWords: boolean;
   /**
    * With weights learnt from the lists: how distinctive each side's matched words are (the weight
    * of its rarest matched word), and the minimum below which that side's coverage was scaled down
@@ -323,7 +356,8 @@ export function latinSimilarity(
     if (sim >= parameters.givenNameEquivalence) return sim;
     if (sameGivenName(q, c)) return parameters.givenNameEquivalence;
     if (samePlaceOrTerm(q, c)) return parameters.placeEquivalence;
-    return sim < soundSimilarity && soundsAlike(q, c) ? soundSimilarity : sim;
+    // Spellings that sound alike, when the letters already agree in large part.
+    return sim >= 0.75 && sim < soundSimilarity && soundsAlike(q, c) ? soundSimilarity : sim;
   };
 }
 
@@ -495,11 +529,12 @@ export function compareForms(
           listedWeights: result.listedWeights,
           reversal: result.reversal,
           exact: false,
+          sameWords: false,
           ...(weighting.learnt
             ? {
                 distinctiveness: {
-                  query: result.alignment.queryDistinctive,
-                  listed: result.alignment.listedDistinctive,
+                  query: sideDistinctiveness(result.alignment, 'query', parameters),
+                  listed: sideDistinctiveness(result.alignment, 'listed', parameters),
                   minimum: parameters.minimumDistinctive,
                 },
               }
@@ -508,8 +543,26 @@ export function compareForms(
       }
     }
   }
-  if (best && identicalNames(query, listed)) return { ...best, score: 1, exact: true };
+  if (!best) return best;
+  if (identicalNames(query, listed)) return { ...best, score: 1, exact: true };
+  // The same words in another order, or with another legal form or none, are as near as a name
+  // can be without being the listed name itself, however common the words ("China Mobile" for
+  // "CHINA MOBILE LIMITED", "Chen Si" for "SI CHEN"); father and son swapped around "bin" are not.
+  if (!best.reversal && sameOwnWords(query, listed))
+    return { ...best, score: Math.max(best.score, nonExactCeiling), sameWords: true };
   return best;
+}
+
+/**
+ * True when two names have the same own words, in any order, as written after normalisation
+ * (legal forms aside): "Technologies Security" and "SECURITY TECHNOLOGIES LLC".
+ */
+export function sameOwnWords(query: PreparedName, listed: PreparedName): boolean {
+  const a = query.normalised.tokens;
+  const b = listed.normalised.tokens;
+  if (a.length === 0 || a.length !== b.length) return false;
+  const sortedB = [...b].sort();
+  return [...a].sort().every((token, i) => token === sortedB[i]);
 }
 
 /**

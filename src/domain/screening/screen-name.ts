@@ -150,7 +150,9 @@ export function screenName(
     const party = index.parties[name.party];
     if (!party) continue;
     const comparison = compareForms(prepared, name.prepared, weighting, parameters, memo);
-    if (!comparison || comparison.score < thresholds.review - 0.25) continue;
+    // Every candidate is adjusted: far below review, the containment floor may still bring a
+    // listed organisation back (see adjustScore).
+    if (!comparison) continue;
     const { score, adjustments, legal } = adjustScore(
       index,
       query,

@@ -77,20 +77,34 @@ const continents = [
 let geographic: ReadonlySet<string> | undefined;
 
 /**
- * Words of country names, list spellings of them and nationalities (`countryNameVariants`, ISO
- * 3166-1 and the lists' conventions), and of the UN M49 regions, lower case, particles left out.
+ * Qualifier words of geography: the UN M49 regions (continents), nationalities, and the words of
+ * country names of more than one word ("Russian Federation", "United Arab Emirates": russian,
+ * federation, united, arab, emirates), from ISO 3166-1 and the lists' spellings in
+ * `country-codes.ts`; lower case, particles left out. A one-word country name is left out: it is
+ * also a surname ("Jordan", "Montenegro", "Chad").
  */
 export function geographicWords(): ReadonlySet<string> {
   if (!geographic) {
-    const words = new Set<string>(continents);
-    for (const name of countryNameVariants)
-      for (const word of name
+    const wordsOf = (name: string): string[] =>
+      name
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase()
         .replace(/['\u2019]/g, '')
-        .split(/[^a-z]+/))
-        if (word.length > 1 && !particles.has(word)) words.add(word);
+        .split(/[^a-z]+/)
+        .filter((word) => word.length > 1 && !particles.has(word));
+    const single = new Set<string>();
+    for (const name of countryNameVariants.names) {
+      const words = wordsOf(name);
+      if (words.length === 1 && words[0] !== undefined) single.add(words[0]);
+    }
+    const words = new Set<string>(continents);
+    for (const nationality of countryNameVariants.nationalities)
+      for (const word of wordsOf(nationality)) words.add(word);
+    for (const name of countryNameVariants.names) {
+      const parts = wordsOf(name);
+      if (parts.length > 1) for (const word of parts) if (!single.has(word)) words.add(word);
+    }
     geographic = words;
   }
   return geographic;
@@ -139,7 +153,7 @@ export function wordShare(frequencies: WordFrequencies, token: string, space: Sp
   let total = 0;
   let share = 0;
   for (const group of frequencies.groups) {
-    const names = space === 'latin' ? group.names : group.consonantalNames;
+    const names = group.names;
     total += names;
     if (names === 0) continue;
     const count = (space === 'latin' ? group.latin : group.skeleton).get(token) ?? 0;
@@ -159,10 +173,30 @@ export function wordBits(frequencies: WordFrequencies, token: string, space: Spa
 const digit = (code: number): boolean => code >= 48 && code <= 57;
 
 /**
+ * A consonant skeleton carrying at most this many bits among names written in Arabic script (in
+ * one name in 64 or more: "mhmd", "hsn", "hmd") is one of their commonest names: a Latin word
+ * spelling it is taken to be that name.
+ */
+export const commonSkeletonBits = 6;
+
+/** The corpus group of people's names written in Arabic script (Arabic, Persian, Urdu ...). */
+export const arabicScriptGroup = 'people:arabic';
+
+/**
+ * Endings of East Slavic, Turkic and other patronymics ("Ivanovich", "Petrovna", "Aliyevich",
+ * "Mammadoglu", "Nazarbayuly"): lists and customers often leave a patronymic out, so it weighs
+ * little (see ICAO Doc 9303 and the naming conventions of those languages).
+ */
+const patronymicEndings = /(ovich|evich|ovych|evych|ovna|evna|ivna|ichna|ogly|oglu|uly|kyzy|qizi)$/;
+
+/** The weight at most of a patronymic (see `patronymicEndings`). */
+export const patronymicWeight = 0.3;
+
+/**
  * The weight of a word for screening, in [0.05, 1]: its information over `fullWeightBits`, so
  * that rare words count fully and common ones ("group", "technology", "maria") little. A Latin
- * word whose consonant skeleton (three consonants or more) is common among names written in a
- * consonantal script ("hassan": "hsn") is as common as they are.
+ * word whose consonant skeleton (three consonants or more) is among the commonest of names
+ * written in a consonantal script ("hassan": "hsn", see `commonSkeletonBits`) is as common.
  * Particles weigh `particleWeight`; numbers and Roman numerals at most 0.3 (they tell members
  * of a series apart, see `isSeriesMarker`); generic words of organisation names at most
  * `genericWordWeight`, words of country and continent names at most `geographicWordWeight`. How many listings contain a word plays no part:
@@ -182,14 +216,23 @@ export function wordWeight(
   if (space === 'skeleton' && token.length <= 1) return particleWeight;
   let bits = wordBits(frequencies, token, space);
   if (space === 'latin') {
-    // A Latin spelling of a name common in a consonantal script ("ahmad", "hassan") is as
-    // common as that name: the corpus writes such names in their own script.
+    // A Latin spelling of one of the commonest Arabic-script names ("ahmad", "hassan") is as
+    // common as that name: the corpus writes such names in their own script. Only the commonest
+    // skeletons of that one group count, since skeletons collide across languages ("Sechin" and
+    // the Indian "Sachin" share "sxn").
     const skeleton = latinWordSkeleton(token);
-    if (skeleton.length >= 3) bits = Math.min(bits, wordBits(frequencies, skeleton, 'skeleton'));
+    const arabic = frequencies.groups.find((group) => group.name === arabicScriptGroup);
+    if (skeleton.length >= 3 && arabic && arabic.names > 0) {
+      const count = arabic.skeleton.get(skeleton) ?? 0;
+      const skeletonBits = count > 0 ? -Math.log2(count / arabic.names) : Infinity;
+      if (skeletonBits <= commonSkeletonBits) bits = Math.min(bits, skeletonBits);
+    }
   }
   const weight = Math.min(1, Math.max(0.05, bits / fullWeightBits));
   if (space === 'latin' && (digit(token.charCodeAt(0)) || seriesMarker(token)))
     return Math.min(0.3, weight);
+  if (space === 'latin' && token.length >= 6 && patronymicEndings.test(token))
+    return Math.min(patronymicWeight, weight);
   if (space === 'latin' && genericOrganisationWords.has(token))
     return Math.min(genericWordWeight, weight);
   if (space === 'latin' && geographicWords().has(token))
