@@ -103,18 +103,18 @@ export function perturb(
   switch (kind) {
     case 'homoglyph-per-word': {
       if (!isPlainLatin(value) || letterWords.length === 0) return undefined;
-      let changed = false;
+      let changed = 0;
       const out = words.map((word) => {
-        const positions = [...word]
+        const positions = Array.from(word)
           .map((char, i) => ({ char, i }))
           .filter(({ char }) => lookAlikes[char] !== undefined);
         const chosen = pick(random, positions);
         if (!chosen) return word;
         const replacement = pick(random, lookAlikes[chosen.char] ?? []) ?? chosen.char;
-        changed = true;
+        changed += 1;
         return word.slice(0, chosen.i) + replacement + word.slice(chosen.i + 1);
       });
-      return changed ? out.join(' ') : undefined;
+      return changed > 0 ? out.join(' ') : undefined;
     }
     case 'zero-width-inside-word':
     case 'soft-hyphen-inside-word': {
@@ -133,7 +133,7 @@ export function perturb(
     }
     case 'full-width': {
       if (!isPlainLatin(value)) return undefined;
-      return [...value]
+      return Array.from(value)
         .map((char) => {
           const code = char.charCodeAt(0);
           return code > 0x20 && code < 0x7f ? String.fromCharCode(code + 0xfee0) : char;
@@ -166,7 +166,7 @@ export function perturb(
         letterWords.filter(({ word }) => /^[A-Za-z]{3,}$/.test(word)),
       );
       if (!target) return undefined;
-      const letters = [...target.word];
+      const letters = Array.from(target.word);
       return replaceWord(
         words,
         target.index,
@@ -219,7 +219,11 @@ export function perturb(
         letterWords.filter(({ word }) => /^[A-Za-z]{3,}$/.test(word)),
       );
       if (!target) return undefined;
-      return replaceWord(words, target.index, `\u202e${[...target.word].reverse().join('')}\u202c`);
+      return replaceWord(
+        words,
+        target.index,
+        `\u202e${Array.from(target.word).reverse().join('')}\u202c`,
+      );
     }
   }
 }
