@@ -19,6 +19,7 @@ import {
   xinjiangTibetPlacesModule,
   xinjiangTibetPlacesModulePath,
 } from './xinjiang-tibet-places-module.ts';
+import { wadeGilesTableModule, wadeGilesTableModulePath } from './wade-giles-table-module.ts';
 
 /**
  * The files generated from code or shipped data and committed: the OpenAPI document, the error
@@ -32,6 +33,7 @@ export async function generatedArtifacts(): Promise<Readonly<Record<string, stri
     'docs/errors.md': errorCatalogueMarkdown(),
     'src/domain/screening/word-frequency-table.ts': wordFrequencyModule(repositoryRoot),
     [xinjiangTibetPlacesModulePath]: xinjiangTibetPlacesModule(repositoryRoot),
+    [wadeGilesTableModulePath]: wadeGilesTableModule(repositoryRoot),
     'src/domain/screening/given-name-groups.ts': givenNameGroupsModule(repositoryRoot),
     'src/domain/screening/japanese-name-readings.ts': japaneseNameReadingsModule(repositoryRoot),
     'src/domain/screening/confusables-table.ts': confusablesTableModule(
