@@ -119,6 +119,8 @@ const schemeLabel = (scheme: FormScheme): string => {
       return ' (translated from Chinese)';
     case 'pinyin':
       return ' (pinyin)';
+    case 'wade-giles':
+      return ' (Wade-Giles read as pinyin)';
     case 'hepburn':
       return ' (Japanese reading)';
     case 'any-ascii':

@@ -252,6 +252,18 @@ const legalFormWords: ReadonlySet<string> = new Set(
   [...byFirstToken.values()].flat().flatMap((entry) => entry.tokens),
 );
 
+/**
+ * One-word legal forms of two to five letters ("ag", "gmbh", "llc", "ooo"), for telling a legal
+ * form glued to the name ("SiemensAG") apart from the name.
+ */
+export const shortLegalForms: ReadonlySet<string> = new Set(
+  [...byFirstToken.values()]
+    .flat()
+    .filter((entry) => entry.tokens.length === 1)
+    .map((entry) => entry.tokens[0] ?? '')
+    .filter((word) => word.length >= 2 && word.length <= 5 && /^[a-z]+$/.test(word)),
+);
+
 /** True when a token is a word of some legal form ("co", "ood", "joint", "gmbh"). */
 export const isLegalFormWord = (token: string): boolean => legalFormWords.has(token);
 

@@ -5,7 +5,7 @@ import {
   type BidiStep,
   type FoldedWord,
 } from './confusables.ts';
-import { splitLegalForms, type LegalForm } from './legal-forms.ts';
+import { shortLegalForms, splitLegalForms, type LegalForm } from './legal-forms.ts';
 
 /** Limits that keep a hostile or broken input from costing more than a normal one. */
 export interface NameLimits {
@@ -242,6 +242,18 @@ export function foldLatin(token: string): string {
   return out;
 }
 
+// A word of three letters or more in lower case, then a capitalised or upper-case legal form that
+// ends the word ("SiemensAG", "AcmeGmbH", "VoltaLLC").
+const gluedLegalForm = /([a-z]{3,})([A-Z][A-Za-z]{1,4})(?=[^A-Za-z]|$)/g;
+
+/** "SiemensAG" -> "Siemens AG", when the capitalised tail is a legal form. */
+function splitGluedLegalForms(text: string): string {
+  if (!/[a-z][A-Z]/.test(text)) return text;
+  return text.replace(gluedLegalForm, (whole, name: string, tail: string) =>
+    shortLegalForms.has(tail.toLowerCase()) ? `${name} ${tail}` : whole,
+  );
+}
+
 /** "LAST, First" (one comma, a short name on each side, no legal form after it) -> "First LAST". */
 function reorder(text: string): { text: string; reordered: boolean } {
   const comma = text.indexOf(',');
@@ -306,7 +318,7 @@ export function normaliseName(raw: string, limits: NameLimits = defaultNameLimit
   if (raw.length > limits.maxLength * 4 && !problems.some((p) => p.kind === 'truncated')) {
     problems.push({ kind: 'truncated', originalLength: raw.length, keptLength: limits.maxLength });
   }
-  const { text: cleaned, reordered } = reorder(text);
+  const { text: cleaned, reordered } = reorder(splitGluedLegalForms(text));
 
   const lower = cleaned.toLowerCase().replace(apostrophes, '').replace(/&/g, ' and ');
   let tokens = (

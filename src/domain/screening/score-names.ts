@@ -464,6 +464,7 @@ export const metricFunction = (metric: Metric): ((a: string, b: string) => numbe
 
 const strictSchemes: ReadonlySet<FormScheme> = new Set<FormScheme>([
   'pinyin',
+  'wade-giles',
   'revised',
   'mccune',
   'northern',
