@@ -297,13 +297,24 @@ const sameLegalWord = (token: string, word: string): boolean =>
  */
 function legalWord(token: string): string {
   if (token.length < fuzzyLength - 1 || byFirstToken.has(token)) return token;
-  for (let i = -1; i < token.length; i += 1) {
+  const known = legalWordsMet.get(token);
+  if (known !== undefined) return known;
+  let found = token;
+  for (let i = -1; i < token.length && found === token; i += 1) {
     const key = i < 0 ? token : token.slice(0, i) + token.slice(i + 1);
     for (const word of legalWordsByDeletion.get(key) ?? [])
-      if (Math.abs(word.length - token.length) <= 1 && editDistance(token, word) <= 1) return word;
+      if (Math.abs(word.length - token.length) <= 1 && editDistance(token, word) <= 1) {
+        found = word;
+        break;
+      }
   }
-  return token;
+  if (legalWordsMet.size >= 50_000) legalWordsMet.clear();
+  legalWordsMet.set(token, found);
+  return found;
 }
+
+// The answers of `legalWord` for the tokens met lately: names repeat their words.
+const legalWordsMet = new Map<string, string>();
 
 /** The result of taking the legal forms out of a tokenised name. */
 export interface LegalFormSplit {

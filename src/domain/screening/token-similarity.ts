@@ -182,6 +182,19 @@ export const soundSimilarity = 0.9;
  */
 export function soundsAlike(a: string, b: string): boolean {
   if (a.length < 4 || b.length < 4) return false;
-  const key = soundKey(a);
-  return key.length >= 3 && key === soundKey(b);
+  const key = cachedSoundKey(a);
+  return key.length >= 3 && key === cachedSoundKey(b);
+}
+
+// Sound keys of the tokens met lately: alignment asks for the same tokens again and again.
+const soundKeys = new Map<string, string>();
+
+function cachedSoundKey(token: string): string {
+  let key = soundKeys.get(token);
+  if (key === undefined) {
+    key = soundKey(token);
+    if (soundKeys.size >= 50_000) soundKeys.clear();
+    soundKeys.set(token, key);
+  }
+  return key;
 }
