@@ -68,11 +68,17 @@ export function readCrossScriptPairs(): CrossScriptPair[] {
   }));
 }
 
-/** The `full_name` column of a yente negatives file. */
-export function readNegatives(file: 'negatives_global.csv' | 'negatives_us.csv'): string[] {
+/**
+ * The `full_name` column of a yente negatives file; `keepEmpty` keeps empty names so that rows
+ * line up with the committed split (bench/data/screening/splits).
+ */
+export function readNegatives(
+  file: 'negatives_global.csv' | 'negatives_us.csv',
+  keepEmpty = false,
+): string[] {
   return readCsv(`${dataDir}yente_screening_fixtures/${file}`)
     .map((r) => r['full_name'] ?? '')
-    .filter((n) => n.length > 0);
+    .filter((n) => keepEmpty || n.length > 0);
 }
 
 /** Raw bytes of the 2021-07-07 OFAC SDN snapshot, for `parseListFiles`. */

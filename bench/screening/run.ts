@@ -1,14 +1,19 @@
-// The screening benchmark (issue 4, item 6): quality on the openly licensed evaluation sets and
-// speed over every shipped list. Writes bench/results/screening.json and prints a table.
+// The screening benchmark (issues 4 and 16): recall of listed names, quality on the openly
+// licensed evaluation sets (held-out halves as the headline, see bench/README.md) and speed over
+// every shipped list. Writes bench/results/screening.json and prints a table.
 //   node bin/run-ts.js bench/screening/run.ts [--quick] [--batch N]
-// --quick screens 5,000 instead of 100,000 synthetic negatives and a smaller batch (for a smoke run);
+// --quick screens 5,000 synthetic negatives per half, 100 names per source for perturbed recall
+// and a smaller batch (a smoke run);
 // --batch N sets the batch size (default 100,000; --batch 1000000 for the million-name run).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultThresholds } from '../../src/domain/screening/score-names.ts';
 import { readNegatives } from './datasets.ts';
 import { loadOfac2021, loadShippedLists } from './lists.ts';
+import { sampleListedNames } from './perturbations.ts';
 import { aliasRecall, crossScript, falseAlerts, nomenklatura } from './quality.ts';
+import { containmentRecall, perturbedRecall, selfRecall } from './recall.ts';
+import { inHalf, type Half } from './splits.ts';
 import {
   measureBatch,
   measureBuild,
@@ -39,20 +44,50 @@ log('alias recall (OFAC SDN 2021-07-07)');
 const ofac2021 = loadOfac2021();
 const aliasReport = aliasRecall(measureBuild(ofac2021).index, ofac2021);
 
-const negativesGlobal = readNegatives('negatives_global.csv');
-const negativesUs = readNegatives('negatives_us.csv');
-const negativeCount = quick ? 2_500 : negativesGlobal.length;
-log(`false alerts on ${negativeCount * 2} synthetic negatives`);
-const globalReport = falseAlerts(index, negativesGlobal.slice(0, negativeCount));
-const usReport = falseAlerts(index, negativesUs.slice(0, negativeCount));
-const names = Number(globalReport['names']) + Number(usReport['names']);
-const alerts = Number(globalReport['alerts']) + Number(usReport['alerts']);
-const strongAlerts = Number(globalReport['strongAlerts']) + Number(usReport['strongAlerts']);
+log('self-recall: every listed name of every shipped list, as written');
+const selfRecallReport = selfRecall(index, lists.parties);
+const recallSources = ['us-bis-entity-list', 'us-ofac-sdn', 'us-bis-dpl', 'us-ofac-nonsdn'];
+const perSource = quick ? 100 : 500;
+log(`perturbed recall (${perSource} names per source, each kind)`);
+const sample = sampleListedNames(lists.parties, recallSources, perSource, 16);
+const perturbed = perturbedRecall(index, sample, 1600);
+const containment = containmentRecall(index, sample, 99);
+
+// False alerts on the held-out halves of the synthetic negatives: the word frequencies were
+// counted on the tuning halves (data/screening/corpus), so those are reported beside, in-sample.
+const negativesGlobal = readNegatives('negatives_global.csv', true);
+const negativesUs = readNegatives('negatives_us.csv', true);
+const half = (file: 'negatives_global' | 'negatives_us', names: string[], which: Half) =>
+  inHalf(file, names, which).filter((n) => n.length > 0);
+const cap = (names: string[]) => (quick ? names.slice(0, 2_500) : names);
+const negativeReport = (which: Half) => {
+  const global = falseAlerts(index, cap(half('negatives_global', negativesGlobal, which)));
+  const us = falseAlerts(index, cap(half('negatives_us', negativesUs, which)));
+  const names = Number(global['names']) + Number(us['names']);
+  const alerts = Number(global['alerts']) + Number(us['alerts']);
+  const strongAlerts = Number(global['strongAlerts']) + Number(us['strongAlerts']);
+  return {
+    names,
+    alerts,
+    strongAlerts,
+    perThousand: Math.round((100_000 * alerts) / names) / 100,
+    strongPerThousand: Math.round((100_000 * strongAlerts) / names) / 100,
+    global,
+    us,
+  };
+};
+log('false alerts on the held-out halves of the synthetic negatives');
+const falseHeldOut = negativeReport('held-out');
+log('false alerts on the tuning halves (in-sample for the word frequencies)');
+const falseTuning = negativeReport('tuning');
 
 log('single-query latency');
 const queries = queryMix(
   lists.parties,
-  [...negativesGlobal.slice(-2_000), ...negativesUs.slice(-2_000)],
+  [
+    ...half('negatives_global', negativesGlobal, 'held-out').slice(-2_000),
+    ...half('negatives_us', negativesUs, 'held-out').slice(-2_000),
+  ],
   4_000,
 );
 const latency = measureLatency(index, queries);
@@ -69,7 +104,7 @@ const httpLatency = await measureHttpLatency(queries.slice(0, quick ? 500 : 2_00
 const batchAt = process.argv.indexOf('--batch');
 const batchNames = batchAt >= 0 ? Number(process.argv[batchAt + 1]) : quick ? 20_000 : 100_000;
 log(`batch throughput (${batchNames} names, 2 workers, in a process of its own)`);
-const batchPool = [...negativesGlobal, ...negativesUs, ...queries];
+const batchPool = [...negativesGlobal, ...negativesUs, ...queries].filter((n) => n.length > 0);
 const batch = await measureBatch(
   Array.from({ length: batchNames }, (_, i) => batchPool[i % batchPool.length] ?? ''),
   2,
@@ -85,15 +120,10 @@ const results = {
     nomenklatura: nomenklaturaReport,
     crossScript: crossScriptReport,
     aliasRecall: aliasReport,
-    falseAlerts: {
-      names,
-      alerts,
-      strongAlerts,
-      perThousand: Math.round((100_000 * alerts) / names) / 100,
-      strongPerThousand: Math.round((100_000 * strongAlerts) / names) / 100,
-      global: globalReport,
-      us: usReport,
-    },
+    selfRecall: selfRecallReport,
+    perturbedRecall: { perSource, sources: recallSources, kinds: perturbed },
+    containmentRecall: containment,
+    falseAlerts: { heldOut: falseHeldOut, tuning: falseTuning },
   },
   speed: { build, latency, httpLatency, exhaustive, batch },
 };

@@ -26,10 +26,12 @@ const nameProblemFields = {
       Type.Literal('control-characters-removed'),
       Type.Literal('only-legal-form'),
       Type.Literal('mixed-scripts'),
+      Type.Literal('look-alikes-folded'),
+      Type.Literal('bidi-controls-applied'),
     ],
     {
       description:
-        'What was odd about the name; the name was still screened as far as it could be.',
+        "What was odd about the name; the name was still screened as far as it could be. `look-alikes-folded`: letters of another script that imitate the name's own were read as the letters they imitate (a signal, see `words`); `bidi-controls-applied`: bidirectional overrides were applied as a reader sees them (see `steps`).",
     },
   ),
   originalLength: Type.Optional(Type.Integer()),
@@ -39,6 +41,30 @@ const nameProblemFields = {
   count: Type.Optional(Type.Integer()),
   legalForm: Type.Optional(Type.String()),
   scripts: Type.Optional(Type.Array(Type.String())),
+  words: Type.Optional(
+    Type.Array(
+      Type.Object({
+        original: Type.String(),
+        folded: Type.String(),
+        scripts: Type.Array(Type.String()),
+        into: Type.String(),
+        letters: Type.Array(
+          Type.Object({ letter: Type.String(), script: Type.String(), replacement: Type.String() }),
+        ),
+      }),
+      { description: 'For `look-alikes-folded`: each word as written and as read.' },
+    ),
+  ),
+  steps: Type.Optional(
+    Type.Array(
+      Type.Object({
+        kind: Type.String({ description: 'override-reversed, override-kept or controls-removed' }),
+        text: Type.Optional(Type.String()),
+        count: Type.Optional(Type.Integer()),
+      }),
+      { description: 'For `bidi-controls-applied`: what was done.' },
+    ),
+  ),
 };
 
 export const NameProblemSchema = Type.Object(nameProblemFields);

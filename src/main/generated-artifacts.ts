@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { buildApp, type App } from '../adapters/http/build-app.ts';
 import { declaredRoutesOf, type DeclaredRoute } from '../adapters/http/route-access.ts';
 import { roles } from '../domain/people/role.ts';
@@ -11,10 +13,21 @@ import type { BatchStore } from '../application/batch/batch-store.ts';
 import { exitCodeFor } from '../adapters/cli/output.ts';
 import { httpStatusOf } from '../adapters/http/error-status.ts';
 import { errorCatalogue, type ErrorCode } from '../domain/shared/errors.ts';
+import { repositoryRoot } from '../adapters/runtime/code-version.ts';
+import { wordFrequencyModule } from '../adapters/screening/word-frequency-corpus.ts';
+import { confusablesTableModule } from './confusables-table-module.ts';
+import { givenNameGroupsModule, japaneseNameReadingsModule } from './name-tables-module.ts';
+import {
+  xinjiangTibetPlacesModule,
+  xinjiangTibetPlacesModulePath,
+} from './xinjiang-tibet-places-module.ts';
+import { wadeGilesTableModule, wadeGilesTableModulePath } from './wade-giles-table-module.ts';
 
 /**
- * The files generated from code and committed: the OpenAPI document and the error catalogue.
- * `npm run generate` writes them; `npm run check` fails when the committed copies drift.
+ * The files generated from code or shipped data and committed: the OpenAPI document, the error
+ * catalogue, the authorisation matrix, and the screening tables the pure domain imports (word frequencies, confusables,
+ * Xinjiang and Tibet places, given-name groups, Japanese name readings). `npm run generate`
+ * writes them; `npm run check` fails when the committed copies drift.
  */
 export async function generatedArtifacts(): Promise<Readonly<Record<string, string>>> {
   const app = await offlineApp();
@@ -23,6 +36,14 @@ export async function generatedArtifacts(): Promise<Readonly<Record<string, stri
       'docs/openapi.json': openApiDocument(app),
       'docs/errors.md': errorCatalogueMarkdown(),
       'docs/authorisation.md': authorisationMatrixMarkdown(declaredRoutesOf(app)),
+      'src/domain/screening/word-frequency-table.ts': wordFrequencyModule(repositoryRoot),
+      [xinjiangTibetPlacesModulePath]: xinjiangTibetPlacesModule(repositoryRoot),
+      [wadeGilesTableModulePath]: wadeGilesTableModule(repositoryRoot),
+      'src/domain/screening/given-name-groups.ts': givenNameGroupsModule(repositoryRoot),
+      'src/domain/screening/japanese-name-readings.ts': japaneseNameReadingsModule(repositoryRoot),
+      'src/domain/screening/confusables-table.ts': confusablesTableModule(
+        fs.readFileSync(path.join(repositoryRoot, 'data/screening/unicode/confusables.txt')),
+      ),
     };
   } finally {
     await app.close();

@@ -78,7 +78,7 @@ describe('cordon screen and cordon screen-file on a fresh embedded store', () =>
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Screened "杭州海康威视数字技术股份有限公司" (country CN)');
     expect(run.stdout).toMatch(
-      /1\. STRONG 1\.00 +Hangzhou Hikvision Digital Technology Co\., Ltd\./i,
+      /1\. STRONG 0\.99 +Hangzhou Hikvision Digital Technology Co\., Ltd\./i,
     );
     expect(run.stdout).toContain('translated from Chinese');
   });
@@ -174,6 +174,7 @@ describe('cordon screen and cordon screen-file on a fresh embedded store', () =>
       env,
     );
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ score: 1, band: 'strong' });
+    // A transliteration scores at most 0.99: 1.00 is kept for names identical as written.
+    expect(JSON.parse(run.stdout)).toMatchObject({ score: 0.99, band: 'strong' });
   });
 });

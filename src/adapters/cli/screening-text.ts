@@ -18,6 +18,23 @@ export function describeNameProblem(problem: NameProblem): string {
       return `the name is only a legal form ("${problem.legalForm}"): no match can be strong`;
     case 'mixed-scripts':
       return `the name mixes scripts (${problem.scripts.join(', ')})`;
+    case 'look-alikes-folded':
+      return `look-alike letters were read as the letters they imitate: ${problem.words
+        .map(
+          (w) =>
+            `"${w.original}" -> "${w.folded}" (${w.letters.map((l) => `${l.script} ${l.letter}`).join(', ')})`,
+        )
+        .join('; ')}`;
+    case 'bidi-controls-applied':
+      return `bidirectional controls were applied as a reader sees the name: ${problem.steps
+        .map((s) =>
+          s.kind === 'override-reversed'
+            ? `"${s.text}" shown reversed`
+            : s.kind === 'override-kept'
+              ? `"${s.text}" kept right to left`
+              : `${s.count} control(s) removed`,
+        )
+        .join('; ')}`;
   }
 }
 

@@ -601,6 +601,22 @@ for (const [code, three, name, ...others] of isoCountries) {
 }
 for (const [variant, code] of [...listVariants, ...demonyms]) byKey.set(countryKey(variant), code);
 
+/**
+ * Every name and list spelling of every country above ("Russian Federation", "Korea, North"),
+ * and every nationality ("Pakistani"): for screening, which treats some of their words as
+ * qualifiers.
+ */
+export const countryNameVariants: {
+  readonly names: readonly string[];
+  readonly nationalities: readonly string[];
+} = {
+  names: [
+    ...isoCountries.flatMap(([, , ...englishNames]) => englishNames),
+    ...listVariants.map(([variant]) => variant),
+  ],
+  nationalities: demonyms.map(([demonym]) => demonym),
+};
+
 /** Every ISO 3166-1 alpha-2 code Cordon knows (249 plus `XK`, Kosovo). */
 export const countryCodes: readonly string[] = isoCountries.map(([code]) => code);
 

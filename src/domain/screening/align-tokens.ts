@@ -37,6 +37,10 @@ export interface Alignment {
   readonly queryDistinctive: number;
   /** The same for the listed name. */
   readonly listedDistinctive: number;
+  /** Weight of the query explained by the listed name: the sum of weight x credit. */
+  readonly queryEarned: number;
+  /** The same for the listed name. */
+  readonly listedEarned: number;
   /** The largest weight among the query tokens left without a good partner (0 if none). */
   readonly queryMissingDistinctive: number;
   /** The same for the listed name. */
@@ -66,7 +70,11 @@ export const defaultAlignmentParameters: AlignmentParameters = {
   acronymSimilarity: 0.9,
 };
 
-const acronymFillers: ReadonlySet<string> = new Set([
+/**
+ * Small words an acronym skips ("Bank of China" is BOC): the one list that the index, candidate
+ * generation and the aligner share, so that they can never disagree.
+ */
+export const acronymFillers: ReadonlySet<string> = new Set([
   'and',
   'of',
   'the',
@@ -320,6 +328,8 @@ export function alignTokens(
     listedUnmatched: totalC > 0 ? unmatchedC / totalC : 1,
     queryDistinctive: distinctiveQ,
     listedDistinctive: distinctiveC,
+    queryEarned: earnedQ,
+    listedEarned: earnedC,
     queryMissingDistinctive: missingQ,
     listedMissingDistinctive: missingC,
     pairs,

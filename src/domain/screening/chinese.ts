@@ -6,6 +6,7 @@ import {
   chineseTradeNames,
   compoundSurnames,
 } from './chinese-terms.ts';
+import { administrativeTerms, placeReadings } from './xinjiang-tibet-places.ts';
 
 /** How a Chinese-script name reads in Latin letters. */
 export interface ChineseReading {
@@ -49,8 +50,11 @@ function lookup(word: string): DictionaryHit | undefined {
   if (legal !== undefined) return { kind: 'legal-form', english: legal };
   const trade = chineseTradeNames[word];
   if (trade !== undefined) return { kind: 'trade-name', english: trade };
+  // Xinjiang and Tibet places by the name lists use (乌鲁木齐 Urumqi, not the pinyin Wulumuqi).
+  const gazetteer = placeReadings[word];
+  if (gazetteer !== undefined) return { kind: 'place', english: gazetteer[0] ?? null };
   if (word in chinesePlaces) return { kind: 'place', english: chinesePlaces[word] ?? null };
-  const generic = chineseGenericTerms[word];
+  const generic = chineseGenericTerms[word] ?? administrativeTerms[word]?.[0];
   if (generic !== undefined) return { kind: 'generic', english: generic };
   return undefined;
 }

@@ -12,17 +12,25 @@ import {
   compareForms,
   defaultScoringParameters,
   defaultThresholds,
+  isSeriesMarker,
+  nonExactCeiling,
   uniformWeighting,
   type ScoreThresholds,
   type ScoringParameters,
 } from './score-names.ts';
 import { indexWeighting, type ScreeningIndex } from './screening-index.ts';
+import { corpusWeighting, type WordFrequencies } from './word-frequency.ts';
 
 /** Options of `compareNames`. */
 export interface CompareOptions {
   readonly thresholds?: ScoreThresholds;
-  /** Weigh tokens by their frequency in these lists; without it every token weighs 1. */
+  /** Weigh tokens as this index does (by their frequency in ordinary names). */
   readonly index?: ScreeningIndex;
+  /**
+   * Weigh tokens by their frequency in ordinary names (see `wordWeight`); without it or an
+   * index every token weighs 1 (particles and numbers 0.3).
+   */
+  readonly frequencies?: WordFrequencies;
   readonly parameters?: ScoringParameters;
 }
 
@@ -56,7 +64,11 @@ export function compareNames(a: string, b: string, options: CompareOptions = {})
     ...query.problems.map((p) => ({ ...p, side: 'a' as const })),
     ...listed.problems.map((p) => ({ ...p, side: 'b' as const })),
   ];
-  const weighting = options.index ? indexWeighting(options.index) : uniformWeighting;
+  const weighting = options.index
+    ? indexWeighting(options.index)
+    : options.frequencies
+      ? corpusWeighting(options.frequencies, isSeriesMarker)
+      : uniformWeighting;
   const comparison = compareForms(query, listed, weighting, parameters);
   const legal = compareLegalForms(query.legalForms, listed.legalForms);
   if (!comparison) {
@@ -97,6 +109,20 @@ export function compareNames(a: string, b: string, options: CompareOptions = {})
     adjustments.push({ kind: 'legal-form', delta: -0.05, detail: 'incompatible legal forms' });
   for (const adjustment of adjustments)
     if (adjustment.kind === 'legal-form') score += adjustment.delta;
+  if (comparison.exact)
+    adjustments.unshift({
+      kind: 'exact-name',
+      delta: 0,
+      detail: 'the two names are word for word the same (case, punctuation and legal form aside)',
+    });
+  else if (score > nonExactCeiling) {
+    adjustments.push({
+      kind: 'not-identical',
+      delta: nonExactCeiling - score,
+      detail: '1.00 is kept for two names that are word for word the same',
+    });
+    score = nonExactCeiling;
+  }
   score = Math.min(1, Math.max(0, score));
   const band = bandOf(score, thresholds);
   return {

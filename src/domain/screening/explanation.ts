@@ -22,7 +22,7 @@ export interface AlignmentLine {
   readonly similarity: number;
   /** What the pair contributed, in [0, 1], after the curve that zeroes unrelated tokens. */
   readonly credit: number;
-  /** The token's weight (inverse frequency in the lists), in [0, 1]. */
+  /** The token's weight (from its frequency in ordinary names, see `wordWeight`), in [0, 1]. */
   readonly weight: number;
 }
 
@@ -36,7 +36,10 @@ export interface ScoreAdjustment {
     | 'patronymic-reversal'
     | 'weak-alias'
     | 'low-information'
-    | 'given-name-only';
+    | 'given-name-only'
+    | 'exact-name'
+    | 'containment'
+    | 'not-identical';
   /** Change of the score (negative for a penalty; for a cap, the amount taken off). */
   readonly delta: number;
   readonly detail: string;
@@ -116,6 +119,8 @@ const schemeLabel = (scheme: FormScheme): string => {
       return ' (translated from Chinese)';
     case 'pinyin':
       return ' (pinyin)';
+    case 'wade-giles':
+      return ' (Wade-Giles read as pinyin)';
     case 'hepburn':
       return ' (Japanese reading)';
     case 'any-ascii':
@@ -186,13 +191,13 @@ export function explainComparison(
     );
   const missing = lines.filter((l) => l.kind === 'unmatched');
   const parts = [
-    `${score.toFixed(2)} ${band ?? 'below review'}: '${compared.query.text}'${schemeLabel(compared.query.scheme)} vs '${compared.listed.text}'${schemeLabel(compared.listed.scheme)}${compared.space === 'skeleton' ? ' on consonant skeletons' : ''}`,
+    `${score.toFixed(2)} ${band ?? 'below review'}: ${comparison.exact ? 'identical name, ' : comparison.sameWords ? 'same words, ' : ''}'${compared.query.text}'${schemeLabel(compared.query.scheme)} vs '${compared.listed.text}'${schemeLabel(compared.listed.scheme)}${compared.space === 'skeleton' ? ' on consonant skeletons' : ''}`,
     matched.length > 0 ? `matched ${matched.join(', ')}` : 'nothing matched',
   ];
   if (missing.length > 0)
     parts.push(`unmatched ${missing.map((l) => l.query ?? `[${l.listed ?? ''}]`).join(', ')}`);
   const distinctiveness = comparison.distinctiveness;
-  if (distinctiveness !== undefined) {
+  if (distinctiveness !== undefined && !comparison.exact && !comparison.sameWords) {
     const scaled = (['query', 'listed'] as const).filter(
       (side) => distinctiveness[side] < distinctiveness.minimum,
     );
@@ -205,6 +210,22 @@ export function explainComparison(
     parts.push(
       `${adjustment.delta >= 0 ? '+' : ''}${adjustment.delta.toFixed(2)} ${adjustment.kind}`,
     );
+  // What was read differently from how it was written is part of why the name matched.
+  for (const problem of query.problems) {
+    if (problem.kind === 'look-alikes-folded')
+      parts.push(
+        `look-alike letters read as ${problem.words.map((w) => `'${w.original}' -> '${w.folded}' (${[...new Set(w.letters.map((l) => l.script))].join(', ')})`).join(', ')}`,
+      );
+    if (problem.kind === 'bidi-controls-applied') {
+      const reversed: string[] = [];
+      for (const step of problem.steps)
+        if (step.kind === 'override-reversed') reversed.push(step.text);
+      if (reversed.length > 0)
+        parts.push(
+          `shown as a reader sees it: ${reversed.map((t) => `'${t}' reversed by a right-to-left override`).join(', ')}`,
+        );
+    }
+  }
   return {
     summary: parts.join('; '),
     query: describeName(query),

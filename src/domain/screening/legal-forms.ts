@@ -1,3 +1,5 @@
+import { editDistance } from './token-similarity.ts';
+
 /**
  * Legal forms of organisations (Ltd, LLC, ООО, АО, GmbH, S.A., Zrt, 有限公司 ...) and their
  * translations. Screening takes them out of the name before comparing it, because "Gazprom JSC"
@@ -232,13 +234,87 @@ const byFirstToken = new Map<string, Entry[]>();
 for (const [family, phrases] of Object.entries(table) as [LegalFamily, readonly string[]][]) {
   for (const phrase of phrases) {
     const tokens = phrase.split(' ');
-    const first = tokens[0] ?? '';
-    const list = byFirstToken.get(first) ?? [];
-    list.push({ tokens, family, text: phrase });
-    byFirstToken.set(first, list);
+    // Letters written apart ("S.A.R.L.") reach the splitter joined when there are three or more
+    // of them (see `joinAcronyms` in normalise-name.ts): "s a r l" is also "sarl".
+    const spelt = tokens.length >= 3 && tokens.every((t) => t.length === 1);
+    for (const variant of spelt ? [tokens, [tokens.join('')]] : [tokens]) {
+      const first = variant[0] ?? '';
+      const list = byFirstToken.get(first) ?? [];
+      if (!list.some((e) => e.tokens.join(' ') === variant.join(' ')))
+        list.push({ tokens: variant, family, text: phrase });
+      byFirstToken.set(first, list);
+    }
   }
 }
 for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+
+const legalFormWords: ReadonlySet<string> = new Set(
+  [...byFirstToken.values()].flat().flatMap((entry) => entry.tokens),
+);
+
+/**
+ * One-word legal forms of two to five letters ("ag", "gmbh", "llc", "ooo"), for telling a legal
+ * form glued to the name ("SiemensAG") apart from the name.
+ */
+export const shortLegalForms: ReadonlySet<string> = new Set(
+  [...byFirstToken.values()]
+    .flat()
+    .filter((entry) => entry.tokens.length === 1)
+    .map((entry) => entry.tokens[0] ?? '')
+    .filter((word) => word.length >= 2 && word.length <= 5 && /^[a-z]+$/.test(word)),
+);
+
+/** True when a token is a word of some legal form ("co", "ood", "joint", "gmbh"). */
+export const isLegalFormWord = (token: string): boolean => legalFormWords.has(token);
+
+/** Legal-form words this long are recognised with one typo ("Copmany", "Aktiengeselschaft"). */
+const fuzzyLength = 7;
+
+/** Each long legal-form word under itself and each way of deleting one of its letters. */
+const legalWordsByDeletion = new Map<string, string[]>();
+for (const entry of [...byFirstToken.values()].flat())
+  for (const word of entry.tokens) {
+    if (word.length < fuzzyLength) continue;
+    for (let i = -1; i < word.length; i += 1) {
+      const key = i < 0 ? word : word.slice(0, i) + word.slice(i + 1);
+      const words = legalWordsByDeletion.get(key) ?? [];
+      if (!words.includes(word)) words.push(word);
+      legalWordsByDeletion.set(key, words);
+    }
+  }
+
+/** True when a token is a legal-form phrase's word, or a one-edit typo of a long one. */
+const sameLegalWord = (token: string, word: string): boolean =>
+  token === word ||
+  (word.length >= fuzzyLength &&
+    Math.abs(word.length - token.length) <= 1 &&
+    editDistance(token, word) <= 1);
+
+/**
+ * The legal-form word a token is a one-edit typo of (a letter added, dropped, changed, or two
+ * swapped: "copmany" -> "company"), or the token itself. Words shorter than seven letters are
+ * taken as written: "Compaq" is not a typo of "company".
+ */
+function legalWord(token: string): string {
+  if (token.length < fuzzyLength - 1 || byFirstToken.has(token)) return token;
+  const known = legalWordsMet.get(token);
+  if (known !== undefined) return known;
+  let found = token;
+  for (let i = -1; i < token.length && found === token; i += 1) {
+    const key = i < 0 ? token : token.slice(0, i) + token.slice(i + 1);
+    for (const word of legalWordsByDeletion.get(key) ?? [])
+      if (Math.abs(word.length - token.length) <= 1 && editDistance(token, word) <= 1) {
+        found = word;
+        break;
+      }
+  }
+  if (legalWordsMet.size >= 50_000) legalWordsMet.clear();
+  legalWordsMet.set(token, found);
+  return found;
+}
+
+// The answers of `legalWord` for the tokens met lately: names repeat their words.
+const legalWordsMet = new Map<string, string>();
 
 /** The result of taking the legal forms out of a tokenised name. */
 export interface LegalFormSplit {
@@ -260,7 +336,8 @@ export interface LegalFormSplit {
  * // { tokens: ['hangzhou', 'hikvision', 'digital', 'technology'],
  * //   legalForms: [{ text: 'co ltd', family: 'limited' }], onlyLegalForms: false }
  */
-export function splitLegalForms(tokens: readonly string[]): LegalFormSplit {
+export function splitLegalForms(written: readonly string[]): LegalFormSplit {
+  const tokens = written.map(legalWord);
   const kept: string[] = [];
   const legalForms: LegalForm[] = [];
   let i = 0;
@@ -273,7 +350,7 @@ export function splitLegalForms(tokens: readonly string[]): LegalFormSplit {
         if (end > tokens.length) continue;
         let same = true;
         for (let k = 1; k < entry.tokens.length; k += 1) {
-          if (tokens[i + k] !== entry.tokens[k]) {
+          if (!sameLegalWord(tokens[i + k] ?? '', entry.tokens[k] ?? '')) {
             same = false;
             break;
           }
@@ -289,11 +366,12 @@ export function splitLegalForms(tokens: readonly string[]): LegalFormSplit {
     if (taken > 0) {
       i += taken;
     } else {
-      kept.push(tokens[i] ?? '');
+      kept.push(written[i] ?? '');
       i += 1;
     }
   }
-  if (kept.length === 0) return { tokens, legalForms: [], onlyLegalForms: tokens.length > 0 };
+  if (kept.length === 0)
+    return { tokens: written, legalForms: [], onlyLegalForms: written.length > 0 };
   return { tokens: kept, legalForms, onlyLegalForms: false };
 }
 

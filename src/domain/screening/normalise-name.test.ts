@@ -162,7 +162,11 @@ describe(normaliseName.name, () => {
     });
 
     it('joins a run of three or more initials into one acronym and keeps shorter runs as initials', () => {
-      expect(normaliseName('J.S.C. Tactical Missiles').tokens[0]).toBe('jsc');
+      expect(normaliseName('A.B.C. Tactical Missiles').tokens[0]).toBe('abc');
+      // Joined letters that spell a legal form are that legal form.
+      const jsc = normaliseName('J.S.C. Tactical Missiles');
+      expect(jsc.tokens).toEqual(['tactical', 'missiles']);
+      expect(jsc.legalForms.map((f) => f.text)).toEqual(['jsc']);
       expect(normaliseName('A.A. Raspletin').tokens).toEqual(['a', 'a', 'raspletin']);
     });
   });

@@ -1,5 +1,11 @@
 import anyAscii from 'any-ascii';
-import { splitLegalForms, type LegalForm } from './legal-forms.ts';
+import {
+  applyBidiControls,
+  foldConfusables,
+  type BidiStep,
+  type FoldedWord,
+} from './confusables.ts';
+import { shortLegalForms, splitLegalForms, type LegalForm } from './legal-forms.ts';
 
 /** Limits that keep a hostile or broken input from costing more than a normal one. */
 export interface NameLimits {
@@ -18,7 +24,15 @@ export type NameProblem =
   | { readonly kind: 'too-many-tokens'; readonly tokens: number; readonly kept: number }
   | { readonly kind: 'control-characters-removed'; readonly count: number }
   | { readonly kind: 'only-legal-form'; readonly legalForm: string }
-  | { readonly kind: 'mixed-scripts'; readonly scripts: readonly string[] };
+  | { readonly kind: 'mixed-scripts'; readonly scripts: readonly string[] }
+  /**
+   * Letters of another script that look like the name's own were read as the letters they
+   * imitate ("Нikvision" with a Cyrillic Н): a signal worth an officer's attention, never a
+   * reason to miss a match.
+   */
+  | { readonly kind: 'look-alikes-folded'; readonly words: readonly FoldedWord[] }
+  /** Bidirectional controls were applied as a reader sees them (a reversed run put right). */
+  | { readonly kind: 'bidi-controls-applied'; readonly steps: readonly BidiStep[] };
 
 /** A name after normalisation, before transliteration. */
 export interface NormalisedName {
@@ -109,7 +123,8 @@ const honorifics: ReadonlySet<string> = new Set([
   'госпожа',
 ]);
 
-const suffixes: ReadonlySet<string> = new Set(['jr', 'sr', 'junior', 'senior', 'ii', 'iii', 'iv']);
+// Roman numerals stay (they weigh little as series markers): "MARIA III" is a vessel, not Maria.
+const suffixes: ReadonlySet<string> = new Set(['jr', 'sr', 'junior', 'senior']);
 
 // English number words and ordinals, written as digits so that "Trust 2" meets "Trust Two".
 const numberWords: Readonly<Record<string, string>> = {
@@ -227,6 +242,18 @@ export function foldLatin(token: string): string {
   return out;
 }
 
+// A word of three letters or more in lower case, then a capitalised or upper-case legal form that
+// ends the word ("SiemensAG", "AcmeGmbH", "VoltaLLC").
+const gluedLegalForm = /([a-z]{3,})([A-Z][A-Za-z]{1,4})(?=[^A-Za-z]|$)/g;
+
+/** "SiemensAG" -> "Siemens AG", when the capitalised tail is a legal form. */
+function splitGluedLegalForms(text: string): string {
+  if (!/[a-z][A-Z]/.test(text)) return text;
+  return text.replace(gluedLegalForm, (whole, name: string, tail: string) =>
+    shortLegalForms.has(tail.toLowerCase()) ? `${name} ${tail}` : whole,
+  );
+}
+
 /** "LAST, First" (one comma, a short name on each side, no legal form after it) -> "First LAST". */
 function reorder(text: string): { text: string; reordered: boolean } {
   const comma = text.indexOf(',');
@@ -262,13 +289,25 @@ export function normaliseName(raw: string, limits: NameLimits = defaultNameLimit
   if (original.length > limits.maxLength * 4) original = original.slice(0, limits.maxLength * 4);
   // Printable ASCII (most list names) needs no Unicode normalisation.
   const ascii = printableAscii.test(original);
-  let text = ascii ? original : original.normalize('NFKC');
+  let text = original;
   let controls = 0;
   if (!ascii) {
-    text = text.replace(controlCharacters, () => {
+    // What a reader sees is what is screened: bidi overrides applied (a reversed run put right),
+    // then compatibility forms (full-width, ligatures) unified, invisible characters removed,
+    // and look-alike letters of another script read as the letters they imitate.
+    const bidi = applyBidiControls(text);
+    const reordered = bidi.applied.some((step) => step.kind !== 'controls-removed');
+    if (reordered) problems.push({ kind: 'bidi-controls-applied', steps: bidi.applied });
+    text = bidi.text.normalize('NFKC').replace(controlCharacters, () => {
       controls += 1;
       return '';
     });
+    for (const step of bidi.applied) if (step.kind === 'controls-removed') controls += step.count;
+    const folded = foldConfusables(text);
+    if (folded.folded.length > 0) {
+      problems.push({ kind: 'look-alikes-folded', words: folded.folded });
+      text = folded.text;
+    }
   }
   if (controls > 0) problems.push({ kind: 'control-characters-removed', count: controls });
   text = text.replace(/\s+/g, ' ').trim();
@@ -279,7 +318,7 @@ export function normaliseName(raw: string, limits: NameLimits = defaultNameLimit
   if (raw.length > limits.maxLength * 4 && !problems.some((p) => p.kind === 'truncated')) {
     problems.push({ kind: 'truncated', originalLength: raw.length, keptLength: limits.maxLength });
   }
-  const { text: cleaned, reordered } = reorder(text);
+  const { text: cleaned, reordered } = reorder(splitGluedLegalForms(text));
 
   const lower = cleaned.toLowerCase().replace(apostrophes, '').replace(/&/g, ' and ');
   let tokens = (
@@ -290,23 +329,29 @@ export function normaliseName(raw: string, limits: NameLimits = defaultNameLimit
           .filter((t) => t.length > 0)
           .map(foldLatin)
           .flatMap((t) => t.split(separators))
-  )
-    .filter((t) => t.length > 0)
-    .map((t) => numberWords[t] ?? particleSpellings[t] ?? readLookAlikeDigits(t));
+  ).filter((t) => t.length > 0);
 
   if (tokens.length > limits.maxTokens * 2) {
     problems.push({ kind: 'too-many-tokens', tokens: tokens.length, kept: limits.maxTokens });
     tokens = tokens.slice(0, limits.maxTokens * 2);
   }
 
-  const split = splitLegalForms(tokens);
-  let core = joinAcronyms(split.tokens);
+  // Letters written apart are joined first ("S.p.a.c.e." is "space", not "S.p.A." and "c e"),
+  // then number words written as digits ("O n e" is "one", is "1").
+  const split = splitLegalForms(
+    joinAcronyms(tokens).map(
+      (t) => numberWords[t] ?? particleSpellings[t] ?? readLookAlikeDigits(t),
+    ),
+  );
+  let core = [...split.tokens];
   if (split.onlyLegalForms) {
     problems.push({ kind: 'only-legal-form', legalForm: core.join(' ') });
   }
 
   const removed: string[] = [];
-  while (core.length > 1 && honorifics.has(core[0] ?? '')) removed.push(core.shift() ?? '');
+  // Titles lead people's names; an organisation's name ("General Technology Limited") keeps them.
+  if (split.legalForms.length === 0)
+    while (core.length > 1 && honorifics.has(core[0] ?? '')) removed.push(core.shift() ?? '');
   // Generational suffixes of people ("Jr", "III"); in an organisation's name "II" is a series.
   if (split.legalForms.length === 0) {
     for (let i = core.length - 1; i > 0 && core.length > 1; i -= 1) {

@@ -4,10 +4,18 @@ import {
   type Alignment,
   type AlignmentParameters,
 } from './align-tokens.ts';
+import { compareLegalForms } from './legal-forms.ts';
 import type { PreparedName } from './prepare-name.ts';
 import { sameGivenName } from './given-name-equivalents.ts';
-import { skeletonSimilarity, tokenSimilarity } from './token-similarity.ts';
+import { samePlaceOrTerm } from './place-equivalents.ts';
+import {
+  skeletonSimilarity,
+  soundSimilarity,
+  soundsAlike,
+  tokenSimilarity,
+} from './token-similarity.ts';
 import type { FormScheme, NameForm } from './transliterate.ts';
+import { geographicWordWeight, geographicWords, particles } from './word-frequency.ts';
 
 /**
  * Where scores turn into alerts. A match at or above `review` is returned for an officer to look
@@ -51,52 +59,21 @@ export interface TokenWeighting {
   readonly learnt: boolean;
 }
 
-// Particles of names that say little about who is meant.
-const particles: ReadonlySet<string> = new Set([
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'bint',
-  'binti',
-  'de',
-  'da',
-  'di',
-  'del',
-  'della',
-  'der',
-  'den',
-  'van',
-  'von',
-  'la',
-  'le',
-  'du',
-  'dos',
-  'das',
-  'the',
-  'of',
-  'and',
-  'for',
-  'y',
-  'e',
-  'ul',
-  'ud',
-]);
-
 /**
  * The weighting used without an index (compareNames on two bare names): every token counts 1,
  * except particles (al, bin, de, van, of ...), numbers, Roman numerals and one-letter skeletons,
- * which count 0.3.
+ * which count 0.3, and words of country and continent names (`geographicWords`), which count 0.5.
  */
 export const uniformWeighting: TokenWeighting = {
   learnt: false,
   weight(token: string, space: Space): number {
     if (space === 'skeleton') return token.length <= 1 ? 0.3 : 1;
-    return particles.has(token) || isSeriesMarker(token) ? 0.3 : 1;
+    if (particles.has(token) || isSeriesMarker(token)) return 0.3;
+    return geographicWords().has(token) ? geographicWordWeight : 1;
   },
 };
 
-const romanNumeral = /^(?=[ivxl])(x{0,3}|xl|l)(ix|iv|v?i{0,3})$/;
+const romanNumeral = /^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$/;
 
 /**
  * Numbers and Roman numerals (2004, 23, XV): they tell members of a series apart ("Fund III",
@@ -128,6 +105,11 @@ export interface ScoringParameters {
   /** Similarity of two forms of one given name ("Ted"/"Theodore", "Juan"/"John"). */
   readonly givenNameEquivalence: number;
   /**
+   * Similarity of two spellings of one place or administrative term ("Kashi"/"Kashgar",
+   * "municipal"/"city"), from the gazetteer in data/screening/places.
+   */
+  readonly placeEquivalence: number;
+  /**
    * Candidate generation looks up vocabulary tokens at least this similar to a query token
    * (the full scorer then compares every token pair of the candidates).
    */
@@ -145,6 +127,13 @@ export interface ScoringParameters {
    */
   readonly minimumDistinctive: number;
   /**
+   * Several words together are distinctive even when none is alone ("Information Technology and
+   * Communication Systems"): a side's distinctiveness is the larger of its rarest matched word's
+   * weight and the weight its matched words earned together times this factor. With weights of
+   * bits / 12, 0.6 means 20 bits together count as one fully distinctive word.
+   */
+  readonly combinedDistinctiveness: number;
+  /**
    * Penalty per unit by which the less-covered side's most distinctive unmatched word outweighs
    * the better-covered side's most distinctive matched word: "Hangzhou Hikvision Digital
    * Technology" is not "Digital Technologies", because "hikvision" is left over and nothing as
@@ -159,14 +148,32 @@ export const defaultScoringParameters: ScoringParameters = {
   singleTokenLeniency: 0.3,
   skeletonDiscount: 0.92,
   conflictPenalty: 0.6,
-  reversalPenalty: 0.2,
+  reversalPenalty: 0.25,
   givenNameEquivalence: 0.9,
+  placeEquivalence: 0.95,
   candidateSimilarity: 0.75,
   candidateFloor: 0.5,
   candidateSure: 0.9,
   minimumDistinctive: 0.7,
+  combinedDistinctiveness: 0.6,
   missingDistinctivePenalty: 1,
 };
+
+/**
+ * How distinctive the matched words of one side are: the weight of its rarest matched word, or
+ * the weight they earned together times `combinedDistinctiveness`, whichever is larger.
+ */
+export function sideDistinctiveness(
+  alignment: Alignment,
+  side: 'query' | 'listed',
+  parameters: ScoringParameters,
+): number {
+  const [single, earned] =
+    side === 'query'
+      ? [alignment.queryDistinctive, alignment.queryEarned]
+      : [alignment.listedDistinctive, alignment.listedEarned];
+  return Math.max(single, earned * parameters.combinedDistinctiveness);
+}
 
 /**
  * Blends the two coverages of an alignment into one score in [0, 1]:
@@ -180,7 +187,8 @@ export const defaultScoringParameters: ScoringParameters = {
  * @example
  * // query fully covered, listed name two-thirds covered, two tokens matched:
  * blendCoverage({ queryCoverage: 1, listedCoverage: 0.67, matchedTokens: 2, queryUnmatched: 0,
- *   listedUnmatched: 0.33, queryDistinctive: 1, listedDistinctive: 1, queryMissingDistinctive: 0,
+ *   listedUnmatched: 0.33, queryDistinctive: 1, listedDistinctive: 1, queryEarned: 2,
+ *   listedEarned: 2, queryMissingDistinctive: 0,
  *   listedMissingDistinctive: 1, pairs: [] }) // 0.92
  */
 export function blendCoverage(
@@ -192,8 +200,11 @@ export function blendCoverage(
     !learntWeights || distinctive >= parameters.minimumDistinctive
       ? coverage
       : (coverage * distinctive) / parameters.minimumDistinctive;
-  const query = scale(alignment.queryCoverage, alignment.queryDistinctive);
-  const listed = scale(alignment.listedCoverage, alignment.listedDistinctive);
+  const query = scale(alignment.queryCoverage, sideDistinctiveness(alignment, 'query', parameters));
+  const listed = scale(
+    alignment.listedCoverage,
+    sideDistinctiveness(alignment, 'listed', parameters),
+  );
   const high = Math.max(query, listed);
   const low = Math.min(query, listed);
   const [highDistinctive, lowMissing] =
@@ -232,6 +243,16 @@ export interface FormComparison {
   readonly listedWeights: readonly number[];
   /** True when the patronymic-reversal penalty applied. */
   readonly reversal: boolean;
+  /**
+   * True when both names are the same name (see `identicalNames`): the score is then 1,
+   * whatever the words' frequencies.
+   */
+  readonly exact: boolean;
+  /**
+   * True when both names have the same own words in another order or with another legal form
+   * (see `sameOwnWords`): the score is then at least `nonExactCeiling`.
+   */
+  readonly sameWords: boolean;
   /**
    * With weights learnt from the lists: how distinctive each side's matched words are (the weight
    * of its rarest matched word), and the minimum below which that side's coverage was scaled down
@@ -317,7 +338,9 @@ export function patronymicReversal(
 
 /**
  * Token similarity for Latin forms: the letters' similarity, raised to `givenNameEquivalence`
- * for two forms of one given name ("Ted"/"Theodore").
+ * for two forms of one given name ("Ted"/"Theodore"), to `placeEquivalence` for two spellings of
+ * one place or administrative term ("Kashi"/"Kashgar"), and to `soundSimilarity` for two spellings
+ * that sound alike ("Selenskyj"/"Zelenskyy", see `soundsAlike`).
  */
 export function latinSimilarity(
   query: readonly string[],
@@ -331,7 +354,10 @@ export function latinSimilarity(
     const c = listed[j] ?? '';
     const sim = base(i, j);
     if (sim >= parameters.givenNameEquivalence) return sim;
-    return sameGivenName(q, c) ? parameters.givenNameEquivalence : sim;
+    if (sameGivenName(q, c)) return parameters.givenNameEquivalence;
+    if (samePlaceOrTerm(q, c)) return parameters.placeEquivalence;
+    // Spellings that sound alike, when the letters already agree in large part.
+    return sim >= 0.75 && sim < soundSimilarity && soundsAlike(q, c) ? soundSimilarity : sim;
   };
 }
 
@@ -438,6 +464,7 @@ export const metricFunction = (metric: Metric): ((a: string, b: string) => numbe
 
 const strictSchemes: ReadonlySet<FormScheme> = new Set<FormScheme>([
   'pinyin',
+  'wade-giles',
   'revised',
   'mccune',
   'northern',
@@ -502,11 +529,13 @@ export function compareForms(
           queryWeights: result.queryWeights,
           listedWeights: result.listedWeights,
           reversal: result.reversal,
+          exact: false,
+          sameWords: false,
           ...(weighting.learnt
             ? {
                 distinctiveness: {
-                  query: result.alignment.queryDistinctive,
-                  listed: result.alignment.listedDistinctive,
+                  query: sideDistinctiveness(result.alignment, 'query', parameters),
+                  listed: sideDistinctiveness(result.alignment, 'listed', parameters),
                   minimum: parameters.minimumDistinctive,
                 },
               }
@@ -515,5 +544,47 @@ export function compareForms(
       }
     }
   }
+  if (!best) return best;
+  if (identicalNames(query, listed)) return { ...best, score: 1, exact: true };
+  // The same words in another order, or with another legal form or none, are as near as a name
+  // can be without being the listed name itself, however common the words ("China Mobile" for
+  // "CHINA MOBILE LIMITED", "Chen Si" for "SI CHEN"); father and son swapped around "bin" are not.
+  if (!best.reversal && sameOwnWords(query, listed))
+    return { ...best, score: Math.max(best.score, nonExactCeiling), sameWords: true };
   return best;
 }
+
+/**
+ * True when two names have the same own words, in any order, as written after normalisation
+ * (legal forms aside): "Technologies Security" and "SECURITY TECHNOLOGIES LLC".
+ */
+export function sameOwnWords(query: PreparedName, listed: PreparedName): boolean {
+  const a = query.normalised.tokens;
+  const b = listed.normalised.tokens;
+  if (a.length === 0 || a.length !== b.length) return false;
+  const sortedB = [...b].sort();
+  return [...a].sort().every((token, i) => token === sortedB[i]);
+}
+
+/**
+ * True when two names are the same name: the same own words in the same order, as written,
+ * after normalisation (case, punctuation, diacritics, honorifics and "LAST, First" set aside),
+ * and legal forms that agree (none on either side, or of one family: "CO., LTD." and "Co. Ltd").
+ * "HUAWEI TECHNOLOGIES CO., LTD." and "Huawei Technologies Co., Ltd." are one name; "Lia S.A."
+ * and "LIA COMPANY" are not (the legal form is part of who a one-word name denotes), nor is
+ * "Huawei Technologies" without its legal form (it still scores as near as a name can).
+ */
+export function identicalNames(query: PreparedName, listed: PreparedName): boolean {
+  const a = query.normalised.tokens;
+  const b = listed.normalised.tokens;
+  if (a.length === 0 || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  if (query.legalForms.length === 0 && listed.legalForms.length === 0) return true;
+  return compareLegalForms(query.legalForms, listed.legalForms) === 'same-family';
+}
+
+/**
+ * The highest score of a name that is not the listed name itself: 1.00 is kept for a name
+ * whose own words are the listed name's, so that no other name can tie with it.
+ */
+export const nonExactCeiling = 0.99;

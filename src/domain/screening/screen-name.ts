@@ -1,10 +1,10 @@
 import type { NameType, PartyKind } from '../lists/listed-party.ts';
-import { credit } from './align-tokens.ts';
+import { generateCandidates } from './candidate-generation.ts';
 import { explainComparison, type MatchExplanation, type ScoreAdjustment } from './explanation.ts';
-import { sameGivenNameCandidates } from './given-name-equivalents.ts';
-import { compareLegalForms } from './legal-forms.ts';
+import type { LegalFormAgreement } from './legal-forms.ts';
 import type { NameProblem } from './normalise-name.ts';
-import { prepareName, type PreparedName } from './prepare-name.ts';
+import { prepareName } from './prepare-name.ts';
+import { adjustScore } from './score-adjustments.ts';
 import {
   bandOf,
   compareForms,
@@ -14,20 +14,8 @@ import {
   type Metric,
   type ScoreThresholds,
   type ScoringParameters,
-  type Space,
 } from './score-names.ts';
-import {
-  compoundKey,
-  deletionKeys,
-  fuzzyKeyKinds,
-  indexWeighting,
-  normaliseIdentifier,
-  trigrams,
-  type IndexedName,
-  type IndexedParty,
-  type ScreeningIndex,
-  type SpaceIndex,
-} from './screening-index.ts';
+import { indexWeighting, type ScreeningIndex } from './screening-index.ts';
 import { skeletonSimilarity, tokenSimilarity } from './token-similarity.ts';
 
 /** What to screen: a name, and what else is known about the party. */
@@ -42,7 +30,10 @@ export interface ScreeningQuery {
 
 /** How to screen. */
 export interface ScreeningOptions {
-  /** Most matches returned (default 10, at most 100). */
+  /**
+   * Most matches returned (default 10, at most 100); listings tied with the last one kept are
+   * returned too.
+   */
   readonly limit?: number;
   readonly thresholds?: ScoreThresholds;
   /** Score every listed name instead of generating candidates (for benchmarks and audits). */
@@ -90,262 +81,6 @@ export interface ScreeningResult {
   readonly thresholds: ScoreThresholds;
 }
 
-interface Scratch {
-  readonly gramCounts: Uint16Array;
-  readonly gramTouched: Int32Array;
-  readonly gramLive: Int32Array;
-  readonly accumulator: Float32Array;
-  readonly touched: Int32Array;
-  /** Per token: 1 when some name listed in a consonantal script contains it. */
-  readonly inConsonantalName: Uint8Array;
-}
-
-interface Scratches {
-  readonly latin: Scratch;
-  readonly skeleton: Scratch;
-  /** Per name: its best estimate over every form and space of the current query. */
-  readonly best: Float32Array;
-  readonly bestTouched: Int32Array;
-}
-
-// Reused buffers, one set per index (screening is synchronous, so never shared mid-call).
-const scratches = new WeakMap<ScreeningIndex, Scratches>();
-
-function scratchesFor(index: ScreeningIndex): Scratches {
-  let found = scratches.get(index);
-  if (!found) {
-    const make = (spaceIndex: SpaceIndex): Scratch => {
-      const inConsonantalName = new Uint8Array(spaceIndex.tokens.length);
-      for (let id = 0; id < spaceIndex.tokens.length; id += 1) {
-        const end = spaceIndex.postingStart[id + 1] ?? 0;
-        for (let k = spaceIndex.postingStart[id] ?? 0; k < end; k += 1) {
-          if (index.consonantalName[spaceIndex.postings[k] ?? 0] === 1) {
-            inConsonantalName[id] = 1;
-            break;
-          }
-        }
-      }
-      return {
-        gramCounts: new Uint16Array(spaceIndex.tokens.length),
-        gramTouched: new Int32Array(spaceIndex.tokens.length),
-        gramLive: new Int32Array(spaceIndex.tokens.length),
-        accumulator: new Float32Array(index.names.length),
-        touched: new Int32Array(index.names.length),
-        inConsonantalName,
-      };
-    };
-    found = {
-      latin: make(index.latin),
-      skeleton: make(index.skeleton),
-      best: new Float32Array(index.names.length),
-      bestTouched: new Int32Array(index.names.length),
-    };
-    scratches.set(index, found);
-  }
-  return found;
-}
-
-const scratchFor = (index: ScreeningIndex, space: Space): Scratch =>
-  space === 'latin' ? scratchesFor(index).latin : scratchesFor(index).skeleton;
-
-interface TokenHit {
-  readonly id: number;
-  readonly similarity: number;
-}
-
-/** Binary search for `value` in the sorted slice [start, end) of `array`. */
-function contains(array: Int32Array, start: number, end: number, value: number): boolean {
-  let low = start;
-  let high = end - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const found = array[middle] ?? 0;
-    if (found === value) return true;
-    if (found < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
-}
-
-/** Marks a token already rejected (by length) in `Scratch.gramCounts`. */
-const rejected = 0xffff;
-
-const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
-
-/**
- * Vocabulary tokens similar enough to `token` to earn credit: the token itself, then its one-edit
- * neighbours through deletion keys (tokens of up to seven letters) or trigrams (longer ones).
- */
-function lookupToken(
-  spaceIndex: SpaceIndex,
-  scratch: Scratch,
-  token: string,
-  space: Space,
-  minimum: number,
-): TokenHit[] {
-  const hits: TokenHit[] = [];
-  const exact = spaceIndex.vocabulary.get(token);
-  if (exact !== undefined) hits.push({ id: exact, similarity: 1 });
-  const length = token.length;
-  // Initials have no neighbours worth finding, and tokens with digits must be equal.
-  if (length <= 1 || isDigitCode(token.charCodeAt(0))) return hits;
-  const { gramCounts, gramTouched } = scratch;
-  let touchedCount = 0;
-  const useTrigrams = space === 'latin' && length >= 8;
-  if (!useTrigrams) {
-    if (space === 'skeleton' && !fuzzyKeyKinds(token, space).deletions) return hits;
-    // One-deletion neighbourhood: every vocabulary token one edit away shares a key (a two-letter
-    // query meets the three-letter tokens it is one insertion from: "al" -> "ali").
-    for (const key of deletionKeys(token)) {
-      const gramId = spaceIndex.gramIds.get(key);
-      if (gramId === undefined) continue;
-      const end = spaceIndex.gramStart[gramId + 1] ?? 0;
-      for (let k = spaceIndex.gramStart[gramId] ?? 0; k < end; k += 1) {
-        const id = spaceIndex.gramPostings[k] ?? 0;
-        if (gramCounts[id] === 0) {
-          gramTouched[touchedCount++] = id;
-          gramCounts[id] = 1;
-        }
-      }
-    }
-    for (let k = 0; k < touchedCount; k += 1) {
-      const id = gramTouched[k] ?? 0;
-      gramCounts[id] = 0;
-      if (id === exact) continue;
-      const candidate = spaceIndex.tokens[id] ?? '';
-      const similarity =
-        space === 'latin'
-          ? tokenSimilarity(token, candidate)
-          : skeletonSimilarity(token, candidate);
-      if (similarity >= minimum) hits.push({ id, similarity });
-    }
-    return hits;
-  }
-  // Prefix filtering: a token sharing fewer than `needed` of the query's trigrams cannot pass
-  // the Dice bound below, so candidates are collected from the rarest grams only, and their
-  // other shared grams counted (gram postings are sorted by token id). Tokens whose length rules
-  // them out are rejected as soon as they are met.
-  const gramIds: number[] = [];
-  for (const gram of trigrams(token)) {
-    const gramId = spaceIndex.gramIds.get(gram);
-    if (gramId !== undefined) gramIds.push(gramId);
-  }
-  const postingLength = (g: number): number =>
-    (spaceIndex.gramStart[g + 1] ?? 0) - (spaceIndex.gramStart[g] ?? 0);
-  gramIds.sort((x, y) => postingLength(x) - postingLength(y));
-  const needed = Math.max(1, Math.ceil(0.3 * length));
-  const collectFrom = Math.max(0, gramIds.length - needed + 1);
-  const lengths = spaceIndex.tokenLength;
-  for (let g = 0; g < collectFrom; g += 1) {
-    const gramId = gramIds[g] ?? 0;
-    const end = spaceIndex.gramStart[gramId + 1] ?? 0;
-    for (let k = spaceIndex.gramStart[gramId] ?? 0; k < end; k += 1) {
-      const id = spaceIndex.gramPostings[k] ?? 0;
-      const count = gramCounts[id] ?? 0;
-      if (count === 0) {
-        gramTouched[touchedCount++] = id;
-        const other = lengths[id] ?? 0;
-        gramCounts[id] =
-          Math.abs(other - length) > Math.max(length, other) * 0.4 || id === exact ? rejected : 1;
-      } else if (count !== rejected) gramCounts[id] = count + 1;
-    }
-  }
-  // The tokens still in the running, for the commoner grams.
-  const live = scratch.gramLive;
-  let liveCount = 0;
-  for (let k = 0; k < touchedCount; k += 1) {
-    const id = gramTouched[k] ?? 0;
-    if (gramCounts[id] !== rejected) live[liveCount++] = id;
-  }
-  for (let g = collectFrom; g < gramIds.length && liveCount > 0; g += 1) {
-    const gramId = gramIds[g] ?? 0;
-    const start = spaceIndex.gramStart[gramId] ?? 0;
-    const end = spaceIndex.gramStart[gramId + 1] ?? 0;
-    if (end - start < liveCount * Math.log2(end - start + 1)) {
-      // Cheaper to walk the whole posting list than to search it once per live token.
-      for (let k = start; k < end; k += 1) {
-        const id = spaceIndex.gramPostings[k] ?? 0;
-        const count = gramCounts[id] ?? 0;
-        if (count !== 0 && count !== rejected) gramCounts[id] = count + 1;
-      }
-    } else {
-      for (let k = 0; k < liveCount; k += 1) {
-        const id = live[k] ?? 0;
-        if (contains(spaceIndex.gramPostings, start, end, id))
-          gramCounts[id] = (gramCounts[id] ?? 0) + 1;
-      }
-    }
-  }
-  for (let k = 0; k < liveCount; k += 1) {
-    const id = live[k] ?? 0;
-    const shared = gramCounts[id] ?? 0;
-    // Trigram Dice first: most tokens sharing a trigram are far off.
-    if ((2 * shared) / (length + (lengths[id] ?? 0)) < 0.3) continue;
-    const similarity = tokenSimilarity(token, spaceIndex.tokens[id] ?? '');
-    if (similarity >= minimum) hits.push({ id, similarity });
-  }
-  for (let k = 0; k < touchedCount; k += 1) gramCounts[gramTouched[k] ?? 0] = 0;
-  return hits;
-}
-
-const acronymFillers: ReadonlySet<string> = new Set([
-  'and',
-  'of',
-  'the',
-  'for',
-  'de',
-  'du',
-  'des',
-  'la',
-]);
-
-/** Postings longer than this are visited only when a query has no rarer word. */
-const crowdedPostings = 1500;
-
-const consonantalCounts = new WeakMap<ScreeningIndex, boolean>();
-
-/** True when some listed name is written in a consonantal script (Arabic, Hebrew ...). */
-function hasConsonantalNames(index: ScreeningIndex): boolean {
-  let known = consonantalCounts.get(index);
-  if (known === undefined) {
-    known = index.consonantalName.some((flag) => flag === 1);
-    consonantalCounts.set(index, known);
-  }
-  return known;
-}
-
-// Lookups are pure functions of the index and the token: cached across queries (bounded).
-const lookupCaches = new WeakMap<SpaceIndex, Map<string, TokenHit[]>>();
-const lookupCacheLimit = 100_000;
-
-function cachedLookup(
-  index: ScreeningIndex,
-  space: Space,
-  token: string,
-  parameters: ScoringParameters,
-): TokenHit[] {
-  const spaceIndex = space === 'latin' ? index.latin : index.skeleton;
-  let cache = lookupCaches.get(spaceIndex);
-  if (!cache) {
-    cache = new Map();
-    lookupCaches.set(spaceIndex, cache);
-  }
-  let hits = cache.get(token);
-  if (hits) return hits;
-  const minimum = space === 'latin' ? parameters.candidateSimilarity : 0.5;
-  hits = lookupToken(spaceIndex, scratchFor(index, space), token, space, minimum);
-  if (space === 'latin') {
-    for (const equivalent of sameGivenNameCandidates(token)) {
-      const id = spaceIndex.vocabulary.get(equivalent);
-      if (id !== undefined && !hits.some((h) => h.id === id))
-        hits.push({ id, similarity: parameters.givenNameEquivalence });
-    }
-  }
-  if (cache.size >= lookupCacheLimit) cache.clear();
-  cache.set(token, hits);
-  return hits;
-}
-
 /** Per query: memoised token similarities and lookups. */
 class QueryContext {
   private readonly similarities = new Map<string, Map<string, number>>();
@@ -367,373 +102,6 @@ class QueryContext {
     }
     return value;
   }
-}
-
-/** A hit whose postings are crowded, credited once the query's other words have been visited. */
-interface DeferredHit {
-  readonly id: number;
-  readonly earned: number;
-}
-
-/** Adds `earned` to every name containing token `id`; returns the new number of touched names. */
-function creditPostings(
-  spaceIndex: SpaceIndex,
-  id: number,
-  earned: number,
-  onlyConsonantal: Uint8Array | undefined,
-  scratch: Scratch,
-  touchedCount: number,
-): number {
-  const { accumulator, touched } = scratch;
-  const end = spaceIndex.postingStart[id + 1] ?? 0;
-  let count = touchedCount;
-  for (let k = spaceIndex.postingStart[id] ?? 0; k < end; k += 1) {
-    const name = spaceIndex.postings[k] ?? 0;
-    if (onlyConsonantal !== undefined && onlyConsonantal[name] !== 1) continue;
-    if (accumulator[name] === 0) touched[count++] = name;
-    accumulator[name] = (accumulator[name] ?? 0) + earned;
-  }
-  return count;
-}
-
-/**
- * Adds `earned` to the names already touched that contain token `id`: a word found in thousands
- * of names ("al", "company") still counts for the names the query's rarer words found, without
- * visiting all of them. Walks the postings or searches them, whichever is cheaper.
- */
-function creditTouched(
-  spaceIndex: SpaceIndex,
-  id: number,
-  earned: number,
-  scratch: Scratch,
-  touchedCount: number,
-): void {
-  const { accumulator, touched } = scratch;
-  const start = spaceIndex.postingStart[id] ?? 0;
-  const end = spaceIndex.postingStart[id + 1] ?? 0;
-  if (end - start < touchedCount * Math.log2(end - start + 1)) {
-    for (let k = start; k < end; k += 1) {
-      const name = spaceIndex.postings[k] ?? 0;
-      if (accumulator[name] !== 0) accumulator[name] = (accumulator[name] ?? 0) + earned;
-    }
-  } else {
-    for (let k = 0; k < touchedCount; k += 1) {
-      const name = touched[k] ?? 0;
-      if (contains(spaceIndex.postings, start, end, name))
-        accumulator[name] = (accumulator[name] ?? 0) + earned;
-    }
-  }
-}
-
-/**
- * Candidate generation: every query token (and every pair of adjacent tokens, joined) is looked
- * up exactly and through its fuzzy keys; each hit credits the listed names that contain the token
- * by `credit(similarity) x weight`. A joined pair of the query counts only against a listed word
- * ("aero caribbean" / "aerocaribbean"), never against a joined pair of the listed name, which the
- * two words alone already credit. Words in thousands of names credit only the names the rarer
- * words found. A name's approximate score then follows from how much of its weight and of the
- * query's weight was credited, and only the best names are scored in full.
- */
-function generateCandidates(
-  index: ScreeningIndex,
-  query: PreparedName,
-  parameters: ScoringParameters,
-  maxCandidates: number,
-): number[] {
-  const floor = parameters.alignment.floor;
-  const exponent = parameters.alignment.exponent;
-  const all = scratchesFor(index);
-  const { best, bestTouched } = all;
-  let bestCount = 0;
-  const consonantalListed = hasConsonantalNames(index);
-  for (const space of ['latin', 'skeleton'] as const) {
-    // Latin queries search the skeleton space only for names listed in a consonantal script.
-    if (space === 'skeleton' && !consonantalListed && query.forms.every((f) => !f.consonantal))
-      continue;
-    const spaceIndex = space === 'latin' ? index.latin : index.skeleton;
-    const scratch = space === 'latin' ? all.latin : all.skeleton;
-    const { accumulator, touched } = scratch;
-    for (const form of query.forms) {
-      if (space === 'latin' && form.consonantal) continue;
-      const onlyConsonantal = space === 'skeleton' && !form.consonantal;
-      if (onlyConsonantal && !consonantalListed) continue;
-      const nameFilter = onlyConsonantal ? index.consonantalName : undefined;
-      const tokens = space === 'latin' ? form.tokens : form.skeleton;
-      let touchedCount = 0;
-      let queryWeight = 0;
-      const deferred: DeferredHit[] = [];
-      const visit = (hits: readonly TokenHit[], listedWordsOnly: boolean): void => {
-        for (const hit of hits) {
-          if (listedWordsOnly && spaceIndex.compound[hit.id] === 1) continue;
-          if (onlyConsonantal && scratch.inConsonantalName[hit.id] !== 1) continue;
-          const earned =
-            credit(hit.similarity, floor, exponent) * Math.min(1, spaceIndex.weights[hit.id] ?? 0);
-          if (earned <= 0) continue;
-          const postings =
-            (spaceIndex.postingStart[hit.id + 1] ?? 0) - (spaceIndex.postingStart[hit.id] ?? 0);
-          if (postings > crowdedPostings) deferred.push({ id: hit.id, earned });
-          else
-            touchedCount = creditPostings(
-              spaceIndex,
-              hit.id,
-              earned,
-              nameFilter,
-              scratch,
-              touchedCount,
-            );
-        }
-      };
-      for (let i = 0; i < tokens.length; i += 1) {
-        const token = tokens[i] ?? '';
-        const hits = cachedLookup(index, space, token, parameters);
-        const exact = spaceIndex.vocabulary.get(token);
-        if (exact !== undefined && spaceIndex.compound[exact] === 0)
-          queryWeight += spaceIndex.weights[exact] ?? 1;
-        else if (hits.length > 0) {
-          let top = 0;
-          for (const hit of hits) top = Math.max(top, spaceIndex.weights[hit.id] ?? 0);
-          queryWeight += top;
-        } else queryWeight += 1;
-        visit(hits, false);
-        // The query word against two listed words joined ("aerocaribbean" / "aero caribbean").
-        const joined = spaceIndex.vocabulary.get(compoundKey(token));
-        if (joined !== undefined) visit([{ id: joined, similarity: 1 }], false);
-        const next = tokens[i + 1];
-        if (next !== undefined) visit(cachedLookup(index, space, token + next, parameters), true);
-      }
-      // The query's initials, for listed acronyms ("Abdallah Azzam Brigades" -> AAB).
-      if (space === 'latin' && tokens.length >= 3) {
-        let initials = '';
-        for (const token of tokens) if (!acronymFillers.has(token)) initials += token[0] ?? '';
-        if (initials.length >= 3 && initials.length <= 6) {
-          const acronym = spaceIndex.vocabulary.get(compoundKey(initials));
-          if (acronym !== undefined) visit([{ id: acronym, similarity: 1 }], false);
-        }
-        // Any run of three to six words may be spelt by a listed acronym ("Sun Moon Star" / SMS).
-        const acronymSimilarity = parameters.alignment.acronymSimilarity;
-        for (let start = 0; start + 2 < tokens.length; start += 1) {
-          let spelt = '';
-          for (let k = start; k < tokens.length && spelt.length < 6; k += 1) {
-            const token = tokens[k] ?? '';
-            if (k > start && acronymFillers.has(token)) continue;
-            spelt += token[0] ?? '';
-            if (spelt.length < 3 || isDigitCode(spelt.charCodeAt(spelt.length - 1))) continue;
-            const word = spaceIndex.vocabulary.get(spelt);
-            if (word !== undefined && spaceIndex.compound[word] === 0)
-              visit([{ id: word, similarity: spelt === initials ? 1 : acronymSimilarity }], false);
-          }
-        }
-      }
-      if (touchedCount === 0) {
-        for (const hit of deferred)
-          touchedCount = creditPostings(
-            spaceIndex,
-            hit.id,
-            hit.earned,
-            nameFilter,
-            scratch,
-            touchedCount,
-          );
-      } else {
-        for (const hit of deferred)
-          creditTouched(spaceIndex, hit.id, hit.earned, scratch, touchedCount);
-      }
-      for (let k = 0; k < touchedCount; k += 1) {
-        const name = touched[k] ?? 0;
-        const earned = accumulator[name] ?? 0;
-        accumulator[name] = 0;
-        const nameWeight = spaceIndex.nameWeight[name] ?? 0;
-        const listedCoverage = nameWeight > 0 ? Math.min(1, earned / nameWeight) : 0;
-        const queryCoverage = queryWeight > 0 ? Math.min(1, earned / queryWeight) : 0;
-        const high = Math.max(listedCoverage, queryCoverage);
-        const low = Math.min(listedCoverage, queryCoverage);
-        const approx = high * (parameters.leniency + (1 - parameters.leniency) * low);
-        const previous = best[name] ?? 0;
-        if (approx > previous) {
-          if (previous === 0) bestTouched[bestCount++] = name;
-          best[name] = approx;
-        }
-      }
-    }
-  }
-  // The best `maxCandidates`, plus any other that looks like a match already (a name shared by
-  // many listings must not crowd out some of them).
-  const ranked: number[] = [];
-  for (let k = 0; k < bestCount; k += 1) {
-    const name = bestTouched[k] ?? 0;
-    if ((best[name] ?? 0) >= parameters.candidateFloor) ranked.push(name);
-  }
-  ranked.sort((a, b) => (best[b] ?? 0) - (best[a] ?? 0) || a - b);
-  let end = Math.min(ranked.length, maxCandidates);
-  while (
-    end < ranked.length &&
-    end < 64 &&
-    (best[ranked[end] ?? 0] ?? 0) >= parameters.candidateSure
-  )
-    end += 1;
-  for (let k = 0; k < bestCount; k += 1) best[bestTouched[k] ?? 0] = 0;
-  return ranked.slice(0, end);
-}
-
-/** Bonuses, penalties and caps for one candidate, each explained. */
-function adjust(
-  index: ScreeningIndex,
-  query: ScreeningQuery,
-  prepared: PreparedName,
-  party: IndexedParty,
-  name: IndexedName,
-  comparison: FormComparison,
-  thresholds: ScoreThresholds,
-): { score: number; adjustments: ScoreAdjustment[]; legal: ReturnType<typeof compareLegalForms> } {
-  const adjustments: ScoreAdjustment[] = [];
-  let score = comparison.score;
-  const add = (adjustment: ScoreAdjustment): void => {
-    adjustments.push(adjustment);
-    score += adjustment.delta;
-  };
-  if (comparison.reversal)
-    adjustments.push({
-      kind: 'patronymic-reversal',
-      delta: -defaultScoringParameters.reversalPenalty,
-      detail: 'father and son on opposite sides of bin/ibn',
-    });
-
-  const legal = compareLegalForms(prepared.legalForms, name.prepared.legalForms);
-  if (legal === 'same-family')
-    add({ kind: 'legal-form', delta: 0.02, detail: 'same legal form family' });
-  if (legal === 'different')
-    add({ kind: 'legal-form', delta: -0.05, detail: 'incompatible legal forms' });
-
-  const listedKind = party.kind;
-  if (query.kind !== undefined && listedKind !== 'unknown') {
-    const compatible =
-      (query.kind === 'person' && listedKind === 'person') ||
-      (query.kind === 'organisation' && listedKind !== 'person');
-    add(
-      compatible
-        ? {
-            kind: 'entity-kind',
-            delta: 0.02,
-            detail: `both ${query.kind === 'person' ? 'people' : 'organisations'}`,
-          }
-        : {
-            kind: 'entity-kind',
-            delta: -0.15,
-            detail: `query is a ${query.kind}, listed party a ${listedKind}`,
-          },
-    );
-  }
-
-  if (query.country !== undefined && party.countries.length > 0) {
-    const country = query.country.toUpperCase();
-    add(
-      party.countries.includes(country)
-        ? { kind: 'country', delta: 0.03, detail: `listed in ${country}` }
-        : {
-            kind: 'country',
-            delta: -0.05,
-            detail: `listed in ${party.countries.join(', ')}, not ${country}`,
-          },
-    );
-  }
-
-  if (query.identifiers && query.identifiers.length > 0 && party.identifiers.length > 0) {
-    const values = new Set(query.identifiers.map((i) => normaliseIdentifier(i.value)));
-    const same = party.identifiers.find((i) => values.has(i.value));
-    if (same)
-      add({ kind: 'identifier', delta: 0.15, detail: `${same.type} ${same.value} matches` });
-    else {
-      const types = new Set(
-        query.identifiers.map((i) => i.type?.toLowerCase()).filter((t) => t !== undefined),
-      );
-      const conflicting = party.identifiers.find((i) => types.has(i.type.toLowerCase()));
-      if (conflicting)
-        add({
-          kind: 'identifier',
-          delta: -0.1,
-          detail: `${conflicting.type} differs from the listed one`,
-        });
-    }
-  }
-
-  // A query whose tokens are all common given names must not hit an organisation.
-  if (listedKind !== 'person' && listedKind !== 'unknown' && comparison.space === 'latin') {
-    const givenOnly = comparison.queryTokens.every((token) => {
-      const id = index.latin.vocabulary.get(token);
-      if (id === undefined) return false;
-      const df = index.latin.documentFrequency[id] ?? 0;
-      const given = index.givenNameCount[id] ?? 0;
-      return given >= 3 && given * 2 >= df;
-    });
-    if (givenOnly)
-      add({
-        kind: 'given-name-only',
-        delta: -0.2,
-        detail: 'the query is only common given names, the listed party an organisation',
-      });
-  }
-
-  // One word says little: a common given name alone ("Ali", "Maria") raises no alert, and a
-  // word shared by several listings ("Huawei") a review at most.
-  const queryTokens = comparison.queryTokens;
-  if (queryTokens.length === 1) {
-    const spaceIndex = comparison.space === 'latin' ? index.latin : index.skeleton;
-    const id = spaceIndex.vocabulary.get(queryTokens[0] ?? '');
-    const df = id === undefined ? 0 : (spaceIndex.documentFrequency[id] ?? 0);
-    const given =
-      id === undefined || comparison.space !== 'latin' ? 0 : (index.givenNameCount[id] ?? 0);
-    const cap =
-      given >= 3 && given * 2 >= df
-        ? thresholds.review - 0.01
-        : df > 3
-          ? thresholds.strong - 0.01
-          : 1;
-    if (score > cap)
-      adjustments.push({
-        kind: 'low-information',
-        delta: cap - score,
-        detail:
-          cap < thresholds.strong - 0.01
-            ? `one-word query, a given name of ${given} listed people`
-            : `one-word query found in ${df} listings`,
-      });
-    score = Math.min(score, cap);
-  }
-  /** Caps the score at `cap`, recording what the cap took off. */
-  const capAt = (cap: number, kind: ScoreAdjustment['kind'], detail: string): void => {
-    if (score > cap) adjustments.push({ kind, delta: cap - score, detail });
-    score = Math.min(score, cap);
-  };
-  // A name that is only a short acronym is spelt by the initials of countless others: a listed
-  // "SAM" or "JSC NGT" by a query's ("Susan Amanda Mathews"), and a query "AO AST" (its legal
-  // form set aside) by a listed name's ("Aleksey Sambuyevich TSYDENOV"). A match through those
-  // initials is worth a look at most, never an alert.
-  if (comparison.alignment.pairs.some((p) => p.kind === 'acronym')) {
-    const listedAcronym =
-      comparison.listedTokens.length === 1 ? comparison.listedTokens[0] : undefined;
-    const queryAcronym = queryTokens.length === 1 ? queryTokens[0] : undefined;
-    if (listedAcronym !== undefined && listedAcronym.length <= 4)
-      capAt(
-        thresholds.review - 0.01,
-        'low-information',
-        `the listed name is only the ${String(listedAcronym.length)}-letter acronym "${listedAcronym}"`,
-      );
-    else if (queryAcronym !== undefined && queryAcronym.length <= 4)
-      capAt(
-        thresholds.review - 0.01,
-        'low-information',
-        `the query is only the ${String(queryAcronym.length)}-letter acronym "${queryAcronym}", spelt by the listed name's initials`,
-      );
-  }
-  if (prepared.problems.some((p) => p.kind === 'only-legal-form'))
-    capAt(thresholds.review - 0.01, 'low-information', 'the query is only a legal form');
-  if (name.type === 'weak-aka')
-    capAt(
-      thresholds.strong - 0.01,
-      'weak-alias',
-      'a low-quality a.k.a. is never a strong match on its own',
-    );
-  return { score: Math.min(1, Math.max(0, score)), adjustments, legal };
 }
 
 const preference = (source: string): number => (source === 'us-csl' ? 1 : 0);
@@ -772,8 +140,8 @@ export function screenName(
     readonly nameId: number;
     readonly score: number;
     readonly comparison: FormComparison;
-    readonly adjustments: ScoreAdjustment[];
-    readonly legal: ReturnType<typeof compareLegalForms>;
+    readonly adjustments: readonly ScoreAdjustment[];
+    readonly legal: LegalFormAgreement;
   }
   const bestByListing = new Map<string, Scored[]>();
   for (const nameId of candidateNames) {
@@ -782,8 +150,10 @@ export function screenName(
     const party = index.parties[name.party];
     if (!party) continue;
     const comparison = compareForms(prepared, name.prepared, weighting, parameters, memo);
-    if (!comparison || comparison.score < thresholds.review - 0.25) continue;
-    const { score, adjustments, legal } = adjust(
+    // Every candidate is adjusted: far below review, the containment floor may still bring a
+    // listed organisation back (see adjustScore).
+    if (!comparison) continue;
+    const { score, adjustments, legal } = adjustScore(
       index,
       query,
       prepared,
@@ -850,9 +220,14 @@ export function screenName(
     });
   }
   matches.sort((a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId));
+  // The limit never splits a tie: listings that score as high as the last one kept (the very
+  // same name listed for several affiliates, say) are all returned.
+  let end = Math.min(limit, matches.length);
+  const last = matches[end - 1]?.score;
+  while (end < matches.length && matches[end]?.score === last) end += 1;
   return {
     query,
-    matches: matches.slice(0, limit),
+    matches: matches.slice(0, end),
     problems: prepared.problems,
     candidatesScored: candidateNames.length,
     thresholds,

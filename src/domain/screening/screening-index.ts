@@ -1,8 +1,11 @@
 import type { ListedParty, NameType, PartyKind } from '../lists/listed-party.ts';
+import { acronymFillers } from './align-tokens.ts';
 import { primaryName } from '../lists/listed-party.ts';
 import { defaultNameLimits, normaliseName, type NameLimits } from './normalise-name.ts';
 import { prepareName, type PreparedName } from './prepare-name.ts';
 import { isSeriesMarker, type Space, type TokenWeighting } from './score-names.ts';
+import { shippedWordFrequencies } from './shipped-word-frequencies.ts';
+import { corpusWeighting, wordWeight, type WordFrequencies } from './word-frequency.ts';
 
 /** What a match needs to say about the listed party (the index keeps no more of it). */
 export interface IndexedParty {
@@ -42,9 +45,15 @@ export interface SpaceIndex {
   readonly tokens: readonly string[];
   /** The length of each token (capped at 255), so that fuzzy lookup can filter without the string. */
   readonly tokenLength: Uint8Array;
-  /** Inverse document frequency of each token, scaled to [0.05, 1]. */
+  /**
+   * The weight of each token, in [0.05, 1], from its frequency in ordinary names (see
+   * `wordWeight`), never from the lists; joined pairs and acronyms weigh 1.
+   */
   readonly weights: Float32Array;
-  /** Number of listings (not names: aliases count once) that contain each token. */
+  /**
+   * Number of listings (not names: aliases count once) that contain each token: for the cost of
+   * candidate generation and for telling given names apart, never for weighing a word.
+   */
   readonly documentFrequency: Int32Array;
   /**
    * 1 for joined pairs and acronyms ("aerocaribbean", "icbc"): for lookup, not for weights. They
@@ -78,12 +87,30 @@ export interface ScreeningIndex {
   readonly givenNameCount: Int32Array;
   /** 1 for names with at least one consonantal form (listed in Arabic script, say). */
   readonly consonantalName: Uint8Array;
+  /**
+   * Listed names by their normalised tokens as written (`exactKey`): a query whose own tokens
+   * are a listed name's is that name, word for word, whatever else the lists hold.
+   */
+  readonly exactNames: ReadonlyMap<string, readonly number[]>;
+  /** The word frequencies the weights came from. */
+  readonly frequencies: WordFrequencies;
   readonly limits: NameLimits;
 }
+
+/**
+ * The key of a name's own words, in their own script, after normalisation (legal forms,
+ * honorifics and punctuation set aside): two names with the same key are the same name.
+ *
+ * @example
+ * exactKey(prepareName('HUAWEI TECHNOLOGIES CO., LTD.')) // 'huawei technologies'
+ */
+export const exactKey = (prepared: PreparedName): string => prepared.normalised.tokens.join(' ');
 
 /** Options of `buildScreeningIndex`. */
 export interface BuildIndexOptions {
   readonly limits?: NameLimits;
+  /** The word frequencies that weigh tokens (default: the shipped corpus). */
+  readonly frequencies?: WordFrequencies;
 }
 
 const ofacSubList =
@@ -113,17 +140,6 @@ export const normaliseIdentifier = (value: string): string =>
     .normalize('NFKC')
     .toUpperCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
-
-const acronymFillers: ReadonlySet<string> = new Set([
-  'and',
-  'of',
-  'the',
-  'for',
-  'de',
-  'du',
-  'des',
-  'la',
-]);
 
 /** The vocabulary key of a joined pair or an acronym of a listed name: "+" and its letters. */
 export const compoundKey = (joined: string): string => `+${joined}`;
@@ -227,16 +243,18 @@ class SpaceBuilder {
     if (initials.length >= 2 && initials.length <= 6) post(compoundKey(initials.join('')), true);
   }
 
-  build(listingCount: number, nameWeights: (weights: Float32Array) => Float32Array): SpaceIndex {
+  build(
+    frequencies: WordFrequencies,
+    nameWeights: (weights: Float32Array) => Float32Array,
+  ): SpaceIndex {
     const size = this.tokens.length;
     const weights = new Float32Array(size);
     const documentFrequency = Int32Array.from(this.df);
-    const logN = Math.log(listingCount + 1);
     for (let id = 0; id < size; id += 1) {
-      const token = this.tokens[id] ?? '';
-      const df = documentFrequency[id] ?? 0;
-      const idf = Math.log((listingCount + 1) / (df + 1)) / logN;
-      weights[id] = isSeriesMarker(token) ? Math.min(0.3, idf) : Math.min(1, Math.max(0.05, idf));
+      weights[id] =
+        this.compound[id] === 1
+          ? 1
+          : wordWeight(frequencies, this.tokens[id] ?? '', this.space, isSeriesMarker);
     }
     // Counting sort of the (token, name) pairs by token; names stay in ascending order.
     const postingStart = new Int32Array(size + 1);
@@ -323,7 +341,9 @@ export function buildScreeningIndex(
   options: BuildIndexOptions = {},
 ): ScreeningIndex {
   const limits = options.limits ?? defaultNameLimits;
+  const frequencies = options.frequencies ?? shippedWordFrequencies();
   const indexedParties: IndexedParty[] = [];
+  const exactNames = new Map<string, number[]>();
   const names: IndexedName[] = [];
   const latin = new SpaceBuilder('latin');
   const skeleton = new SpaceBuilder('skeleton');
@@ -367,6 +387,10 @@ export function buildScreeningIndex(
       if (prepared.forms.length === 0) continue;
       const nameId = names.length;
       names.push({ party: partyIndex, value, type: listedName.type, prepared });
+      const key = exactKey(prepared);
+      const same = exactNames.get(key);
+      if (same) same.push(nameId);
+      else exactNames.set(key, [nameId]);
       let isConsonantal = 0;
       for (const form of prepared.forms) {
         if (form.consonantal) isConsonantal = 1;
@@ -402,7 +426,7 @@ export function buildScreeningIndex(
       return out;
     };
 
-  const latinIndex = latin.build(listings.size, nameWeightsIn('latin'));
+  const latinIndex = latin.build(frequencies, nameWeightsIn('latin'));
   const givenNameCount = new Int32Array(latinIndex.tokens.length);
   for (const [token, count] of givenNames) {
     const id = latinIndex.vocabulary.get(token);
@@ -412,25 +436,26 @@ export function buildScreeningIndex(
     parties: indexedParties,
     names,
     latin: latinIndex,
-    skeleton: skeleton.build(listings.size, nameWeightsIn('skeleton')),
+    skeleton: skeleton.build(frequencies, nameWeightsIn('skeleton')),
     givenNameCount,
     consonantalName: Uint8Array.from(consonantal),
+    exactNames,
+    frequencies,
     limits,
   };
 }
 
+const weightings = new WeakMap<WordFrequencies, TokenWeighting>();
+
 /**
- * Token weights learnt from the index: the inverse document frequency of the token in its space,
- * or NaN for a token the lists do not contain (it then takes its partner's weight).
+ * Token weights of an index: each word by its frequency in ordinary names (the corpus the index
+ * was built with), the same for query and listed words, whether the lists contain them or not.
  */
 export function indexWeighting(index: ScreeningIndex): TokenWeighting {
-  return {
-    learnt: true,
-    weight(token: string, space: Space): number {
-      const spaceIndex = space === 'latin' ? index.latin : index.skeleton;
-      const id = spaceIndex.vocabulary.get(token);
-      if (id === undefined || spaceIndex.compound[id] === 1) return Number.NaN;
-      return spaceIndex.weights[id] ?? Number.NaN;
-    },
-  };
+  let weighting = weightings.get(index.frequencies);
+  if (!weighting) {
+    weighting = corpusWeighting(index.frequencies, isSeriesMarker);
+    weightings.set(index.frequencies, weighting);
+  }
+  return weighting;
 }

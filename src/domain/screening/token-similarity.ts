@@ -138,3 +138,63 @@ export function skeletonSimilarity(a: string, b: string): number {
   if (a.length < 3 || b.length < 3 || Math.abs(a.length - b.length) > 1) return 0;
   return editDistance(a, b) <= 1 ? 0.7 : 0;
 }
+
+/**
+ * A sound key of a Latin token for telling spellings of one name apart from different names:
+ * vowels, y, h and a Slavic/German j dropped, letters that transliterations swap merged
+ * (w/v, z/s, c/k/q, ph/f), doubled consonants collapsed. It follows the idea of the classic
+ * phonetic codes (Soundex, Daitch-Mokotoff) on a smaller, order-keeping alphabet.
+ *
+ * @example
+ * soundKey('selenskyj') === soundKey('zelenskyy') // 'slnsk'
+ * soundKey('wolodymyr') === soundKey('volodymyr') // 'vldmr'
+ */
+export function soundKey(token: string): string {
+  let key = '';
+  let previous = '';
+  for (let i = 0; i < token.length; i += 1) {
+    let c = token[i] ?? '';
+    const next = token[i + 1] ?? '';
+    if (c === 'p' && next === 'h') {
+      c = 'f';
+      i += 1;
+    } else if ('aeiouyhj'.includes(c)) {
+      previous = '';
+      continue;
+    } else if (c === 'w') c = 'v';
+    else if (c === 'z') c = 's';
+    else if (c === 'c' || c === 'q') c = 'k';
+    if (c === previous) continue;
+    key += c;
+    previous = c;
+  }
+  return key;
+}
+
+/** Similarity given to two tokens of at least four letters with one sound key of three or more. */
+export const soundSimilarity = 0.9;
+
+/**
+ * Token similarity that also hears spellings: `tokenSimilarity`, raised to `soundSimilarity`
+ * when both tokens have four letters or more and share a sound key of three consonants or more
+ * ("Selenskyj"/"Zelenskyy", "Ladin"/"Laden"); short keys ("sm" of Osama) are too common to
+ * trust.
+ */
+export function soundsAlike(a: string, b: string): boolean {
+  if (a.length < 4 || b.length < 4) return false;
+  const key = cachedSoundKey(a);
+  return key.length >= 3 && key === cachedSoundKey(b);
+}
+
+// Sound keys of the tokens met lately: alignment asks for the same tokens again and again.
+const soundKeys = new Map<string, string>();
+
+function cachedSoundKey(token: string): string {
+  let key = soundKeys.get(token);
+  if (key === undefined) {
+    key = soundKey(token);
+    if (soundKeys.size >= 50_000) soundKeys.clear();
+    soundKeys.set(token, key);
+  }
+  return key;
+}

@@ -6,10 +6,12 @@ import { hangulConventions, romaniseHangul } from './hangul.ts';
 import { readJapaneseName } from './japanese-names.ts';
 import { splitLegalForms, type LegalForm } from './legal-forms.ts';
 import { consonantalScripts, scriptRuns, type Script } from './scripts.ts';
+import { readWadeGiles } from './wade-giles.ts';
 
 /**
- * How a form of a name was obtained: `as-written` for Latin input; a Cyrillic standard; `pinyin`
- * or `translated` for Chinese; a Hangul convention; `any-ascii` for the other scripts.
+ * How a form of a name was obtained: `as-written` for Latin input, and `wade-giles` for a Latin
+ * name read from Wade-Giles into pinyin; a Cyrillic standard; `pinyin` or `translated` for
+ * Chinese; a Hangul convention; `any-ascii` for the other scripts.
  */
 export type FormScheme =
   | 'as-written'
@@ -21,6 +23,7 @@ export type FormScheme =
   | 'german'
   | 'ukrainian'
   | 'pinyin'
+  | 'wade-giles'
   | 'translated'
   | 'hepburn'
   | 'revised'
@@ -86,14 +89,17 @@ export function transliterate(tokens: readonly string[]): Transliteration {
   const text = tokens.join(' ');
   if (asciiOnly.test(text)) {
     const latin = text.split(splitter).filter((t) => t.length > 0);
+    const form = (scheme: FormScheme, words: readonly string[]): NameForm => ({
+      scheme,
+      tokens: words,
+      consonantal: false,
+      skeleton: words.map(latinWordSkeleton).filter((t) => t.length > 0),
+    });
     return {
+      // A Chinese name in Wade-Giles ("Hsi Chin-p'ing") is also read in pinyin ("xi jin ping").
       forms: [
-        {
-          scheme: 'as-written',
-          tokens: latin,
-          consonantal: false,
-          skeleton: latin.map(latinWordSkeleton).filter((t) => t.length > 0),
-        },
+        form('as-written', latin),
+        ...readWadeGiles(latin).map((reading) => form('wade-giles', reading)),
       ],
       legalForms: [],
       scripts: latin.some((t) => /[a-z]/.test(t)) ? ['latin'] : [],

@@ -1,0 +1,257 @@
+// Perturbations of listed names, for the recall figures of the screening benchmark and the
+// recall test (issue 16, items 1, 2 and 4): each kind is one way a name is mistyped, disguised
+// or qualified in real records, applied once, deterministically (a seeded generator).
+import type { ListedParty } from '../../src/domain/lists/listed-party.ts';
+import { normaliseName } from '../../src/domain/screening/normalise-name.ts';
+
+export const perturbationKinds = [
+  'homoglyph-per-word',
+  'zero-width-inside-word',
+  'soft-hyphen-inside-word',
+  'full-width',
+  'transposition',
+  'dotted-letters',
+  'spaced-letters',
+  'legal-form-dropped-or-changed',
+  'word-order',
+  'appended-qualifier',
+  'right-to-left-override',
+] as const;
+
+export type PerturbationKind = (typeof perturbationKinds)[number];
+
+/** A small seeded generator (mulberry32), so that every run perturbs the same way. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Cyrillic and Greek letters that look like Latin ones (each is in Unicode's confusables.txt).
+const lookAlikes: Readonly<Record<string, readonly string[]>> = {
+  a: ['\u0430'],
+  c: ['\u0441'],
+  e: ['\u0435'],
+  i: ['\u0456'],
+  j: ['\u0458'],
+  o: ['\u043e', '\u03bf'],
+  p: ['\u0440', '\u03c1'],
+  s: ['\u0455'],
+  x: ['\u0445'],
+  y: ['\u0443'],
+  A: ['\u0410', '\u0391'],
+  B: ['\u0412', '\u0392'],
+  C: ['\u0421'],
+  E: ['\u0415', '\u0395'],
+  H: ['\u041d', '\u0397'],
+  I: ['\u0406', '\u0399'],
+  J: ['\u0408'],
+  K: ['\u041a', '\u039a'],
+  M: ['\u041c', '\u039c'],
+  N: ['\u039d'],
+  O: ['\u041e', '\u039f'],
+  P: ['\u0420', '\u03a1'],
+  S: ['\u0405'],
+  T: ['\u0422', '\u03a4'],
+  X: ['\u0425', '\u03a7'],
+  Y: ['\u03a5'],
+  Z: ['\u0396'],
+};
+
+const qualifiers = [
+  'Branch Office',
+  'Representative Office',
+  'of the Russian Federation',
+  'International',
+  'Holding',
+] as const;
+
+const isPlainLatin = (value: string): boolean => /^[\x20-\x7e]+$/.test(value);
+
+/** Words of a name, split on spaces (punctuation kept with the word). */
+const wordsOf = (value: string): string[] => value.split(/\s+/).filter(Boolean);
+
+function pick<T>(random: () => number, items: readonly T[]): T | undefined {
+  return items[Math.floor(random() * items.length)];
+}
+
+function replaceWord(words: string[], index: number, word: string): string {
+  return words.map((w, i) => (i === index ? word : w)).join(' ');
+}
+
+/**
+ * The name with one perturbation of `kind`, or undefined when the kind does not apply to it
+ * (no word of seven letters for a transposition, no Latin letters for look-alikes, a person for
+ * a legal form or a qualifier, a single word for word order).
+ */
+export function perturb(
+  value: string,
+  kind: PerturbationKind,
+  party: Pick<ListedParty, 'kind'>,
+  random: () => number,
+): string | undefined {
+  const words = wordsOf(value);
+  const letterWords = words
+    .map((word, index) => ({ word, index }))
+    .filter(({ word }) => /[A-Za-z]{2,}/.test(word));
+  const organisation = party.kind === 'organisation';
+  switch (kind) {
+    case 'homoglyph-per-word': {
+      if (!isPlainLatin(value) || letterWords.length === 0) return undefined;
+      let changed = 0;
+      const out = words.map((word) => {
+        const positions = Array.from(word)
+          .map((char, i) => ({ char, i }))
+          .filter(({ char }) => lookAlikes[char] !== undefined);
+        const chosen = pick(random, positions);
+        if (!chosen) return word;
+        const replacement = pick(random, lookAlikes[chosen.char] ?? []) ?? chosen.char;
+        changed += 1;
+        return word.slice(0, chosen.i) + replacement + word.slice(chosen.i + 1);
+      });
+      return changed > 0 ? out.join(' ') : undefined;
+    }
+    case 'zero-width-inside-word':
+    case 'soft-hyphen-inside-word': {
+      const target = pick(
+        random,
+        letterWords.filter(({ word }) => word.length >= 3),
+      );
+      if (!target) return undefined;
+      const at = 1 + Math.floor(random() * (target.word.length - 1));
+      const mark = kind === 'zero-width-inside-word' ? '\u200b' : '\u00ad';
+      return replaceWord(
+        words,
+        target.index,
+        target.word.slice(0, at) + mark + target.word.slice(at),
+      );
+    }
+    case 'full-width': {
+      if (!isPlainLatin(value)) return undefined;
+      return Array.from(value)
+        .map((char) => {
+          const code = char.charCodeAt(0);
+          return code > 0x20 && code < 0x7f ? String.fromCharCode(code + 0xfee0) : char;
+        })
+        .join('');
+    }
+    case 'transposition': {
+      const target = pick(
+        random,
+        letterWords.filter(({ word }) => /^[A-Za-z]{7,}$/.test(word)),
+      );
+      if (!target) return undefined;
+      // Two adjacent letters after the first, which are not the same letter.
+      const spots: number[] = [];
+      for (let i = 1; i + 1 < target.word.length; i += 1)
+        if (target.word[i] !== target.word[i + 1]) spots.push(i);
+      const at = pick(random, spots);
+      if (at === undefined) return undefined;
+      const w = target.word;
+      return replaceWord(
+        words,
+        target.index,
+        w.slice(0, at) + (w[at + 1] ?? '') + (w[at] ?? '') + w.slice(at + 2),
+      );
+    }
+    case 'dotted-letters':
+    case 'spaced-letters': {
+      const target = pick(
+        random,
+        letterWords.filter(({ word }) => /^[A-Za-z]{3,}$/.test(word)),
+      );
+      if (!target) return undefined;
+      const letters = Array.from(target.word);
+      return replaceWord(
+        words,
+        target.index,
+        kind === 'dotted-letters' ? `${letters.join('.')}.` : letters.join(' '),
+      );
+    }
+    case 'legal-form-dropped-or-changed': {
+      if (!organisation) return undefined;
+      const normalised = normaliseName(value);
+      if (normalised.legalForms.length > 0) {
+        // Dropped: the words of the name proper, as written.
+        const kept = words.filter((word) => {
+          const tokens = normaliseName(word).tokens;
+          return tokens.some((t) => normalised.tokens.includes(t));
+        });
+        const dropped = kept.join(' ').replace(/[,\s]+$/, '');
+        return dropped && dropped !== value ? dropped : undefined;
+      }
+      return `${value} ${pick(random, ['Co., Ltd.', 'LLC', 'GmbH', 'JSC']) ?? 'LLC'}`;
+    }
+    case 'word-order': {
+      if (words.length < 2) return undefined;
+      if (value.includes(',') && party.kind === 'person') {
+        // "LAST, First" written "First LAST" without the comma.
+        const [last, first] = value.split(',', 2);
+        return `${(first ?? '').trim()} ${(last ?? '').trim()}`.trim();
+      }
+      if (organisation) {
+        // The legal form moved to the other end ("OOO Rusmedtorg" / "Rusmedtorg OOO"), or, with
+        // none, the first two words swapped.
+        const normalised = normaliseName(value);
+        const proper = words.filter((word) =>
+          normaliseName(word).tokens.some((t) => normalised.tokens.includes(t)),
+        );
+        const legal = words.filter((word) => !proper.includes(word));
+        if (legal.length > 0 && proper.length > 0)
+          return words.indexOf(legal[0] ?? '') < words.indexOf(proper[0] ?? '')
+            ? [...proper, ...legal].join(' ')
+            : [...legal, ...proper].join(' ');
+      }
+      return [words[1], words[0], ...words.slice(2)].join(' ');
+    }
+    case 'appended-qualifier': {
+      if (!organisation) return undefined;
+      return `${value} ${pick(random, qualifiers) ?? qualifiers[0]}`;
+    }
+    case 'right-to-left-override': {
+      const target = pick(
+        random,
+        letterWords.filter(({ word }) => /^[A-Za-z]{3,}$/.test(word)),
+      );
+      if (!target) return undefined;
+      return replaceWord(
+        words,
+        target.index,
+        `\u202e${Array.from(target.word).reverse().join('')}\u202c`,
+      );
+    }
+  }
+}
+
+/**
+ * A fixed sample of listed names (primary names and aliases) of the given sources, chosen with
+ * a seeded generator: `perSource` names from each.
+ */
+export function sampleListedNames(
+  parties: readonly ListedParty[],
+  sources: readonly string[],
+  perSource: number,
+  seed: number,
+): { party: ListedParty; value: string }[] {
+  const random = seededRandom(seed);
+  const out: { party: ListedParty; value: string }[] = [];
+  for (const source of sources) {
+    const pool: { party: ListedParty; value: string }[] = [];
+    for (const party of parties) {
+      if (party.source !== source) continue;
+      for (const name of party.names)
+        if (name.value.trim()) pool.push({ party, value: name.value });
+    }
+    for (let k = 0; k < perSource && pool.length > 0; k += 1) {
+      const index = Math.floor(random() * pool.length);
+      const [chosen] = pool.splice(index, 1);
+      if (chosen) out.push(chosen);
+    }
+  }
+  return out;
+}

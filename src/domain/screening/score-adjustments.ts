@@ -1,0 +1,281 @@
+import type { ScoreAdjustment } from './explanation.ts';
+import { compareLegalForms, isLegalFormWord, type LegalFormAgreement } from './legal-forms.ts';
+import type { PreparedName } from './prepare-name.ts';
+import {
+  defaultScoringParameters,
+  nonExactCeiling,
+  type FormComparison,
+  type ScoreThresholds,
+} from './score-names.ts';
+import {
+  indexWeighting,
+  normaliseIdentifier,
+  type IndexedName,
+  type IndexedParty,
+  type ScreeningIndex,
+} from './screening-index.ts';
+import type { ScreeningQuery } from './screen-name.ts';
+import { particles, wordBits } from './word-frequency.ts';
+
+/** The final score of one candidate name, and every step that led to it from the name score. */
+export interface AdjustedScore {
+  readonly score: number;
+  readonly adjustments: readonly ScoreAdjustment[];
+  readonly legal: LegalFormAgreement;
+}
+
+/**
+ * Information (in bits, see `wordBits`) that a listed name must carry for containment to count:
+ * a random ordinary name contains all the words of such a name far less often than once in a
+ * million. Two common given names ("Maria Garcia", 13 bits) fall short; "Federal Security
+ * Service" (about 25 bits) or any name with one word seen in no ordinary name do not.
+ */
+export const containmentBits = 22;
+
+/**
+ * The same when every extra word of the query is a qualifier (a word at most `qualifierWeight`
+ * heavy: common in ordinary names, generic, geographic, a particle: "Branch Office", "of the
+ * Russian Federation", "Holding"; or a word of a legal form: "OOD", "Co."): the listed name then
+ * needs only the information of one word that no ordinary name contains ("GRU", "Mytel").
+ */
+export const qualifiedContainmentBits = 12;
+
+/** The weight at most of a qualifier word (see `qualifiedContainmentBits`). */
+export const qualifierWeight = 0.5;
+
+/** Credit each listed word needs for the listed name to count as contained in the query. */
+const containmentCredit = 0.9;
+
+/**
+ * When the query contains every word of the listed name (each matched with credit of at least
+ * 0.9, acronyms and initials aside) and adds words of its own, the information of the listed
+ * name's distinct words in bits and the query's extra words; undefined otherwise.
+ */
+export function containment(
+  index: ScreeningIndex,
+  comparison: FormComparison,
+): { readonly bits: number; readonly extra: readonly string[] } | undefined {
+  const { alignment, listedTokens, queryTokens, space } = comparison;
+  const covered = new Uint8Array(listedTokens.length);
+  const usedQuery = new Uint8Array(queryTokens.length);
+  for (const pair of alignment.pairs) {
+    // Acronyms and initials say too little to count as containing a word.
+    if (pair.kind === 'unmatched' || pair.kind === 'acronym' || pair.kind === 'initial') continue;
+    if (pair.credit < containmentCredit) continue;
+    for (let k = 0; k < pair.listedLength; k += 1) covered[pair.listedStart + k] = 1;
+    for (let k = 0; k < pair.queryLength; k += 1) usedQuery[pair.queryStart + k] = 1;
+  }
+  if (covered.some((c) => c === 0)) return undefined;
+  const extra = queryTokens.filter((_, i) => usedQuery[i] === 0);
+  if (extra.length === 0) return undefined;
+  let bits = 0;
+  for (const token of new Set(listedTokens))
+    if (!(space === 'latin' && particles.has(token)))
+      bits += wordBits(index.frequencies, token, space);
+  return { bits, extra };
+}
+
+/**
+ * Bonuses, penalties, caps and floors for one candidate, each recorded as an adjustment:
+ * legal forms, entity kind, country and identifiers; the caps on low-information queries (a
+ * lone given name, a short acronym, only a legal form, a weak alias); the containment floor
+ * (the query holds a distinctive listed organisation's name plus qualifiers: at least review);
+ * and the
+ * ceiling that keeps 1.00 for the listed name itself. A name identical to the listed one
+ * (`comparison.exact`) is never capped: it is strong unless country, kind or identifiers
+ * speak against it.
+ *
+ * @example
+ * // 'Federal Security Service of the Russian Federation' vs 'FEDERAL SECURITY SERVICE':
+ * // name score 0.72, containment floor +0.08 -> 0.80 review, extra: russian, federation
+ */
+export function adjustScore(
+  index: ScreeningIndex,
+  query: ScreeningQuery,
+  prepared: PreparedName,
+  party: IndexedParty,
+  name: IndexedName,
+  comparison: FormComparison,
+  thresholds: ScoreThresholds,
+): AdjustedScore {
+  const adjustments: ScoreAdjustment[] = [];
+  let score = comparison.score;
+  const exact = comparison.exact;
+  const add = (adjustment: ScoreAdjustment): void => {
+    adjustments.push(adjustment);
+    score += adjustment.delta;
+  };
+  /** Caps the score at `cap`, recording what the cap took off. */
+  const capAt = (cap: number, kind: ScoreAdjustment['kind'], detail: string): void => {
+    if (score > cap) adjustments.push({ kind, delta: cap - score, detail });
+    score = Math.min(score, cap);
+  };
+  if (exact)
+    adjustments.push({
+      kind: 'exact-name',
+      delta: 0,
+      detail:
+        'the query is this listed name, word for word (case, punctuation and legal form aside)',
+    });
+  if (comparison.reversal)
+    adjustments.push({
+      kind: 'patronymic-reversal',
+      delta: -defaultScoringParameters.reversalPenalty,
+      detail: 'father and son on opposite sides of bin/ibn',
+    });
+
+  const legal = compareLegalForms(prepared.legalForms, name.prepared.legalForms);
+  if (legal === 'same-family')
+    add({ kind: 'legal-form', delta: 0.02, detail: 'same legal form family' });
+  if (legal === 'different')
+    add({ kind: 'legal-form', delta: -0.05, detail: 'incompatible legal forms' });
+
+  const listedKind = party.kind;
+  if (query.kind !== undefined && listedKind !== 'unknown') {
+    const compatible =
+      (query.kind === 'person' && listedKind === 'person') ||
+      (query.kind === 'organisation' && listedKind !== 'person');
+    add(
+      compatible
+        ? {
+            kind: 'entity-kind',
+            delta: 0.02,
+            detail: `both ${query.kind === 'person' ? 'people' : 'organisations'}`,
+          }
+        : {
+            kind: 'entity-kind',
+            delta: -0.15,
+            detail: `query is a ${query.kind}, listed party a ${listedKind}`,
+          },
+    );
+  }
+
+  if (query.country !== undefined && party.countries.length > 0) {
+    const country = query.country.toUpperCase();
+    add(
+      party.countries.includes(country)
+        ? { kind: 'country', delta: 0.03, detail: `listed in ${country}` }
+        : {
+            kind: 'country',
+            delta: -0.05,
+            detail: `listed in ${party.countries.join(', ')}, not ${country}`,
+          },
+    );
+  }
+
+  if (query.identifiers && query.identifiers.length > 0 && party.identifiers.length > 0) {
+    const values = new Set(query.identifiers.map((i) => normaliseIdentifier(i.value)));
+    const same = party.identifiers.find((i) => values.has(i.value));
+    if (same)
+      add({ kind: 'identifier', delta: 0.15, detail: `${same.type} ${same.value} matches` });
+    else {
+      const types = new Set(
+        query.identifiers.map((i) => i.type?.toLowerCase()).filter((t) => t !== undefined),
+      );
+      const conflicting = party.identifiers.find((i) => types.has(i.type.toLowerCase()));
+      if (conflicting)
+        add({
+          kind: 'identifier',
+          delta: -0.1,
+          detail: `${conflicting.type} differs from the listed one`,
+        });
+    }
+  }
+
+  if (!exact) {
+    // Organisations are named with qualifiers ("Branch Office", "of the Russian Federation");
+    // a person's extra names are weighed by the name score itself. Consonant skeletons are too
+    // lossy to say that one name contains another.
+    const held =
+      listedKind === 'person' || comparison.space !== 'latin'
+        ? undefined
+        : containment(index, comparison);
+    const weighting = indexWeighting(index);
+    const onlyQualifiers = held?.extra.every(
+      (word) =>
+        weighting.weight(word, comparison.space) <= qualifierWeight || isLegalFormWord(word),
+    );
+    const enough = onlyQualifiers ? qualifiedContainmentBits : containmentBits;
+    if (held && held.bits >= enough && score < thresholds.review)
+      add({
+        kind: 'containment',
+        delta: thresholds.review - score,
+        detail: `the query contains every word of the listed name (${held.bits.toFixed(0)} bits of information); extra: ${held.extra.join(', ')}`,
+      });
+    lowInformationCaps(index, prepared, party, name, comparison, thresholds, capAt);
+    capAt(nonExactCeiling, 'not-identical', '1.00 is kept for a name identical to the listed one');
+  }
+  return { score: Math.min(1, Math.max(0, score)), adjustments, legal };
+}
+
+/**
+ * Caps for queries that carry too little to be an alert on their own: a lone common given name,
+ * only common given names against an organisation, a short acronym matched through initials,
+ * only a legal form, or a match through an alias the list itself calls weak.
+ */
+function lowInformationCaps(
+  index: ScreeningIndex,
+  prepared: PreparedName,
+  party: IndexedParty,
+  name: IndexedName,
+  comparison: FormComparison,
+  thresholds: ScoreThresholds,
+  capAt: (cap: number, kind: ScoreAdjustment['kind'], detail: string) => void,
+): void {
+  const listedKind = party.kind;
+  const queryTokens = comparison.queryTokens;
+  // Common given names, as the lists use them ("Maria", "Mohammed"): counted per listed person.
+  const isGivenName = (token: string): boolean => {
+    const id = index.latin.vocabulary.get(token);
+    if (id === undefined) return false;
+    const df = index.latin.documentFrequency[id] ?? 0;
+    const given = index.givenNameCount[id] ?? 0;
+    return given >= 3 && given * 2 >= df;
+  };
+  if (
+    listedKind !== 'person' &&
+    listedKind !== 'unknown' &&
+    comparison.space === 'latin' &&
+    queryTokens.every(isGivenName)
+  )
+    capAt(
+      thresholds.review - 0.01,
+      'given-name-only',
+      'the query is only common given names, the listed party an organisation',
+    );
+  if (queryTokens.length === 1 && comparison.space === 'latin' && isGivenName(queryTokens[0] ?? ''))
+    capAt(
+      thresholds.review - 0.01,
+      'low-information',
+      'a one-word query that is a common given name',
+    );
+  // A name that is only a short acronym is spelt by the initials of countless others: a listed
+  // "SAM" or "JSC NGT" by a query's ("Susan Amanda Mathews"), and a query "AO AST" (its legal
+  // form set aside) by a listed name's ("Aleksey Sambuyevich TSYDENOV"). A match through those
+  // initials is worth a look at most, never an alert.
+  if (comparison.alignment.pairs.some((p) => p.kind === 'acronym')) {
+    const listedAcronym =
+      comparison.listedTokens.length === 1 ? comparison.listedTokens[0] : undefined;
+    const queryAcronym = queryTokens.length === 1 ? queryTokens[0] : undefined;
+    if (listedAcronym !== undefined && listedAcronym.length <= 4)
+      capAt(
+        thresholds.review - 0.01,
+        'low-information',
+        `the listed name is only the ${String(listedAcronym.length)}-letter acronym "${listedAcronym}"`,
+      );
+    else if (queryAcronym !== undefined && queryAcronym.length <= 4)
+      capAt(
+        thresholds.review - 0.01,
+        'low-information',
+        `the query is only the ${String(queryAcronym.length)}-letter acronym "${queryAcronym}", spelt by the listed name's initials`,
+      );
+  }
+  if (prepared.problems.some((p) => p.kind === 'only-legal-form'))
+    capAt(thresholds.review - 0.01, 'low-information', 'the query is only a legal form');
+  if (name.type === 'weak-aka')
+    capAt(
+      thresholds.strong - 0.01,
+      'weak-alias',
+      'a low-quality a.k.a. is never a strong match unless it is the query word for word',
+    );
+}
