@@ -214,6 +214,7 @@ export function exchangeStoreContract(open: () => Promise<ExchangeStore>): void 
       expect((await store.partner('US-BIS'))?.position).toEqual({
         lastSequence: 2,
         lastHash: second.hash,
+        lastIssuedAt: second.header.issuedAt,
       });
     });
 

@@ -53,7 +53,8 @@ describe.each(testEngines())('rate limits shared through the database on %s', (e
           method: 'POST',
           url: '/v1/auth/login',
           remoteAddress: '192.0.2.7',
-          payload: { username: 'nobody', password: 'not a password at all' },
+          // A name per attempt: the per-address limit is tested here, not the per-name back-off.
+          payload: { username: `nobody-${String(attempt)}`, password: 'not a password at all' },
         });
         statuses.push(response.statusCode);
         if (attempt === 20) {

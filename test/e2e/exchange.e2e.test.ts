@@ -116,6 +116,9 @@ const start = async (node: Node) => {
       CORDON_ADMIN_PASSWORD: 'not-used-here-1',
       // The three nodes talk plain http on loopback: a development setting, never production.
       CORDON_EXCHANGE_DEV_LOOPBACK_HTTP: 'true',
+      // The test counts the messages of each chain: no scheduled audit heads among them (they
+      // are tested in src/application/exchange/audit-heads-and-withdrawals.test.ts).
+      CORDON_EXCHANGE_AUDIT_HEAD_SECONDS: '0',
     },
     120_000,
   );

@@ -23,10 +23,20 @@ describe('cordon lists import on the embedded store', () => {
 
     const file = path.join(work, 'dpl.txt');
     fs.writeFileSync(file, deniedPersonsFile('NILE SYSTEMS INTEGRATION S.A.E.'));
-    const imported = await runCordon(
-      ['lists', 'import', '--source', 'us-bis-dpl', '--json', file],
-      env,
-    );
+    // A one-entry update replaces the shipped list here: said so, as the shrink guard asks.
+    const importArgs = [
+      'lists',
+      'import',
+      '--source',
+      'us-bis-dpl',
+      '--data-date',
+      '2026-11-21',
+      '--allow-shrink',
+      'end-to-end test: a one-entry update',
+      '--json',
+      file,
+    ];
+    const imported = await runCordon(importArgs, env);
     expect(imported.code, imported.stderr).toBe(0);
     const report = JSON.parse(imported.stdout) as {
       outcome: string;
@@ -46,10 +56,7 @@ describe('cordon lists import on the embedded store', () => {
     ]);
 
     // The same files again change nothing: no new snapshot, no second alert.
-    const again = await runCordon(
-      ['lists', 'import', '--source', 'us-bis-dpl', '--json', file],
-      env,
-    );
+    const again = await runCordon(importArgs, env);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ outcome: 'unchanged' });
     expect(JSON.parse(again.stdout)).not.toHaveProperty('rescreened');

@@ -46,7 +46,18 @@ describe('cordon lists on the embedded store', () => {
 
   it('keeps the previous snapshot active and no partial rows when the import process is killed mid-way', async () => {
     const first = await runCordon(
-      ['lists', 'import', '--source', 'us-bis-dpl', '--json', smallDpl],
+      [
+        'lists',
+        'import',
+        '--source',
+        'us-bis-dpl',
+        '--data-date',
+        '2022-09-08',
+        '--allow-shrink',
+        'end-to-end test: a small file',
+        '--json',
+        smallDpl,
+      ],
       env,
     );
     expect(first.code, first.stderr).toBe(0);
@@ -54,7 +65,18 @@ describe('cordon lists on the embedded store', () => {
 
     const child = spawn(
       process.execPath,
-      [path.join(root, 'bin/cordon.js'), 'lists', 'import', '--source', 'us-bis-dpl', bigDpl],
+      [
+        path.join(root, 'bin/cordon.js'),
+        'lists',
+        'import',
+        '--source',
+        'us-bis-dpl',
+        '--data-date',
+        '2022-09-09',
+        '--allow-shrink',
+        'end-to-end test: a synthetic large file',
+        bigDpl,
+      ],
       {
         cwd: root,
         env: { ...process.env, ...env },

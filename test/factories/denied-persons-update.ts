@@ -10,7 +10,10 @@ export function deniedPersonsFile(name: string): string {
   ].join('\r\n');
 }
 
-/** Imports `deniedPersonsFile(name)` through `POST /v1/lists/import`; resolves with the response. */
+/**
+ * Imports `deniedPersonsFile(name)` through `POST /v1/lists/import`, dated and with the reason the
+ * shrink guard asks for; resolves with the response.
+ */
 export function importDeniedPersonsUpdate(
   url: string,
   adminToken: string,
@@ -18,6 +21,10 @@ export function importDeniedPersonsUpdate(
 ): Promise<Response> {
   const form = new FormData();
   form.set('source', 'us-bis-dpl');
+  // The Denied Persons List states no data date of its own: the importer gives it.
+  form.set('dataDate', '2026-11-21');
+  // One entry replaces the list: a shrink the guard refuses unless it is said to be intended.
+  form.set('allowShrink', 'end-to-end test: a one-entry Denied Persons List update');
   form.set('files', new Blob([deniedPersonsFile(name)]), 'dpl.txt');
   return fetch(`${url}/v1/lists/import`, {
     method: 'POST',
