@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { testSha256 } from '../../../test/fakes/in-memory-audit-log.ts';
-import { genesisHash, nextEntry, verifyChain, type AuditEntry } from './audit-chain.ts';
+import {
+  anchoredHeadProblem,
+  genesisHash,
+  nextEntry,
+  parseExpectedHead,
+  verifyChain,
+  type AuditEntry,
+} from './audit-chain.ts';
 
 const sha256 = testSha256;
 
@@ -86,5 +93,23 @@ describe('the audit chain', () => {
     const extract = entries.slice(3);
     expect(verifyChain(extract, sha256, { seq: 3, hash: entries[2]!.hash }).intact).toBe(true);
     expect(verifyChain(extract, sha256).intact).toBe(false);
+  });
+});
+
+describe(anchoredHeadProblem.name, () => {
+  const entries = [
+    { seq: 1, hash: 'a'.repeat(64) },
+    { seq: 2, hash: 'b'.repeat(64) },
+  ];
+  it('holds while the anchored entry is in the trail, and names a cut or a rewrite otherwise', () => {
+    expect(anchoredHeadProblem(entries, { hash: 'b'.repeat(64), seq: 2 })).toBeUndefined();
+    expect(anchoredHeadProblem(entries.slice(0, 1), { hash: 'b'.repeat(64) })).toMatch(
+      /not in the trail \(it ends at entry 1\): the trail was truncated or rewritten/,
+    );
+    expect(anchoredHeadProblem(entries, { hash: 'b'.repeat(64), seq: 3 })).toMatch(
+      /removed or inserted/,
+    );
+    expect(parseExpectedHead(`2:${'B'.repeat(64)}`)).toEqual({ hash: 'b'.repeat(64), seq: 2 });
+    expect(parseExpectedHead('nonsense')).toBeUndefined();
   });
 });
