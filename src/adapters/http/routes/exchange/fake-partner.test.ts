@@ -257,3 +257,46 @@ describe('partner URLs that cannot be used for server-side request forgery (find
     expect(internal.hits).toEqual([]);
   });
 });
+
+describe("the exchange is the authority's own business", () => {
+  it("keeps a partner authority's users registered on this node out of it", async () => {
+    const { deps } = await gbNode();
+    const app = await buildTestApp({
+      exchange: deps,
+      auth: {
+        authenticator: {
+          bearer: () =>
+            Promise.resolve({
+              ok: true as const,
+              value: {
+                userId: 'u-pete',
+                username: 'pete',
+                organisationId: 'org-partner',
+                organisationKind: 'partner-authority' as const,
+                roles: ['caseworker' as const, 'senior-officer' as const],
+                via: 'token:test',
+              },
+            }),
+          session: () => Promise.resolve(undefined),
+        },
+      },
+    });
+    closers.push(() => app.close());
+    for (const url of [
+      '/v1/exchange/denials',
+      '/v1/exchange/consultations',
+      '/v1/exchange/partners',
+    ]) {
+      const response = await app.inject({ url, headers: { authorization: 'Bearer pete' } });
+      expect(response.statusCode, url).toBe(403);
+    }
+    const sync = await app.inject({
+      method: 'POST',
+      url: '/v1/exchange/sync',
+      headers: { authorization: 'Bearer pete' },
+    });
+    expect(sync.statusCode).toBe(403);
+    const identity = await app.inject({ url: '/v1/exchange/identity' });
+    expect(identity.statusCode).toBe(200);
+  });
+});

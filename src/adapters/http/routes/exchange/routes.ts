@@ -31,6 +31,7 @@ import {
 } from '../../../../contracts/exchange.ts';
 import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import { actorOf } from '../../../../domain/people/people.ts';
+import { cordonError } from '../../../../domain/shared/errors.ts';
 import { principalOf } from '../../auth/auth-plugin.ts';
 import { sendError } from '../../errors.ts';
 import type { RouteAccess } from '../../route-access.ts';
@@ -69,6 +70,24 @@ const partnerJson = (p: Partner) => ({
  * for the partner (`Authorization: CordonNode <jws>`), and serves only what is addressed to them.
  */
 export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, deps) => {
+  // The exchange is the authority's own business with its partners: a user of another kind of
+  // organisation registered here (a partner authority's, an advising department's) holding an
+  // officer role neither reads nor acts on it. Partner nodes use the feed, which is public to
+  // users and checks its own signed credential.
+  app.addHook('preHandler', async (request, reply) => {
+    const principal = request.principal;
+    if (principal === undefined || principal.organisationKind === 'licensing-authority') {
+      return undefined;
+    }
+    return sendError(
+      reply,
+      cordonError(
+        'CORDON_FORBIDDEN',
+        'Only the licensing authority’s own staff use its exchange with partner states.',
+      ),
+    );
+  });
+
   app.get(
     '/exchange/feed',
     {

@@ -318,17 +318,23 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ readonly people: PeopleDe
   app.get(
     '/tokens',
     {
-      config: { access: readers },
+      config: { access: everyone },
       schema: {
         tags: ['people'],
         summary: 'API tokens with their user, scopes, expiry and revocation (never their secrets)',
+        description:
+          'Administrators and auditors see everyone’s tokens; anyone else sees their own.',
         querystring: TokenListQuerySchema,
         response: { 200: TokenListSchema, ...errors },
       },
     },
     async (request, reply) => {
+      const principal = principalOf(request);
+      const seesAll = effectiveRoles(principal).some(
+        (r) => r === 'administrator' || r === 'auditor',
+      );
       const users = await people.store.listUsers();
-      const wanted = request.query.username;
+      const wanted = seesAll ? request.query.username : principal.username;
       const user = wanted === undefined ? undefined : users.find((u) => u.username === wanted);
       if (wanted !== undefined && user === undefined) {
         return sendError(reply, cordonError('CORDON_NOT_FOUND', `No user is called ${wanted}.`));
