@@ -4,6 +4,7 @@ import {
   type EffectivePolicy,
   type JurisdictionPolicy,
   type PolicyRule,
+  type SubjectToEarRule,
 } from '../policy/jurisdiction-policy.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import type {
@@ -24,6 +25,8 @@ import { militaryEndUse } from './rules/military-end-use-catch-all.ts';
 import { monitoringMeasures } from './rules/monitoring-equipment-measures.ts';
 import { regionalMeasure } from './rules/regional-measure.ts';
 import { restrictedParty } from './rules/restricted-party.ts';
+import { sanctionsRegimes } from './rules/sanctions-regime.ts';
+import { subjectToEar } from './rules/subject-to-ear.ts';
 
 export type * from './licence-query.ts';
 
@@ -79,10 +82,36 @@ export function determineLicenceRequirement(
 
   const basis: LicenceBasis[] = [];
   const missing: MissingInformation[] = [];
+  // EAR rules reach a foreign exporter's item only if it is subject to the EAR: decide that
+  // first, and apply the other rules to the items that are (or may be).
+  const scopeRule = effective.value.rules.find(
+    (r): r is SubjectToEarRule => r.kind === 'subject-to-ear',
+  );
+  let inScope = query.items.map((_, i) => i);
+  if (scopeRule) {
+    const scope = subjectToEar(scopeRule, reference, query);
+    basis.push(...scope.basis);
+    missing.push(...scope.missing);
+    inScope = inScope.filter((i) => scope.items[i] !== 'not-subject');
+  }
+  const ruleQuery = scopeRule
+    ? { ...query, items: inScope.flatMap((i) => query.items[i] ?? []) }
+    : query;
+  const original = (i: number): number => inScope[i] ?? i;
   for (const rule of effective.value.rules) {
-    const out = applyRule(rule, effective.value, reference, query);
-    basis.push(...out.basis);
-    missing.push(...out.missing);
+    const out = applyRule(rule, effective.value, reference, ruleQuery);
+    basis.push(
+      ...out.basis.map((b) => (b.item !== undefined ? { ...b, item: original(b.item) } : b)),
+    );
+    missing.push(
+      ...out.missing.map((m) => ({
+        ...m,
+        field: m.field.replace(
+          /^items\[(\d+)\]/,
+          (_, n: string) => `items[${original(Number(n))}]`,
+        ),
+      })),
+    );
   }
   const seen = new Set<string>();
   return ok({
@@ -125,5 +154,10 @@ function applyRule(
       return countryGroupEmbargo(rule, reference, query);
     case 'regional-measure':
       return regionalMeasure(rule, query);
+    case 'sanctions-regimes':
+      return sanctionsRegimes(rule, reference, query);
+    case 'subject-to-ear':
+      // Applied before the other rules (it decides which items they see).
+      return { basis: [], missing: [] };
   }
 }

@@ -2,6 +2,7 @@ import type { CountryCode } from '../../policy/country-code.ts';
 import type { EffectivePolicy, PolicyRule } from '../../policy/jurisdiction-policy.ts';
 import { weakestStatus, type CitedText } from '../../policy/text-provenance.ts';
 import type { OpenQuestion, RegimeOutcome } from '../classify-item.ts';
+import { ear99, normaliseEntryId } from '../control-catalogue.ts';
 import type {
   BasisEffect,
   LicensableItem,
@@ -98,3 +99,24 @@ export function isStateParty(party: PartyScreening): boolean | undefined {
     ? undefined
     : false;
 }
+
+/** An ECCN as the exporter or the classification gives it: `5A992.c`, `6A003.b.4`. */
+const eccnPattern = /^[0-9][A-E][0-9]{3}\b/;
+
+/** The ECCNs an item has on the US list: its listed US entries and the exporter's ECCN ratings. */
+export function usEccnsOf(item: LicensableItem): {
+  readonly eccns: readonly string[];
+  readonly ear99: boolean;
+} {
+  const us = outcomeIn(item, 'us');
+  const listed = us?.kind === 'listed' ? us.entries : [];
+  const rated = item.classification.exporterRating.map((r) => r.trim());
+  const eccns = [
+    ...new Set([...listed, ...rated].filter((e) => eccnPattern.test(e)).map(canonicalEccn)),
+  ];
+  return { eccns, ear99: rated.some((r) => normaliseEntryId(r) === ear99) };
+}
+
+/** An ECCN written the CCL's way: `5A992.c`, whatever the case it was given in. */
+export const canonicalEccn = (eccn: string): string =>
+  eccn.slice(0, 5).toUpperCase() + eccn.slice(5).toLowerCase();
