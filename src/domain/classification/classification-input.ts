@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../shared/errors.ts';
+import type { Regime } from './control-entry.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import {
   capabilityKnowledge,
@@ -24,6 +25,47 @@ export interface Rating {
   readonly kind: 'entry' | 'ear99' | 'outside';
   readonly entryId?: string;
   readonly criterion?: string;
+  /** For a rating outside the catalogue: the lists whose numbering it belongs to. */
+  readonly scope?: RatingScope;
+}
+
+/**
+ * Which lists a rating outside Cordon's catalogue can belong to, from its numbering alone:
+ * - `us-only`: a CCL number with no Wassenaar counterpart: the "9xx" ECCNs (5A992, 5D992, 3A991:
+ *   unilateral US controls, mostly anti-terrorism only), the US-only "980" ECCNs (5A980) and the
+ *   600 and 500 series (0A5xx, 9A610): on the US list and no other;
+ * - `military`: a military list entry (EU ML, UK PL 5xxx), outside every dual-use list;
+ * - `national`: a national entry of one list (UK PL 9xxx);
+ * - `common`: the Wassenaar numbering the EU, UK and US dual-use lists share (5A001, 4A005).
+ */
+export type RatingScope =
+  | { readonly kind: 'us-only'; readonly why: string }
+  | { readonly kind: 'military'; readonly why: string }
+  | { readonly kind: 'national'; readonly list: Regime; readonly why: string }
+  | { readonly kind: 'common' };
+
+/** The scope of a rating outside the catalogue (see {@link RatingScope}). */
+export function ratingScope(raw: string): RatingScope {
+  const id = raw.trim().replace(/^[a-z]+:/i, '');
+  if (/^ML\d/i.test(id) || /^PL5\d/i.test(id))
+    return { kind: 'military', why: `${id} is a military list entry` };
+  if (/^PL9\d/i.test(id))
+    return { kind: 'national', list: 'uk', why: `${id} is a UK national control entry` };
+  const eccn = /^[0-9][A-E]([0-9]{3})/.exec(id.toUpperCase());
+  if (eccn?.[1] !== undefined) {
+    const n = Number(eccn[1]);
+    if (n >= 900 && n <= 999)
+      return {
+        kind: 'us-only',
+        why: `${id} is a Commerce Control List number in the 9xx range, a unilateral US control with no counterpart on the Wassenaar, EU or UK lists`,
+      };
+    if (n >= 500 && n <= 699)
+      return {
+        kind: 'us-only',
+        why: `${id} is in the US 500 or 600 series (items moved from the US Munitions List), on no other dual-use list`,
+      };
+  }
+  return { kind: 'common' };
 }
 
 export function checkInput(
@@ -142,7 +184,8 @@ export function checkInput(
         entryId: found.value.id,
         ...(found.value.criterion ? { criterion: found.value.criterion } : {}),
       });
-    } else if (found.error.kind === 'not-in-catalogue') ratings.push({ raw, kind: 'outside' });
+    } else if (found.error.kind === 'not-in-catalogue')
+      ratings.push({ raw, kind: 'outside', scope: ratingScope(raw) });
     else problems.push({ field: `controlEntries[${i}]`, problem: found.error.message });
   });
 

@@ -48,7 +48,16 @@ export function regimeOutcome(
       reasons: possible.map((c) => c.summary),
     };
   }
-  const outside = context.ratings.filter((r) => r.kind === 'outside');
+  // A rating outside the catalogue is the exporter's claim, taken only on the lists whose
+  // numbering it belongs to: a US-only ECCN (5A992.c) is "not listed in this regime" elsewhere.
+  const outside = context.ratings.filter(
+    (r) =>
+      r.kind === 'outside' &&
+      (r.scope === undefined ||
+        r.scope.kind === 'common' ||
+        (r.scope.kind === 'us-only' && regime === 'us') ||
+        (r.scope.kind === 'national' && r.scope.list === regime)),
+  );
   if (outside.length > 0) {
     return {
       kind: 'listed',
@@ -60,9 +69,27 @@ export function regimeOutcome(
       ),
     };
   }
+  const military = context.ratings.filter((r) => r.scope?.kind === 'military');
+  if (military.length > 0) {
+    return {
+      kind: 'undetermined',
+      missing: [
+        {
+          fact: 'controlEntries',
+          question: `The item is rated ${military.map((r) => r.raw).join(', ')}, a military list entry: Cordon applies the dual-use lists only; check the military list (a licence is required for military goods).`,
+          entries: military.map((r) => r.raw),
+        },
+      ],
+      reasons: military.map((r) => `${r.raw}: ${r.scope && 'why' in r.scope ? r.scope.why : ''}`),
+    };
+  }
+  const elsewhere = context.ratings.filter(
+    (r) => r.kind === 'outside' && r.scope !== undefined && r.scope.kind !== 'common',
+  );
   const reasons: string[] = candidates.map((c) => c.summary);
   const rated99 = context.ratings.some((r) => r.kind === 'ear99');
-  const knowsWhatItDoes = context.capabilities.length > 0 || context.answered || rated99;
+  const knowsWhatItDoes =
+    context.capabilities.length > 0 || context.answered || rated99 || elsewhere.length > 0;
   if (!knowsWhatItDoes && !context.describedFacts) {
     return {
       kind: 'undetermined',
@@ -95,6 +122,14 @@ export function regimeOutcome(
   }
   if (rated99)
     reasons.push('the exporter rates it EAR99 (on no ECCN of the Commerce Control List)');
+  for (const r of elsewhere) {
+    if (r.scope && 'why' in r.scope)
+      reasons.push(`not listed in this regime (${regime}): ${r.scope.why}`);
+    if (/^[0-9][A-E]992/i.test(r.raw.trim()))
+      reasons.push(
+        `${r.raw} is how the US classifies mass-market encryption items released from 5A002/5D002 by the Cryptography Note (Note 3 to Category 5 Part 2); the same Note releases them from this list when its conditions are met (generally available to the public, cryptography not easily changed, installable without substantial supplier support)`,
+      );
+  }
   reasons.push(
     "Cordon's catalogue holds the surveillance-relevant entries of the shipped data: an item it does not list may still be controlled by another entry of the full list",
   );

@@ -30,11 +30,25 @@ export interface AssessedItem {
   readonly classification: ItemClassification;
 }
 
-/** A denial a partner state notified for a similar transaction (placeholder until exchange lands). */
+/**
+ * A denial a partner state notified through the exchange that resembles this application: the
+ * same party (cross-script name match), and for an essentially identical transaction also the same
+ * destination and goods (Reg. 2021/821 Art. 16(4): consult before granting).
+ */
 export interface PartnerDenial {
+  /** The denying authority (`US-BIS`). */
   readonly authority: string;
   readonly reference: string;
   readonly summary: string;
+  readonly essentiallyIdentical: boolean;
+  /** How the application was matched to the denial (party, score, destination, goods). */
+  readonly because: string;
+  /** Where the denial came from: its date, and when this node recorded it. */
+  readonly provenance: {
+    readonly deniedOn: string;
+    readonly receivedAt: string;
+    readonly channel: 'exchange';
+  };
 }
 
 /** The facts of one application the factors read; every code is already validated. */
@@ -47,6 +61,8 @@ export interface HumanRightsFacts {
   /** Ids of red flags the exporter observed (validated against the shipped data). */
   readonly redFlags: readonly string[];
   readonly partnerDenials: readonly PartnerDenial[];
+  /** False when no exchange is connected: the factor then says it could not be checked. */
+  readonly partnerDenialsConnected?: boolean;
 }
 
 /** The shipped reference data the factors read. */
@@ -617,22 +633,45 @@ export function redFlagsFactor(
 // Partner denials
 
 /**
- * Partner denials: a denial notified by a partner state for an essentially identical
- * transaction. A placeholder until the exchange of denials lands: none are known today.
+ * Partner denials received through the exchange: an essentially identical transaction denied by a
+ * partner weighs fully (the authority must consult it before granting), a denial of the same party
+ * for other goods or another destination weighs half. Each denial is cited with its sender,
+ * reference and dates.
+ *
+ * @example
+ * // US-BIS denied 5A001.j to the same end user in CN; this application: 5A001.j to CN -> severity 1
  */
 export function partnerDenialsFactor(
   policy: HumanRightsPolicy,
-  facts: Pick<HumanRightsFacts, 'partnerDenials'>,
+  facts: Pick<HumanRightsFacts, 'partnerDenials' | 'partnerDenialsConnected'>,
 ): RiskFactor {
+  const denials = facts.partnerDenials;
+  const identical = denials.filter((d) => d.essentiallyIdentical);
   const evidence =
-    facts.partnerDenials.length === 0
-      ? ['No partner denials are available (the denial exchange is not connected yet).']
-      : facts.partnerDenials.map((d) => `Denied by ${d.authority} (${d.reference}): ${d.summary}`);
+    denials.length === 0
+      ? [
+          facts.partnerDenialsConnected === false || facts.partnerDenialsConnected === undefined
+            ? 'Partner denials could not be checked: no denial exchange is connected to this assessment.'
+            : 'No partner denial in force resembles this application (checked against the exchange).',
+        ]
+      : denials.map(
+          (d) =>
+            `${d.essentiallyIdentical ? 'Essentially identical to' : 'Resembles'} ${d.authority} denial ${d.reference} of ${d.provenance.deniedOn} (received ${d.provenance.receivedAt}): ${d.because}.`,
+        );
+  const citations: CitedText[] = denials.map((d) => ({
+    text: `${d.authority} denial ${d.reference}: ${d.summary}`,
+    textStatus: 'paraphrase',
+    source: {
+      title: `Denial notification ${d.reference} from ${d.authority}, received through the exchange`,
+      date: d.provenance.deniedOn,
+    },
+  }));
   return factor(
     policy,
     'partner-denials',
     'Partner denials',
-    facts.partnerDenials.length > 0 ? 1 : 0,
+    identical.length > 0 ? 1 : denials.length > 0 ? 0.5 : 0,
     evidence,
+    citations,
   );
 }

@@ -166,6 +166,33 @@ function usReasons(
   const sl = reference.texts.get('hr:US-EAR-742.13');
   for (const id of entryIds) {
     const entry = entryIn(reference.catalogue, policy.controlList, id);
+    if (!entry && /^[0-9][A-E]99[0-9]/i.test(id.trim())) {
+      // The x99x ECCNs are anti-terrorism (AT) controls only: a licence only for the AT-controlled
+      // destinations, which the embargo rules cover.
+      basis.push(
+        basisOf(
+          rule,
+          'information',
+          `${item.label} is rated ${id}, an ECCN controlled for anti-terrorism (AT) reasons only: no licence under the Commerce Country Chart outside the AT-controlled destinations (see the embargo rules)${inferred}`,
+          {
+            item: index,
+            citations: [
+              {
+                text: 'ECCNs numbered in the x99x range of the Commerce Control List are controlled for anti-terrorism (AT) reasons only; AT controls require a licence for the countries designated as supporting terrorism (15 CFR 742.8 to 742.10, 746).',
+                textStatus: 'seed-unverified',
+                source: {
+                  title:
+                    "15 CFR 774 Supp. No. 1 (Commerce Control List), Cordon's summary; the CCL is not shipped",
+                  date: '2026-12-06',
+                  url: 'https://www.ecfr.gov/current/title-15/part-774',
+                },
+              },
+            ],
+          },
+        ),
+      );
+      continue;
+    }
     if (!entry) {
       basis.push(
         basisOf(

@@ -13,7 +13,10 @@ import { entityListReview } from './entity-list-review-policy.ts';
 import { basisOf, usEccnsOf } from './rule-output.ts';
 
 /** A hit counts for a rule when its source, or its sub-list inside a bundled source, is the rule's. */
-export const hitMatches = (rule: RestrictedPartyRule, hit: ScreeningHit): boolean =>
+export const hitMatches = (
+  rule: Pick<RestrictedPartyRule, 'listSources' | 'subLists'>,
+  hit: ScreeningHit,
+): boolean =>
   rule.listSources.includes(hit.source) ||
   (hit.subList !== undefined &&
     rule.subLists.some((s) => hit.subList?.toLowerCase().includes(s.toLowerCase())));
