@@ -211,12 +211,15 @@ export function recommend(
       criterion: b.rule,
       reason: `${legalBasisOf(b)}: reviewed under a ${b.review === 'denial' ? 'policy' : 'presumption'} of denial`,
     });
-  for (const t of tests.filter((t) => t.status === 'met' && t.outcome !== undefined))
-    floors.push({
-      atLeast: t.outcome ?? 'refer',
-      criterion: t.id,
-      reason: `${t.title}: ${t.reason}`,
-    });
+  // A test that leads to refusal or referral decides a licence application: where no licence is
+  // required there is nothing to refuse (the catch-all, where the law has one, is handled below).
+  if (licence.required !== false)
+    for (const t of tests.filter((t) => t.status === 'met' && t.outcome !== undefined))
+      floors.push({
+        atLeast: t.outcome ?? 'refer',
+        criterion: t.id,
+        reason: `${t.title}: ${t.reason}`,
+      });
   const blocking = licence.basis.filter(
     (b) => b.effect === 'undetermined' && blockingKinds.has(b.ruleKind),
   );

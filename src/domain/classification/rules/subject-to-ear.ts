@@ -32,14 +32,18 @@ export function subjectToEar(
   readonly missing: readonly MissingInformation[];
 } {
   const exporter = query.exporter?.country;
-  if (exporter === 'US') {
+  if (exporter === 'US' || exporter === undefined) {
+    // No exporter named (a classification query): taken as an export from the United States,
+    // which applies every EAR rule: the stricter reading.
     return {
       items: query.items.map(() => 'subject'),
       basis: [
         basisOf(
           rule,
           'information',
-          'the export is made from the United States: every item is subject to the EAR (15 CFR 734.3(a)(1))',
+          exporter === 'US'
+            ? 'the export is made from the United States: every item is subject to the EAR (15 CFR 734.3(a)(1))'
+            : 'no exporter is named: the export is taken as made from the United States, so every item is treated as subject to the EAR (15 CFR 734.3(a)(1))',
         ),
       ],
       missing: [],
@@ -53,9 +57,7 @@ export function subjectToEar(
   const missing: MissingInformation[] = [];
   const items = query.items.map((item, i): EarSubjection => {
     const facts = item.ear ?? {};
-    const from = exporter
-      ? `a foreign exporter (${exporter})`
-      : 'an exporter whose country is not stated';
+    const from = `a foreign exporter (${exporter})`;
     if (facts.origin === 'US') {
       basis.push(
         basisOf(
