@@ -32,7 +32,7 @@ export const fakeScreenedSources = [
  */
 export function fakePartyScreener(
   matchesByName: Readonly<Record<string, readonly PartyMatch[]>> = {},
-  options: {
+  fake: {
     readonly snapshots?: readonly { id: string; source: string; dataDate: string }[];
   } = {},
 ): PartyScreener & { calls: { asOf?: string }[] } {
@@ -44,7 +44,7 @@ export function fakePartyScreener(
       return Promise.resolve(
         ok({
           snapshots:
-            options.snapshots ??
+            fake.snapshots ??
             fakeScreenedSources.map((source) => ({
               id: `${source}@2026-07-23.test0001`,
               source,

@@ -72,7 +72,7 @@ describe(parseHumanRightsPolicy.name, () => {
       }).toEqual({ jurisdiction, kinds: ['risk-floor'] });
     }
     expect(
-      current.get('US')?.presumptionsOfDenial.find((p) => p.id === 'human-rights-listed-party')
+      current.get('US' as never)?.presumptionsOfDenial.find((p) => p.id === 'human-rights-listed-party')
         ?.kind,
     ).toBe('presumption-of-denial');
   });
@@ -89,12 +89,12 @@ describe(parseHumanRightsPolicy.name, () => {
           expect({ test: t.id, metAt: t.metAt }).toEqual({ test: t.id, metAt: undefined });
       }
     }
-    const eu = shippedHumanRightsPolicies().current.get('EU');
+    const eu = shippedHumanRightsPolicies().current.get('EU' as never);
     expect(eu?.legalTests.find((t) => t.id === 'eu-art-5-1')).toMatchObject({
       kind: 'informed-by-authority',
     });
     expect(eu?.legalTests.find((t) => t.id === 'eu-art-5-1')?.outcome).toBeUndefined();
-    expect(shippedHumanRightsPolicies().current.get('GB')?.humanRightsCatchAll.available).toBe(
+    expect(shippedHumanRightsPolicies().current.get('GB' as never)?.humanRightsCatchAll.available).toBe(
       false,
     );
     expect(eu?.humanRightsCatchAll.available).toBe(true);

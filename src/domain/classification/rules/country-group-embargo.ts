@@ -8,6 +8,11 @@ export function countryGroupEmbargo(
   reference: LicensingReference,
   query: LicenceQuery,
 ): RuleOutput {
+  if (query.items.length === 0)
+    return {
+      basis: [basisOf(rule, 'not-applicable', 'no item of the transaction is subject to this law')],
+      missing: [],
+    };
   const hits = receivingCountries(query).flatMap((c) =>
     rule.countryGroups.flatMap((id) => {
       const g = countryGroup(reference.measures, id);

@@ -11,7 +11,7 @@ import type {
   MissingInformation,
   RuleOutput,
 } from '../licence-query.ts';
-import { basisOf, receivingCountries, governmentTypes } from './rule-output.ts';
+import { basisOf, isStateParty, receivingCountries } from './rule-output.ts';
 
 export function monitoringMeasures(
   rule: MonitoringMeasuresRule,
@@ -36,12 +36,13 @@ export function monitoringMeasures(
   }
   const basis: LicenceBasis[] = [];
   const missing: MissingInformation[] = [];
-  const governmentParty = (query.parties ?? []).some(
-    (p) =>
-      (p.role === 'end-user' || p.role === 'consignee') &&
-      p.type !== undefined &&
-      governmentTypes.has(p.type),
+  // The state receives the goods when an end user or consignee is a government body or is
+  // state-linked (a state telecom operator is a "public body or corporation", Art. 1b(2)).
+  const receivers = (query.parties ?? []).filter(
+    (p) => p.role === 'end-user' || p.role === 'consignee',
   );
+  const governmentParty = receivers.some((p) => isStateParty(p) === true);
+  const stateUnknown = !governmentParty && receivers.some((p) => isStateParty(p) === undefined);
   for (const measure of measures) {
     const goods = reference.measures.interceptionGoodsLists.find((l) => l.id === measure.goodsList);
     const goodsNote: CitedText[] = goods
@@ -118,6 +119,11 @@ export function monitoringMeasures(
         return;
       }
       const denial = measure.denialProvision && governmentParty;
+      if (measure.denialProvision && stateUnknown)
+        missing.push({
+          field: 'parties',
+          question: `Is the end user or consignee a government body, public body, corporation or agency of ${measure.country}, or acting on its behalf (a state-owned or state-controlled operator)? If so, ${measure.instrument} forbids authorising the export. Give parties[].stateLinked.`,
+        });
       basis.push(
         basisOf(
           rule,
