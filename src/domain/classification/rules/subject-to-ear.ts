@@ -96,7 +96,7 @@ export function subjectToEar(
       basis.push(
         basisOf(
           rule,
-          'not-applicable',
+          'information',
           `${item.label}, made outside the United States by ${from}, incorporates ${pct} % controlled US-origin content (de minimis level ${threshold} %) and is no foreign direct product: not subject to the EAR, so EAR rules do not apply to it (15 CFR 734.4; some items have no de minimis, check 734.4(a))`,
           { item: i },
         ),
