@@ -66,7 +66,12 @@ function assessmentDepsFor(
     extra: partnerAlertScreening(database.db),
   });
   for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
-  return ok(assessmentDeps(store, screening, context.codeVersion, { database }));
+  return ok(
+    assessmentDeps(store, screening, context.codeVersion, {
+      database,
+      listMaxAgeDays: config.value.assessment.listMaxAgeDays,
+    }),
+  );
 }
 
 /** The CLI handlers of `cordon assess` and `cordon policy ...`. */

@@ -89,7 +89,7 @@ describe(parseHumanRightsPolicy.name, () => {
           expect({ test: t.id, metAt: t.metAt }).toEqual({ test: t.id, metAt: undefined });
       }
     }
-    const eu = shippedHumanRightsPolicies().current.get('EU' as never);
+    const eu = shippedHumanRightsPolicies().current.get('EU');
     expect(eu?.legalTests.find((t) => t.id === 'eu-art-5-1')).toMatchObject({
       kind: 'informed-by-authority',
     });

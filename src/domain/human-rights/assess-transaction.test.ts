@@ -97,7 +97,7 @@ describe(recommend.name, () => {
     expect(gbHigh.outcome).toBe('no-licence-required');
     expect(gbHigh.summary).toMatch(/no human-rights catch-all/);
     expect(gbHigh.summary).not.toMatch(/may make a licence required/);
-    const eu = shippedHumanRightsPolicies().current.get('EU' as CountryCode) as HumanRightsPolicy;
+    const eu = shippedHumanRightsPolicies().current.get('EU') as HumanRightsPolicy;
     const euHigh = recommend(eu, assessment('high'), licence(false), facts);
     expect(euHigh.outcome).toBe('refer');
     expect(euHigh.summary).toMatch(/human-rights catch-all/);
