@@ -198,7 +198,8 @@ export function recommend(
     floors.push({
       atLeast: 'prohibited',
       criterion: b.rule,
-      reason: `${legalBasisOf(b)}: ${b.summary}`,
+      // A regime's summary already opens with its instrument and article.
+      reason: b.regime ? b.summary : `${b.title}: ${b.summary}`,
     });
   const denying = licence.basis.filter(
     (b) =>
