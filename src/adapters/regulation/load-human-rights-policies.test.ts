@@ -72,8 +72,9 @@ describe(parseHumanRightsPolicy.name, () => {
       }).toEqual({ jurisdiction, kinds: ['risk-floor'] });
     }
     expect(
-      current.get('US' as never)?.presumptionsOfDenial.find((p) => p.id === 'human-rights-listed-party')
-        ?.kind,
+      current
+        .get('US' as never)
+        ?.presumptionsOfDenial.find((p) => p.id === 'human-rights-listed-party')?.kind,
     ).toBe('presumption-of-denial');
   });
 
@@ -94,9 +95,9 @@ describe(parseHumanRightsPolicy.name, () => {
       kind: 'informed-by-authority',
     });
     expect(eu?.legalTests.find((t) => t.id === 'eu-art-5-1')?.outcome).toBeUndefined();
-    expect(shippedHumanRightsPolicies().current.get('GB' as never)?.humanRightsCatchAll.available).toBe(
-      false,
-    );
+    expect(
+      shippedHumanRightsPolicies().current.get('GB' as never)?.humanRightsCatchAll.available,
+    ).toBe(false);
     expect(eu?.humanRightsCatchAll.available).toBe(true);
   });
 
