@@ -154,7 +154,7 @@ export function assessCliHandlers(context: CliContext): AssessCliHandlers {
           try {
             files = (await fs.stat(source)).isDirectory()
               ? (await fs.readdir(source))
-                  .filter((n) => n.endsWith('.json') && n !== 'expected-outcomes.json')
+                  .filter((n) => n.endsWith('.json'))
                   .sort()
                   .map((n) => path.join(source, n))
               : [source];

@@ -30,7 +30,7 @@ interface Case {
   readonly expect: Readonly<Record<string, Expected>>;
 }
 
-const expected = JSON.parse(readFileSync(join(dir, 'expected-outcomes.json'), 'utf8')) as {
+const expected = JSON.parse(readFileSync(join(dir, '..', 'expected-outcomes.json'), 'utf8')) as {
   readonly cases: Readonly<Record<string, Case>>;
 };
 
