@@ -207,6 +207,32 @@ describe('legal tests on their own conditions', () => {
   });
 });
 
+describe('arms embargoes', () => {
+  it('prohibits military goods (rated on the Common Military List) to Russia under the EU arms embargo, and leaves a seeded embargo undetermined', async () => {
+    const app = (country: string) =>
+      buildApplication({
+        jurisdiction: 'EU',
+        exporter: { name: 'Beispiel Defence GmbH', country: 'DE' },
+        destination: { country },
+        parties: [{ role: 'end-user', name: 'Example Works', country, type: 'military' }],
+        items: [{ description: 'Night-vision weapon sight', controlEntries: ['ML15'] }],
+      });
+    const russia = await assess(app('RU'));
+    expect(russia.recommendation.outcome).toBe('prohibited');
+    expect(
+      russia.licence['EU']?.basis.find((b) => b.regime?.id === 'eu-arms-embargo:RU')?.effect,
+    ).toBe('prohibited');
+    expect(russia.items[0]?.classification.find((c) => c.regime === 'eu')?.outcome).toBe(
+      'undetermined',
+    );
+    const iran = await assess(app('IR'));
+    expect(
+      iran.licence['EU']?.basis.find((b) => b.regime?.id === 'eu-arms-embargo:others')?.effect,
+    ).toBe('undetermined');
+    expect(iran.recommendation.outcome).not.toMatch(/^approve|no-licence-required/);
+  });
+});
+
 describe('EAR jurisdiction over a foreign exporter', () => {
   const german = (item: Record<string, unknown>) =>
     buildApplication({
