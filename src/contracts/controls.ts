@@ -457,7 +457,7 @@ export const LicenceDeterminationSchema = Type.Object(
       description:
         'The outward contract keeps this boolean: true when a licence is required, and also when the answer is undetermined (treat as required until the missing information is supplied); false only when every rule was checked and none requires one. `status` and `missing` tell the two true cases apart.',
     }),
-    status: Type.Enum(['required', 'not-required', 'undetermined']),
+    status: Type.Enum(['required', 'not-required', 'undetermined', 'prohibited']),
     basis: Type.Array(LicenceBasisSchema),
     missing: Type.Array(Type.Object({ field: Type.String(), question: Type.String() })),
     policies: Type.Array(
