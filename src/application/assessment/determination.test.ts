@@ -207,6 +207,36 @@ describe('legal tests on their own conditions', () => {
   });
 });
 
+describe('sanctions articles as tests of their own', () => {
+  it('shows each article met, not met or unknown for the item, with the instrument and the item', async () => {
+    const camera = (description: string, controlEntries: string[]) =>
+      buildApplication({
+        jurisdiction: 'EU',
+        exporter: { name: 'Beispiel Optik GmbH', country: 'DE' },
+        destination: { country: 'RU' },
+        parties: [{ role: 'end-user', name: 'OOO Example', country: 'RU', type: 'commercial' }],
+        items: [{ description, controlEntries }],
+      });
+    const listed = await assess(camera('Uncooled thermal imaging camera', ['6A003.b.4']));
+    const status = (a: Assessment, id: string) =>
+      a.recommendation.criteria.find((c) => c.id === id)?.status;
+    expect(status(listed, 'eu-833/2014:art-2')).toBe('met');
+    expect(status(listed, 'eu-833/2014:art-2a')).toBe('not-met');
+    const printer = await assess(
+      buildApplication({
+        jurisdiction: 'EU',
+        exporter: { name: 'Beispiel GmbH', country: 'DE' },
+        destination: { country: 'RU' },
+        parties: [{ role: 'end-user', name: 'OOO Example', country: 'RU', type: 'commercial' }],
+      }),
+    );
+    expect(status(printer, 'eu-833/2014:art-2')).toBe('not-met');
+    // Annex VII is not shipped: whether a printer is in it is for the officer to check.
+    expect(status(printer, 'eu-833/2014:art-2a')).toBe('unknown');
+    expect(printer.recommendation.outcome).toBe('refer');
+  });
+});
+
 describe('arms embargoes', () => {
   it('prohibits military goods (rated on the Common Military List) to Russia under the EU arms embargo, and leaves a seeded embargo undetermined', async () => {
     const app = (country: string) =>

@@ -282,13 +282,41 @@ export function recommend(
   const requiring = licence.basis.filter(
     (b) => b.effect === 'licence-required' || b.effect === 'notify-authority',
   );
-  const rules = [...prohibiting, ...requiring].flatMap((b) =>
-    b.citations.slice(0, 1).map((c) => criterion(b.rule, b.title, 'applies', b.summary, c)),
-  );
+  const rules = [...prohibiting, ...requiring]
+    .filter((b) => b.regime === undefined)
+    .flatMap((b) =>
+      b.citations.slice(0, 1).map((c) => criterion(b.rule, b.title, 'applies', b.summary, c)),
+    );
+  // Each sanctions article is a test of its own: met (prohibits or requires a licence here),
+  // unknown (its goods or scope could not be settled), not met (it covers the destination but
+  // not these goods).
+  const sanctionsStatus = (b: LicenceBasis): RecommendationCriterion['status'] | undefined =>
+    b.effect === 'prohibited' || b.effect === 'licence-required'
+      ? 'met'
+      : b.effect === 'undetermined'
+        ? 'unknown'
+        : b.effect === 'not-applicable'
+          ? 'not-met'
+          : undefined;
+  const sanctions = licence.basis.flatMap((b) => {
+    const status = b.regime ? sanctionsStatus(b) : undefined;
+    const text = b.citations[0];
+    return b.regime && status && text
+      ? [
+          criterion(
+            b.regime.id,
+            `${b.regime.instrument}, ${b.regime.provision}${b.item !== undefined ? ` (item ${b.item + 1})` : ''}`,
+            status,
+            b.summary,
+            text,
+          ),
+        ]
+      : [];
+  });
   const testCriteria = tests.map((t: LegalTestResult) =>
     criterion(t.id, t.title, t.status, t.reason, t.text, t.facts),
   );
-  const criteria = [...rules, ...extraCriteria, ...presumptions, ...testCriteria];
+  const criteria = [...sanctions, ...rules, ...extraCriteria, ...presumptions, ...testCriteria];
 
   // What the risk alone gives.
   let base: Outcome;
