@@ -235,6 +235,25 @@ describe('sanctions articles as tests of their own', () => {
     expect(status(printer, 'eu-833/2014:art-2a')).toBe('unknown');
     expect(printer.recommendation.outcome).toBe('refer');
   });
+
+  it('catches a sale to a buyer in Russia even when the goods are shipped elsewhere', async () => {
+    const a = await assess(
+      buildApplication({
+        jurisdiction: 'EU',
+        exporter: { name: 'Beispiel Optik GmbH', country: 'DE' },
+        destination: { country: 'AM' },
+        parties: [
+          { role: 'purchaser', name: 'OOO Example Trading', country: 'RU', type: 'commercial' },
+          { role: 'end-user', name: 'Example LLC', country: 'AM', type: 'commercial' },
+        ],
+        items: [{ description: 'Uncooled thermal imaging camera', controlEntries: ['6A003.b.4'] }],
+      }),
+    );
+    expect(a.recommendation.outcome).toBe('prohibited');
+    expect(a.licence['EU']?.basis.find((b) => b.effect === 'prohibited')?.regime?.id).toBe(
+      'eu-833/2014:art-2',
+    );
+  });
 });
 
 describe('arms embargoes', () => {

@@ -1,3 +1,4 @@
+import type { CountryCode } from '../../policy/country-code.ts';
 import type { SanctionsRegimesRule } from '../../policy/jurisdiction-policy.ts';
 import type { SanctionsRegime } from '../../policy/sanctions-regime.ts';
 import type { CitedText } from '../../policy/text-provenance.ts';
@@ -167,7 +168,12 @@ export function sanctionsRegimes(
   reference: LicensingReference,
   query: LicenceQuery,
 ): RuleOutput {
-  const countries = receivingCountries(query);
+  // "To any person in Russia or for use in Russia": the destination, every receiving party's
+  // country, and the purchaser's (a sale to a buyer in Russia is caught wherever the goods go).
+  const purchasers = (query.parties ?? [])
+    .filter((p) => p.role === 'purchaser' && p.country !== undefined)
+    .map((p) => p.country as CountryCode);
+  const countries = [...new Set([...receivingCountries(query), ...purchasers])];
   const regimes = reference.measures.sanctionsRegimes.filter(
     (r) => rule.regimes.includes(r.id) && r.countries.some((c) => countries.includes(c)),
   );
