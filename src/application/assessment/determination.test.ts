@@ -256,6 +256,34 @@ describe('sanctions articles as tests of their own', () => {
   });
 });
 
+describe('controlled goods to Russia and Belarus under every shipped policy', () => {
+  it('is never approvable and never needs no licence, whatever the state', async () => {
+    for (const country of ['RU', 'BY']) {
+      for (const jurisdiction of ['US', 'GB', 'EU', 'DE', 'DK', 'NL', 'FR', 'NO', 'CA', 'AU']) {
+        const a = await assess(
+          buildApplication({
+            jurisdiction,
+            exporter: {
+              name: 'Example Optics',
+              country: jurisdiction === 'EU' ? 'DE' : jurisdiction,
+            },
+            destination: { country },
+            parties: [{ role: 'end-user', name: 'Example Buyer', country, type: 'commercial' }],
+            items: [
+              { description: 'Uncooled thermal imaging camera', controlEntries: ['6A003.b.4'] },
+            ],
+          }),
+        );
+        expect({ jurisdiction, country, outcome: a.recommendation.outcome }).toEqual({
+          jurisdiction,
+          country,
+          outcome: expect.stringMatching(/^(prohibited|refuse|refer)$/),
+        });
+      }
+    }
+  });
+});
+
 describe('arms embargoes', () => {
   it('prohibits military goods (rated on the Common Military List) to Russia under the EU arms embargo, and leaves a seeded embargo undetermined', async () => {
     const app = (country: string) =>
