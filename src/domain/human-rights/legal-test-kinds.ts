@@ -12,6 +12,8 @@
  * - `crime-control`: 15 CFR 742.7(b): a crime-control item to a destination with human-rights
  *   concerns;
  * - `commitment`: a political commitment (ECHRI), not a legal test: shown as applying;
+ * - `consideration`: a binding duty to weigh considerations (EU Art. 15(1)), whose substance the
+ *   other tests carry: shown as applying;
  * - `risk-level`: version 1 only: "met" from the risk score, kept so old decisions reproduce.
  */
 export type LegalTestKind =
@@ -23,6 +25,7 @@ export type LegalTestKind =
   | 'aware-of-misuse'
   | 'crime-control'
   | 'commitment'
+  | 'consideration'
   | 'risk-level';
 
 export const legalTestKinds: readonly LegalTestKind[] = [
@@ -34,5 +37,6 @@ export const legalTestKinds: readonly LegalTestKind[] = [
   'aware-of-misuse',
   'crime-control',
   'commitment',
+  'consideration',
   'risk-level',
 ];

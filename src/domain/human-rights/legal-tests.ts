@@ -302,6 +302,13 @@ export function evaluateLegalTests(
           return specialCautionTest(ctx);
         case 'human-rights-risk':
           return humanRightsRiskTest(test, ctx);
+        case 'consideration':
+          return {
+            status: 'applies',
+            reason:
+              'a binding duty to take all relevant considerations into account: the tests below (Criterion 2, Art. 5) are those considerations',
+            facts: [],
+          };
         case 'commitment':
           return {
             status: 'applies',
