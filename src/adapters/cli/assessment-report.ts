@@ -50,8 +50,11 @@ export function renderAssessment(a: Assessment): string {
     ...(hr.presumptions.length > 0
       ? [
           '',
-          'Presumptions of denial:',
-          ...hr.presumptions.map((p) => `  ${p.id}: ${p.title} -> at least ${p.riskAtLeast}`),
+          'Presumptions of denial (US law) and policy risk floors:',
+          ...hr.presumptions.map(
+            (p) =>
+              `  ${p.kind === 'presumption-of-denial' ? 'presumption of denial' : 'risk floor'} ${p.id}: ${p.title} -> at least ${p.riskAtLeast}`,
+          ),
         ]
       : []),
     '',
