@@ -19,8 +19,19 @@ describe(parseConfig.name, () => {
         screening: { thresholds: { review: 0.8, strong: 0.95 } },
         auth: { tokenCacheMs: 5_000 },
         lists: { maxRemovedShare: 0.1 },
+        assessment: { listMaxAgeDays: 90 },
       },
     });
+  });
+
+  it('reads the freshness limit of binding lists from CORDON_LIST_MAX_AGE_DAYS', () => {
+    const age = (value: string) => {
+      const result = parseConfig({ CORDON_LIST_MAX_AGE_DAYS: value }, {}, '/');
+      return result.ok ? result.value.assessment.listMaxAgeDays : result.error.map((p) => p.field);
+    };
+    expect(age('30')).toBe(30);
+    expect(age('0')).toEqual(['CORDON_LIST_MAX_AGE_DAYS']);
+    expect(age('two')).toEqual(['CORDON_LIST_MAX_AGE_DAYS']);
   });
 
   it('reads how long a verified API token is believed from CORDON_AUTH_CACHE_SECONDS', () => {

@@ -40,6 +40,11 @@ export interface Config {
    * reason (CORDON_LIST_MAX_REMOVED_SHARE, default 0.1).
    */
   readonly lists: { readonly maxRemovedShare: number };
+  /**
+   * How old a binding restricted-party list may be before an assessment resting on it is at least
+   * `refer` (CORDON_LIST_MAX_AGE_DAYS, whole days, default 90).
+   */
+  readonly assessment: { readonly listMaxAgeDays: number };
 }
 
 /** Settings given on the command line; each overrides its environment variable. */
@@ -185,6 +190,20 @@ export function parseConfig(
     }
   }
 
+  const maxAgeSetting = nonEmpty(env['CORDON_LIST_MAX_AGE_DAYS'])?.trim();
+  let listMaxAgeDays = 90;
+  if (maxAgeSetting !== undefined) {
+    const parsed = /^\d{1,4}$/.test(maxAgeSetting) ? Number(maxAgeSetting) : Number.NaN;
+    if (!(parsed >= 1 && parsed <= 3660)) {
+      problems.push({
+        field: 'CORDON_LIST_MAX_AGE_DAYS',
+        problem: `must be a whole number of days from 1 to 3660, got "${maxAgeSetting}"`,
+      });
+    } else {
+      listMaxAgeDays = parsed;
+    }
+  }
+
   if (problems.length > 0 || database === undefined || !isLogLevel(levelValue)) {
     return err(problems);
   }
@@ -195,6 +214,7 @@ export function parseConfig(
     screening: { thresholds },
     auth: { tokenCacheMs: authCacheSeconds * 1000 },
     lists: { maxRemovedShare },
+    assessment: { listMaxAgeDays },
   });
 }
 

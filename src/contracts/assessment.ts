@@ -35,6 +35,27 @@ export const ApplicationSchema = Type.Object(
             'unknown',
           ]),
         ),
+        stateLinked: Type.Optional(
+          Type.Boolean({
+            description:
+              "Cordon's extension: owned or controlled by the state or acting for it (a state-owned operator). Monitoring-equipment bans (EU Reg. 359/2011 Art. 1b(2)) turn on it.",
+          }),
+        ),
+        matchClearances: Type.Optional(
+          Type.Array(
+            Type.Object({
+              source: Type.String({ minLength: 1 }),
+              entityId: Type.String({ minLength: 1 }),
+              clearedBy: Type.String({ minLength: 1 }),
+              reason: Type.String({ minLength: 1 }),
+              date: Type.Optional(Type.String()),
+            }),
+            {
+              description:
+                "Cordon's extension: screening matches a person cleared as not this party, with who cleared them and why; recorded in the assessment.",
+            },
+          ),
+        ),
       }),
     ),
     items: Type.Array(
@@ -45,11 +66,56 @@ export const ApplicationSchema = Type.Object(
         quantity: Type.Optional(Type.Number()),
         value: Type.Optional(Type.Object({ amount: Type.Number(), currency: Type.String() })),
         answers: Type.Optional(Type.Record(Type.String(), Type.String())),
+        origin: Type.Optional(
+          Type.String({ description: "Cordon's extension: country of origin (ISO alpha-2)." }),
+        ),
+        usControlledContentPercent: Type.Optional(
+          Type.Number({
+            minimum: 0,
+            maximum: 100,
+            description:
+              "Cordon's extension: controlled US-origin content in percent of value (EAR de minimis, 15 CFR 734.4).",
+          }),
+        ),
+        foreignDirectProduct: Type.Optional(
+          Type.Boolean({
+            description:
+              "Cordon's extension: a foreign direct product of US technology or software (15 CFR 734.9).",
+          }),
+        ),
       }),
       { minItems: 1 },
     ),
     endUse: Type.Optional(Type.String()),
     redFlags: Type.Optional(Type.Array(Type.String())),
+    endUseFacts: Type.Optional(
+      Type.Object(
+        {
+          informedByAuthority: Type.Optional(Type.Boolean()),
+          awareOfMisuse: Type.Optional(Type.Boolean()),
+          suspectsMisuse: Type.Optional(Type.Boolean()),
+          militaryEndUse: Type.Optional(
+            Type.Union([Type.Literal('informed'), Type.Literal('aware'), Type.Literal('none')]),
+          ),
+        },
+        {
+          description:
+            "Cordon's extension: what the exporter knows of the end use (EU Art. 4(1)(b), 5(1)-(3)). Absent facts are asked, never assumed.",
+        },
+      ),
+    ),
+    sanctionsLicences: Type.Optional(
+      Type.Array(
+        Type.Object({
+          authority: Type.String({ minLength: 1 }),
+          reference: Type.String({ minLength: 1 }),
+        }),
+        {
+          description:
+            "Cordon's extension: licences from sanctions authorities (OFAC, OTSI/OFSI, a member state) the applicant cites; an officer verifies them.",
+        },
+      ),
+    ),
     dueDiligence: Type.Optional(
       Type.Record(Type.String(), Type.String(), {
         description: "Cordon's extension: answers to the due-diligence steps (DD-1 ... DD-8).",
@@ -73,7 +139,7 @@ export const AssessmentQuerySchema = Type.Object({
 export const AssessmentResponseSchema = Type.Unsafe<Record<string, unknown>>({
   type: 'object',
   description:
-    'The assessment: parties with matches, items with classification, licence per jurisdiction, humanRights { risk, factors }, recommendation { outcome, criteria, provisos }, provenance { listSnapshots, policy, codeVersion }.',
+    'The assessment: parties with matches, items with classification, licence per jurisdiction (status required | not-required | undetermined | prohibited, each basis with its sanctions regime and review), screeningCoverage (binding lists screened, not screened or stale), partnerDenials, humanRights { risk, factors }, recommendation { outcome (no-licence-required | approve | approve-with-provisos | refer | refuse | prohibited), criteria (met | not-met | unknown | applies, with facts), provisos, floors, partyMatches }, provenance { listSnapshots, policy, codeVersion }.',
   required: ['parties', 'items', 'licence', 'humanRights', 'recommendation', 'provenance'],
   additionalProperties: true,
 });

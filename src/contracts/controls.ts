@@ -414,6 +414,8 @@ export const LicenceBasisSchema = Type.Object({
     'restricted-party',
     'country-group-embargo',
     'regional-measure',
+    'sanctions-regimes',
+    'subject-to-ear',
   ]),
   title: Type.String(),
   effect: Type.Enum([
@@ -428,6 +430,21 @@ export const LicenceBasisSchema = Type.Object({
   summary: Type.String({ description: "Cordon's explanation, never legal text." }),
   citations: Type.Array(CitedTextSchema),
   reviewPolicy: Type.Optional(CitedTextSchema),
+  review: Type.Optional(
+    Type.Enum(
+      ['denial', 'presumption-of-denial', 'case-by-case', 'presumption-of-approval', 'unknown'],
+      {
+        description:
+          'What the review policy means for this item (the Entity List entry applied item by item; EAR 746.8(b)).',
+      },
+    ),
+  ),
+  regime: Type.Optional(
+    Type.Object(
+      { id: Type.String(), instrument: Type.String(), provision: Type.String() },
+      { description: 'The sanctions regime applied, with its instrument and article.' },
+    ),
+  ),
   item: Type.Optional(Type.Integer({ minimum: 0 })),
   party: Type.Optional(Type.Object({ role: Type.String(), name: Type.String() })),
   textStatus: TextStatusSchema,
@@ -440,7 +457,7 @@ export const LicenceDeterminationSchema = Type.Object(
       description:
         'The outward contract keeps this boolean: true when a licence is required, and also when the answer is undetermined (treat as required until the missing information is supplied); false only when every rule was checked and none requires one. `status` and `missing` tell the two true cases apart.',
     }),
-    status: Type.Enum(['required', 'not-required', 'undetermined']),
+    status: Type.Enum(['required', 'not-required', 'undetermined', 'prohibited']),
     basis: Type.Array(LicenceBasisSchema),
     missing: Type.Array(Type.Object({ field: Type.String(), question: Type.String() })),
     policies: Type.Array(

@@ -1,6 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { renderAssessment, renderDryRun } from '../adapters/cli/assessment-report.ts';
+import {
+  renderAssessment,
+  renderDryRun,
+  renderPolicyComparison,
+} from '../adapters/cli/assessment-report.ts';
 import { readJsonFile, type AssessCliHandlers } from '../adapters/cli/commands/assess.ts';
 import { readFileBytes } from '../adapters/cli/json-file.ts';
 import { kyselyListSnapshotStore } from '../adapters/db/kysely-list-snapshot-store.ts';
@@ -9,6 +13,8 @@ import { formatDataProblem } from '../adapters/regulation/load-regulation-data.t
 import { sha256Hex } from '../adapters/regulation/load-human-rights-policies.ts';
 import { assessApplication } from '../application/assessment/assess-application.ts';
 import { dryRunPolicy } from '../application/assessment/dry-run-policy.ts';
+import { comparePolicies } from '../application/assessment/compare-policies.ts';
+import { repositoryRoot } from '../adapters/runtime/code-version.ts';
 import {
   diffPolicyDocuments,
   type HumanRightsPolicy,
@@ -66,7 +72,12 @@ function assessmentDepsFor(
     extra: partnerAlertScreening(database.db),
   });
   for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
-  return ok(assessmentDeps(store, screening, context.codeVersion, { database }));
+  return ok(
+    assessmentDeps(store, screening, context.codeVersion, {
+      database,
+      listMaxAgeDays: config.value.assessment.listMaxAgeDays,
+    }),
+  );
 }
 
 /** The CLI handlers of `cordon assess` and `cordon policy ...`. */
@@ -128,6 +139,45 @@ export function assessCliHandlers(context: CliContext): AssessCliHandlers {
         json: { before, after, changes },
       });
     },
+
+    policyCompare: (flags, args) =>
+      context.withReadyDatabase(flags, 'policy compare', async (database, imported) => {
+        const deps = assessmentDepsFor(context, flags, database, imported);
+        if (!deps.ok) return deps;
+        const sources =
+          args.applications.length > 0
+            ? args.applications
+            : [path.join(repositoryRoot, 'docs', 'examples', 'applications')];
+        const applications: { name: string; application: unknown }[] = [];
+        for (const source of sources) {
+          let files: string[];
+          try {
+            files = (await fs.stat(source)).isDirectory()
+              ? (await fs.readdir(source))
+                  .filter((n) => n.endsWith('.json'))
+                  .sort()
+                  .map((n) => path.join(source, n))
+              : [source];
+          } catch {
+            return err(cordonError('CORDON_FILE_UNREADABLE', `Cannot read ${source}.`));
+          }
+          for (const file of files) {
+            const app = await readJsonFile(file);
+            if (!app.ok) return app;
+            applications.push({ name: path.basename(file), application: app.value });
+          }
+        }
+        const comparison = await comparePolicies(
+          {
+            a: args.a,
+            b: args.b,
+            applications,
+            ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
+          },
+          deps.value,
+        );
+        return ok({ text: renderPolicyComparison(comparison), json: comparison });
+      }),
 
     policyDryRun: (flags, args) =>
       context.withReadyDatabase(flags, 'policy dry-run', async (database, imported) => {

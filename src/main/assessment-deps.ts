@@ -10,6 +10,10 @@ import type { Clock } from '../application/ports/clock.ts';
 import { assessmentPartyScreener } from '../application/assessment/assessment-party-screener.ts';
 import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
 import type { ScreeningService } from '../application/screening/screening-service.ts';
+import type { PartnerDenialSource } from '../application/ports/partner-denial-source.ts';
+import { kyselyExchangeStore } from '../adapters/exchange/kysely-exchange-store.ts';
+import { systemClock } from '../adapters/runtime/system-clock.ts';
+import { sha256Text } from './people-wiring.ts';
 
 const regulationDir = path.join(repositoryRoot, 'data', 'regulation');
 const policiesDir = path.join(repositoryRoot, 'data', 'policies');
@@ -30,10 +34,24 @@ export function assessmentDeps(
   store: ListSnapshotStore,
   screening: ScreeningService,
   codeVersion: string,
-  indicators?: { readonly database: DatabaseConnection; readonly clock?: Clock },
+  indicators?: {
+    readonly database: DatabaseConnection;
+    readonly clock?: Clock;
+    /** CORDON_LIST_MAX_AGE_DAYS; the default of the use case when absent. */
+    readonly listMaxAgeDays?: number;
+  },
 ): AssessmentDeps {
   const { regulation, humanRights } = shippedAssessmentSources;
   return {
+    ...(indicators
+      ? {
+          partnerDenials: exchangeDenialSource(indicators.database),
+          ...(indicators.listMaxAgeDays !== undefined
+            ? { listMaxAgeDays: indicators.listMaxAgeDays }
+            : {}),
+          ...(indicators.clock ? { clock: indicators.clock } : {}),
+        }
+      : {}),
     screener: assessmentPartyScreener({ screening, store }),
     reference: regulation,
     policies: regulation,
@@ -47,5 +65,24 @@ export function assessmentDeps(
         }
       : {}),
     codeVersion,
+  };
+}
+
+/**
+ * Partners' denials in force, read from the exchange store (read only): those received from
+ * partners, not our own (which carry the case they came from).
+ */
+export function exchangeDenialSource(database: DatabaseConnection): PartnerDenialSource {
+  const store = kyselyExchangeStore(database.db, systemClock, sha256Text);
+  return {
+    activeDenials: async () =>
+      (await store.denials({ status: 'active' }))
+        .filter((d) => d.caseId === undefined)
+        .map((d) => ({
+          sender: d.sender,
+          reference: d.reference,
+          denial: d.denial,
+          updatedAt: d.updatedAt,
+        })),
   };
 }

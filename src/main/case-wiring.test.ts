@@ -6,7 +6,7 @@ import { loadCasePolicy, parseCaseSettings } from './case-wiring.ts';
 describe('the shipped case policy (the highest data/routing/case-policy-v<N>.json)', () => {
   it('loads, gives every jurisdiction an appeal period, and never labels a paraphrase verbatim', async () => {
     const policy = await loadCasePolicy();
-    expect(policy.version).toBe(2);
+    expect(policy.version).toBe(3);
     expect(policy.separationOfDuties.distinctDuties).toEqual([
       'advise',
       'recommend',
@@ -36,6 +36,21 @@ describe('the shipped case policy (the highest data/routing/case-policy-v<N>.jso
     for (const criterion of policy.criteria) {
       expect(criterion.text.text, criterion.code).not.toBe('');
     }
+  }, 60_000);
+
+  it('offers no Arms Trade Treaty, no EIPA s. 7.3 and no EU Art. 5(1) as refusal criteria of dual-use licensing, and cites the sanctions prohibitions verbatim', async () => {
+    const policy = await loadCasePolicy();
+    expect(policy.version).toBe(3);
+    const codes = policy.criteria.map((c) => c.code);
+    expect(codes).not.toContain('ATT-7');
+    expect(codes).not.toContain('CA-EIPA-7.3');
+    expect(codes).not.toContain('EU-2021/821-Art.5');
+    expect(policy.criteria.find((c) => c.code === 'EU-833/2014-Art.2')?.text).toMatchObject({
+      textStatus: 'verbatim',
+      text: expect.stringMatching(
+        /^1\. It shall be prohibited to sell, supply, transfer or export/,
+      ),
+    });
   }, 60_000);
 });
 

@@ -22,7 +22,8 @@ import { err, ok, type Result } from '../domain/shared/result.ts';
 import { shippedAssessmentSources } from './assessment-deps.ts';
 
 const routingDir = path.join(repositoryRoot, 'data', 'routing');
-const routingFile = path.join(routingDir, 'routing-v1.json');
+/** The routing rules in force (version 2; older versions stay in data/routing for the record). */
+const routingFile = path.join(routingDir, 'routing-v2.json');
 let routingRules: Promise<RoutingRuleSet> | undefined;
 let casePolicy: Promise<CasePolicy> | undefined;
 

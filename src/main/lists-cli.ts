@@ -62,7 +62,10 @@ export function listsCliHandlers(context: CliContext): ListsCliHandlers {
         thresholds: config.value.screening.thresholds,
         extra: partnerAlertScreening(database.db),
       });
-      const assessment = assessmentDeps(store, screening, context.codeVersion, { database });
+      const assessment = assessmentDeps(store, screening, context.codeVersion, {
+        database,
+        listMaxAgeDays: config.value.assessment.listMaxAgeDays,
+      });
       const report = await rescreenCases({
         store: caseDepsFor(database.db, assessment).store,
         screener: assessment.screener,

@@ -147,6 +147,7 @@ export async function startServer(
     const assessment = assessmentDeps(listStore, screening, options.codeVersion, {
       database,
       clock: systemClock,
+      listMaxAgeDays: config.assessment.listMaxAgeDays,
     });
     const exchange = await exchangeDepsFor(database.db, options.exchange, partnerAlerts);
     const cases: ReturnType<typeof caseDepsFor> = {

@@ -46,7 +46,7 @@ describe('cordon assess', () => {
     expect(a.provenance.listSnapshots.length).toBeGreaterThan(0);
     expect(a.provenance.policy).toEqual({
       id: 'cordon.NO.human-rights',
-      version: 1,
+      version: 2,
       contentHash: expect.any(String),
     });
   }, 120_000);
@@ -67,6 +67,25 @@ describe('cordon assess', () => {
     );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--jurisdiction/);
+  }, 120_000);
+
+  it('compares two states on the example applications: where their policies and decisions differ', async () => {
+    const run = await runCordon(['policy', 'compare', 'GB', 'EU', '--json'], {
+      CORDON_DATA_DIR: dataDir,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const c = JSON.parse(run.stdout) as {
+      policies: { aspect: string; a: string; b: string }[];
+      applications: { name: string; a?: { outcome: string }; b?: { outcome: string } }[];
+    };
+    expect(c.policies).toContainEqual({
+      aspect: 'human-rights catch-all for non-listed items',
+      a: 'no',
+      b: 'yes',
+    });
+    const russia = c.applications.find((x) => x.name === 'thermal-camera-to-russia.json');
+    expect(russia?.a?.outcome).toBe('prohibited');
+    expect(russia?.b?.outcome).toBe('prohibited');
   }, 120_000);
 
   it('validates a shipped policy', async () => {

@@ -140,7 +140,7 @@ describe('a licence case over HTTP, from application to countersigned refusal', 
     // routing asks the human-rights desk before any officer decides.
     expect(['refuse', 'refer']).toContain(submitted.assessment?.recommendation.outcome);
     expect(['high', 'unacceptable']).toContain(submitted.assessment?.humanRights.risk);
-    expect(submitted.assessment?.provenance).toMatchObject({ policy: { version: 1 } });
+    expect(submitted.assessment?.provenance).toMatchObject({ policy: { version: 2 } });
     expect(submitted).toMatchObject({ stage: 'awaiting-advice', queue: 'human-rights' });
     expect(submitted.routing?.adviceRequests.map((r) => r.desk)).toEqual(['human-rights']);
 

@@ -16,12 +16,25 @@ export const buildPartyMatch = (
   ...overrides,
 });
 
+/** The sources a fake screening pretends to have screened, each dated 2026-07-23. */
+export const fakeScreenedSources = [
+  'us-bis-entity-list',
+  'us-bis-dpl',
+  'us-ofac-sdn',
+  'uk-hmt-ofsi',
+  'eu-fsf',
+] as const;
+
 /**
  * A screener that returns the matches given for a party name (exact), nothing for the rest, and
- * records the snapshot it pretends to have used.
+ * records the snapshots it pretends to have used: by default one per binding list source of the
+ * shipped policies, all of 2026-07-23 (give `snapshots` to leave some out or date them).
  */
 export function fakePartyScreener(
   matchesByName: Readonly<Record<string, readonly PartyMatch[]>> = {},
+  fake: {
+    readonly snapshots?: readonly { id: string; source: string; dataDate: string }[];
+  } = {},
 ): PartyScreener & { calls: { asOf?: string }[] } {
   const calls: { asOf?: string }[] = [];
   return {
@@ -30,13 +43,13 @@ export function fakePartyScreener(
       calls.push(options);
       return Promise.resolve(
         ok({
-          snapshots: [
-            {
-              id: 'us-bis-entity-list@2026-07-23.test0001',
-              source: 'us-bis-entity-list',
+          snapshots:
+            fake.snapshots ??
+            fakeScreenedSources.map((source) => ({
+              id: `${source}@2026-07-23.test0001`,
+              source,
               dataDate: '2026-07-23',
-            },
-          ],
+            })),
           parties: parties.map((p) => ({
             // Own keys only: a party named `__proto__` or `constructor` has no matches.
             matches: Object.hasOwn(matchesByName, p.name) ? (matchesByName[p.name] ?? []) : [],

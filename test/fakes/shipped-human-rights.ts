@@ -56,5 +56,7 @@ export function assessmentDeps(screener: PartyScreener = fakePartyScreener()): A
       humanRightsReference: () => Promise.resolve(regulation.humanRights),
     },
     codeVersion: '0.0.0-test',
+    // Within the default 90 days of the fake screening's lists (2026-07-23).
+    clock: { now: () => new Date('2026-08-01T12:00:00Z') },
   };
 }

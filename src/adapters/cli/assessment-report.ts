@@ -1,5 +1,6 @@
 import type { Assessment } from '../../application/assessment/assess-application.ts';
 import type { DryRunReport } from '../../application/assessment/dry-run-policy.ts';
+import type { PolicyComparison } from '../../application/assessment/compare-policies.ts';
 import { citationLabel } from '../../domain/policy/text-provenance.ts';
 
 const indent = (lines: readonly string[], by = '  ') => lines.map((l) => `${by}${l}`);
@@ -18,6 +19,24 @@ export function renderAssessment(a: Assessment): string {
     '',
     `RECOMMENDATION: ${a.recommendation.outcome.toUpperCase()}`,
     ...indent([a.recommendation.summary]),
+    ...(a.recommendation.floors.length > 0
+      ? [
+          'Raised by:',
+          ...a.recommendation.floors.map(
+            (f) => `  at least ${f.atLeast} (${f.criterion}): ${f.reason}`,
+          ),
+        ]
+      : []),
+    ...(a.recommendation.partyMatches.length > 0
+      ? [
+          'Party matches:',
+          ...a.recommendation.partyMatches.map(
+            (m) =>
+              `  ${m.status === 'cleared' ? `cleared by ${m.clearedBy ?? '?'} (${m.clearedBecause ?? ''})` : 'TO CLEAR'} ${m.role} "${m.party}" = "${m.listedName}" ${m.source} ${m.entityId} [${m.standing === 'binding' ? 'binding here' : "another state's list: evidence"}]`,
+          ),
+        ]
+      : []),
+    `Lists (freshness limit ${a.screeningCoverage.maxAgeDays} days, as of ${a.screeningCoverage.asOf}): ${a.screeningCoverage.lists.map((l) => `${l.source} ${l.status}${l.snapshot ? ` (${l.snapshot.dataDate})` : ''}`).join(', ') || 'none bind this jurisdiction'}`,
     `HUMAN-RIGHTS RISK: ${hr.risk} (score ${hr.score}; ${hr.scoreRisk} before presumptions; item relevance ${hr.itemRelevance})`,
     '',
     'Factors (weight x severity):',
@@ -31,8 +50,11 @@ export function renderAssessment(a: Assessment): string {
     ...(hr.presumptions.length > 0
       ? [
           '',
-          'Presumptions of denial:',
-          ...hr.presumptions.map((p) => `  ${p.id}: ${p.title} -> at least ${p.riskAtLeast}`),
+          'Presumptions of denial (US law) and policy risk floors:',
+          ...hr.presumptions.map(
+            (p) =>
+              `  ${p.kind === 'presumption-of-denial' ? 'presumption of denial' : 'risk floor'} ${p.id}: ${p.title} -> at least ${p.riskAtLeast}`,
+          ),
         ]
       : []),
     '',
@@ -56,7 +78,10 @@ export function renderAssessment(a: Assessment): string {
     'Licence:',
     ...licence.flatMap(([j, l]) => [
       `  ${j}: ${l.status}`,
-      ...l.basis.map((b) => `    ${b.effect.padEnd(19)} ${b.title} [${b.textStatus}]`),
+      ...l.basis.map(
+        (b) =>
+          `    ${b.effect.padEnd(19)} ${b.regime ? `${b.regime.instrument}, ${b.regime.provision}` : b.title}${b.review ? ` (review: ${b.review})` : ''} [${b.textStatus}]`,
+      ),
       ...l.missing.map((m) => `    missing ${m.field}: ${m.question}`),
     ]),
     '',
@@ -103,5 +128,26 @@ export function renderDryRun(r: DryRunReport): string {
     ...r.rows
       .filter((x) => x.status === 'not-assessed')
       .map((x) => `  not assessed: ${x.name}: ${x.error?.message ?? ''}`),
+  ].join('\n');
+}
+
+/** Two states on the same applications: where their policies and their decisions differ. */
+export function renderPolicyComparison(c: PolicyComparison): string {
+  return [
+    `${c.a} and ${c.b} would decide ${c.differing} of ${c.applications.length} application(s) differently.`,
+    '',
+    'Where the policies differ:',
+    ...(c.policies.length === 0
+      ? ['  nowhere that Cordon models']
+      : c.policies.flatMap((d) => [`  ${d.aspect}:`, `    ${c.a}: ${d.a}`, `    ${c.b}: ${d.b}`])),
+    '',
+    ...c.applications.flatMap((x) =>
+      x.error
+        ? [`${x.name}: not assessed: ${x.error.message}`]
+        : [
+            `${x.name}: ${c.a} ${x.a?.outcome ?? '?'} / ${c.b} ${x.b?.outcome ?? '?'}${x.differ ? '  <- differ' : ''}`,
+            ...x.differences.map((d) => `    ${d}`),
+          ],
+    ),
   ].join('\n');
 }

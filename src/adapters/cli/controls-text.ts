@@ -176,7 +176,13 @@ const decisive: readonly Basis['effect'][] = [
 ];
 
 const statusWord = (d: LicenceDeterminationJson) =>
-  d.status === 'required' ? 'REQUIRED' : d.status === 'undetermined' ? 'UNDETERMINED' : 'no';
+  d.status === 'prohibited'
+    ? 'PROHIBITED'
+    : d.status === 'required'
+      ? 'REQUIRED'
+      : d.status === 'undetermined'
+        ? 'UNDETERMINED'
+        : 'no';
 
 /** One jurisdiction's determination: the verdict, the rules that decide it, what is missing. */
 export function determinationLines(d: LicenceDeterminationJson): string[] {

@@ -173,12 +173,19 @@ export const toClassificationJson = (c: ItemClassification): ClassificationJson 
  * The outward contract keeps `required` a boolean (`../shared/spec/README.md`). Cordon decides:
  * `undetermined` maps to `required: true` with `status: 'undetermined'` and the `missing` list,
  * because an export must not go ahead while a rule may still require a licence; `required: false`
- * means every rule was checked and none requires one.
+ * means every rule was checked and none requires one. `prohibited` (a sanctions or embargo
+ * prohibition, a blocking list) is a required licence that can never be granted.
  */
 export const toLicenceDeterminationJson = (d: LicenceDetermination): LicenceDeterminationJson => ({
   jurisdiction: d.jurisdiction,
   required: d.required !== false,
-  status: d.required === true ? 'required' : d.required === false ? 'not-required' : 'undetermined',
+  status: d.basis.some((b) => b.effect === 'prohibited')
+    ? 'prohibited'
+    : d.required === true
+      ? 'required'
+      : d.required === false
+        ? 'not-required'
+        : 'undetermined',
   basis: d.basis.map((b) => ({ ...b, citations: [...b.citations] })),
   missing: d.missing.map((m) => ({ ...m })),
   policies: d.policies.map((p) => ({ ...p })),

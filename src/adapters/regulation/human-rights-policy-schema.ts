@@ -1,6 +1,7 @@
 import { Type, type TSchema } from 'typebox';
 import { Check, Errors } from 'typebox/schema';
 import type { HumanRightsPolicyDocument } from '../../domain/human-rights/human-rights-policy.ts';
+import { legalTestKinds } from '../../domain/human-rights/legal-test-kinds.ts';
 import type { PolicyProblem } from '../../domain/policy/jurisdiction-policy.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 
@@ -14,8 +15,11 @@ import { err, ok, type Result } from '../../domain/shared/result.ts';
 const isoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD.' });
 const id = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9.:-]*$' });
 const share = Type.Number({ minimum: 0, maximum: 1 });
-const literals = <T extends string>(values: readonly T[]) =>
-  Type.Union(values.map((v) => Type.Literal(v)));
+const literals = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    options,
+  );
 
 const riskLevel = literals(['low', 'medium', 'high', 'unacceptable']);
 const licensingOutcome = literals(['approve', 'approve-with-provisos', 'refer', 'refuse']);
@@ -80,12 +84,25 @@ export const HumanRightsPolicyFileSchema = strict(
     legalTests: Type.Array(
       strict({
         id,
+        kind: Type.Optional(
+          literals(legalTestKinds, {
+            description:
+              'What decides the test (each is evaluated on its own conditions; see src/domain/human-rights/legal-tests.ts). Absent: `risk-level`, the version-1 behaviour kept so old decisions reproduce.',
+          }),
+        ),
         title: Type.String({ minLength: 1 }),
         text: Text,
         threshold: Type.String({ minLength: 1 }),
-        metAt: riskLevel,
-        outcome: licensingOutcome,
+        metAt: Type.Optional(riskLevel),
+        unknownFrom: Type.Optional(riskLevel),
+        outcome: Type.Optional(licensingOutcome),
       }),
+    ),
+    humanRightsCatchAll: Type.Optional(
+      strict(
+        { available: Type.Boolean(), text: Text },
+        'Whether the authority can make a licence required for a non-listed item on human-rights grounds (EU Art. 5 yes; the UK has no such catch-all). Absent: available.',
+      ),
     ),
     factors: strict(
       Object.fromEntries(
@@ -113,6 +130,12 @@ export const HumanRightsPolicyFileSchema = strict(
     presumptionsOfDenial: Type.Array(
       strict({
         id,
+        kind: Type.Optional(
+          literals(['presumption-of-denial', 'risk-floor'], {
+            description:
+              '`presumption-of-denial` only where the law says so (US); `risk-floor` for a policy rule that sets a least risk level. Absent: presumption-of-denial (version 1).',
+          }),
+        ),
         title: Type.String({ minLength: 1 }),
         when: strict({
           humanRightsListing: Type.Optional(Type.Boolean()),

@@ -155,6 +155,27 @@ export const RegionalMeasureRuleSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const SanctionsRegimesRuleSchema = Type.Object(
+  {
+    ...ruleBase,
+    kind: Type.Literal('sanctions-regimes'),
+    regimes: Type.Array(
+      Type.String({
+        minLength: 1,
+        description:
+          "Ids of data/regulation/sanctions_regimes.json, of this jurisdiction's own authority only.",
+      }),
+      { minItems: 1 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const SubjectToEarRuleSchema = Type.Object(
+  { ...ruleBase, kind: Type.Literal('subject-to-ear') },
+  { additionalProperties: false },
+);
+
 const ruleSchemas = {
   'listed-items': ListedItemsRuleSchema,
   'cyber-surveillance-catch-all': CyberSurveillanceRuleSchema,
@@ -163,6 +184,8 @@ const ruleSchemas = {
   'restricted-party': RestrictedPartyRuleSchema,
   'country-group-embargo': CountryGroupEmbargoRuleSchema,
   'regional-measure': RegionalMeasureRuleSchema,
+  'sanctions-regimes': SanctionsRegimesRuleSchema,
+  'subject-to-ear': SubjectToEarRuleSchema,
 } as const;
 
 const Rule = Type.Union([
@@ -173,6 +196,8 @@ const Rule = Type.Union([
   RestrictedPartyRuleSchema,
   CountryGroupEmbargoRuleSchema,
   RegionalMeasureRuleSchema,
+  SanctionsRegimesRuleSchema,
+  SubjectToEarRuleSchema,
 ]);
 
 /** The document with a given schema for its rules: the real union, or a loose one to check by kind. */

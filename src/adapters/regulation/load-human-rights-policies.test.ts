@@ -11,10 +11,11 @@ const root = join(import.meta.dirname, '..', '..', '..');
 const gbText = readFileSync(join(root, 'data/policies/GB/human-rights-v1.json'), 'utf8');
 
 describe(parseHumanRightsPolicy.name, () => {
-  it('loads a human-rights policy for every shipped jurisdiction', () => {
+  it('loads a human-rights policy for every shipped jurisdiction, Germany included', () => {
     expect([...shippedHumanRightsPolicies().current.keys()].sort()).toEqual([
       'AU',
       'CA',
+      'DE',
       'DK',
       'EU',
       'FR',
@@ -47,6 +48,57 @@ describe(parseHumanRightsPolicy.name, () => {
       shippedRegulation().regulation,
     );
     expect(v.ok).toBe(false);
+  });
+
+  it('cites no Arms Trade Treaty and no US law outside the US policy, and no presumption of denial outside US law', () => {
+    const current = shippedHumanRightsPolicies().current;
+    for (const [jurisdiction, policy] of current) {
+      const cited = [
+        ...policy.legalTests.map((t) => t.text),
+        ...policy.presumptionsOfDenial.flatMap((p) => p.citations),
+      ];
+      expect({
+        jurisdiction,
+        att: cited.some((c) => /Arms Trade Treaty|ATT Art/i.test(c.source.title + c.text)),
+      }).toEqual({ jurisdiction, att: false });
+      if (jurisdiction === 'US') continue;
+      expect({ jurisdiction, us: cited.some((c) => /15 CFR|EAR/.test(c.source.title)) }).toEqual({
+        jurisdiction,
+        us: false,
+      });
+      expect({
+        jurisdiction,
+        kinds: [...new Set(policy.presumptionsOfDenial.map((p) => p.kind))],
+      }).toEqual({ jurisdiction, kinds: ['risk-floor'] });
+    }
+    expect(
+      current
+        .get('US' as never)
+        ?.presumptionsOfDenial.find((p) => p.id === 'human-rights-listed-party')?.kind,
+    ).toBe('presumption-of-denial');
+  });
+
+  it('evaluates every legal test of the current policies on its own conditions, none from the risk score except the human-rights criterion', () => {
+    for (const policy of shippedHumanRightsPolicies().current.values()) {
+      for (const t of policy.legalTests) {
+        expect({ policy: policy.id, test: t.id, kind: t.kind }).not.toEqual({
+          policy: policy.id,
+          test: t.id,
+          kind: 'risk-level',
+        });
+        if (t.kind !== 'human-rights-risk')
+          expect({ test: t.id, metAt: t.metAt }).toEqual({ test: t.id, metAt: undefined });
+      }
+    }
+    const eu = shippedHumanRightsPolicies().current.get('EU');
+    expect(eu?.legalTests.find((t) => t.id === 'eu-art-5-1')).toMatchObject({
+      kind: 'informed-by-authority',
+    });
+    expect(eu?.legalTests.find((t) => t.id === 'eu-art-5-1')?.outcome).toBeUndefined();
+    expect(
+      shippedHumanRightsPolicies().current.get('GB' as never)?.humanRightsCatchAll.available,
+    ).toBe(false);
+    expect(eu?.humanRightsCatchAll.available).toBe(true);
   });
 
   it('keeps the committed JSON Schema in step with the code', () => {

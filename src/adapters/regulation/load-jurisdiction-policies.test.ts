@@ -27,14 +27,21 @@ const problemsOf = (files: PolicyFile[]) => {
   const r = parseJurisdictionPolicies(files, regulation);
   return r.ok ? [] : r.error;
 };
+/** The problems of the shipped policies with one jurisdiction's current file edited. */
+const problemsOfEdited = (jurisdiction: string, edit: (doc: Record<string, unknown>) => void) => {
+  const doc = read(`${jurisdiction}/policy-v2.json`);
+  edit(doc);
+  return problemsOf([...shipped(), file(`${jurisdiction}/policy-v2.json`, doc)]);
+};
 
 describe(loadJurisdictionPolicies.name, () => {
-  it('loads the shipped policies of US, GB, the EU block and the ECHRI partners NO, DK, NL, FR, CA, AU, each with an id, a version and a content hash', async () => {
+  it('loads the shipped policies of US, GB, the EU block and the ECHRI partners NO, DE, DK, NL, FR, CA, AU, each with an id, a version and a content hash', async () => {
     const result = await loadJurisdictionPolicies(policiesDir, regulation);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect([...result.value.current.keys()].sort()).toEqual([
       'AU',
       'CA',
+      'DE',
       'DK',
       'EU',
       'FR',
@@ -43,12 +50,32 @@ describe(loadJurisdictionPolicies.name, () => {
       'NO',
       'US',
     ]);
+    // Version 2 added the sanctions regimes where a state's own law has them; the member states
+    // inherit the block's.
+    const withSanctions = ['AU', 'CA', 'EU', 'GB', 'NO', 'US'];
     for (const p of result.value.current.values()) {
+      const version = withSanctions.includes(p.jurisdiction) ? 2 : 1;
       expect(p.id).toBe(`cordon.${p.jurisdiction}`);
-      expect(p.version).toBe(1);
+      expect(p.version).toBe(version);
       expect(p.contentHash).toMatch(/^[0-9a-f]{64}$/);
-      expect(p.file).toBe(`data/policies/${p.jurisdiction}/policy-v1.json`);
+      expect(p.file).toBe(`data/policies/${p.jurisdiction}/policy-v${version}.json`);
     }
+  });
+
+  it("refuses a policy that applies another authority's sanctions regime: other states' measures are evidence, never a legal basis", () => {
+    const problems = problemsOfEdited('GB', (doc) => {
+      const rules = (doc.controls as { rules: Record<string, unknown>[] }).rules;
+      rules.push({
+        id: 'gb-applies-eu-law',
+        kind: 'sanctions-regimes',
+        title: 'EU Russia sanctions',
+        regimes: ['eu-833/2014:art-2'],
+        citations: [],
+      });
+    });
+    expect(problems.map((p) => p.message)).toContainEqual(
+      expect.stringContaining('"eu-833/2014:art-2" is EU law: GB applies only its own (UK)'),
+    );
   });
 
   it('resolves the texts a policy cites from the shipped regulation data, so the EU Art. 5 rule quotes the regulation verbatim', async () => {

@@ -77,7 +77,10 @@ describe(loadRegulationData.name, () => {
       ]),
     );
     const verbatim = allTexts(result.value).filter(
-      (t) => t.textStatus === 'verbatim' && t.source.file?.startsWith('data/regulation/'),
+      (t) =>
+        t.textStatus === 'verbatim' &&
+        t.source.file?.startsWith('data/regulation/') &&
+        !t.source.file.startsWith('data/regulation/sources/'),
     );
     expect(verbatim.length).toBeGreaterThan(100);
     for (const t of verbatim) {
@@ -91,6 +94,75 @@ describe(loadRegulationData.name, () => {
         found: true,
       });
     }
+  });
+
+  it('shows a sanctions text as verbatim only when it is a substring of the stored official copy it names', async () => {
+    const result = await loadRegulationData(dir);
+    if (!result.ok) throw new Error('load failed');
+    const fromSources = [...result.value.texts.values()].filter((t) =>
+      t.source.file?.startsWith('data/regulation/sources/'),
+    );
+    expect(fromSources.length).toBeGreaterThanOrEqual(20);
+    for (const t of fromSources) {
+      const file = join(dir, '..', '..', t.source.file ?? '');
+      expect({ file: t.source.file, found: readFileSync(file, 'utf8').includes(t.text) }).toEqual({
+        file: t.source.file,
+        found: true,
+      });
+      expect(t.textStatus).toBe('verbatim');
+    }
+    // Every text of the sanctions file that is not cut from a stored copy says what it is.
+    const raw = JSON.parse(readFileSync(join(dir, 'sanctions_regimes.json'), 'utf8')) as {
+      texts: { id: string; status: string; source: string }[];
+      sources: Record<string, { file?: string }>;
+    };
+    for (const t of raw.texts) {
+      const stored = raw.sources[t.source]?.file !== undefined;
+      expect({ id: t.id, status: t.status }).toEqual({
+        id: t.id,
+        status: stored ? 'verbatim' : expect.stringMatching(/^(paraphrase|seed-unverified)$/),
+      });
+    }
+  });
+
+  it('quotes 15 CFR 744.11 with ellipses only: every quoted part is word for word in the stored eCFR XML', async () => {
+    const result = await loadRegulationData(dir);
+    if (!result.ok) throw new Error('load failed');
+    const xml = readFileSync(
+      join(dir, '..', 'lists', 'us_bis_entity_list', '2026-07-23', 'ecfr_title-15_part-744.xml'),
+      'utf8',
+    )
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ');
+    const text = result.value.texts.get('hr:US-EAR-744.11')?.text ?? '';
+    const parts = text.split('...').map((p) => p.trim());
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts)
+      expect({ part, found: xml.includes(part) }).toEqual({ part, found: true });
+  });
+
+  it('reads the sanctions regimes with the instrument, provision and texts of each, own authority per regime', async () => {
+    const result = await loadRegulationData(dir);
+    if (!result.ok) throw new Error('load failed');
+    const byId = new Map(result.value.measures.sanctionsRegimes.map((r) => [r.id, r]));
+    expect(byId.get('eu-833/2014:art-2')).toMatchObject({
+      authority: 'eu',
+      countries: ['RU'],
+      goods: { kind: 'control-list', list: 'eu' },
+      effect: 'prohibited',
+      inForce: 'in-force',
+    });
+    expect(byId.get('eu-833/2014:art-2')?.texts[0]?.text).toMatch(
+      /^1\. It shall be prohibited to sell, supply, transfer or export, directly or indirectly, dual-use goods and technology/,
+    );
+    expect(byId.get('eu-833/2014:art-2')?.texts[0]?.source).toMatchObject({
+      date: '2023-04-27',
+      licence: expect.stringContaining('CC BY 4.0'),
+    });
+    expect(byId.get('us-ear:746.8')?.reviewPolicy?.kind).toBe('denial');
+    expect(byId.get('eu-765/2006:art-1e')?.countries).toEqual(['BY']);
+    expect(byId.get('us-ofac:560.204')?.usPersonsOnly).toBe(true);
+    expect(byId.get('uk-si-2019/855:dual-use')?.texts[0]?.textStatus).toBe('seed-unverified');
   });
 
   it('dates the EU texts by the consolidated version they were read in (2023-05-26), and cites EUR-Lex with its licence', async () => {

@@ -17,6 +17,7 @@ import {
   parseUkInterceptionSchedule,
 } from './parse-destination-data.ts';
 import { parseEuExtracts } from './parse-eu-extracts.ts';
+import { parseSanctionsRegimes } from './parse-sanctions-regimes.ts';
 import {
   parseDatasets,
   parseEchri,
@@ -39,6 +40,7 @@ export const regulationFileNames = {
   redFlags: 'red_flags_due_diligence.json',
   datasets: 'human_rights_datasets_licensing.json',
   entityListSubset: 'bis_entity_list_human_rights_surveillance_subset.json',
+  sanctionsRegimes: 'sanctions_regimes.json',
 } as const;
 
 /** One file's name and contents, with the SHA-256 of its bytes (its version). */
@@ -102,6 +104,11 @@ export function parseRegulationData(
   const flags = parseRedFlags(roots.redFlags, path(regulationFileNames.redFlags));
   const datasets = parseDatasets(roots.datasets);
   const listings = parseEntityListSubset(roots.entityListSubset);
+  const regimes = parseSanctionsRegimes(
+    roots.sanctionsRegimes,
+    path(regulationFileNames.sanctionsRegimes),
+    displayDir,
+  );
 
   const texts = new Map<string, CitedText>();
   for (const [id, text] of [
@@ -112,6 +119,7 @@ export function parseRegulationData(
     ...echri.texts,
     ...tests.texts,
     ...flags.texts,
+    ...regimes.texts,
   ]) {
     if (texts.has(id)) {
       problems.push({
@@ -153,6 +161,7 @@ export function parseRegulationData(
       armsEmbargoes: sanctions.armsEmbargoes,
       monitoringMeasures: sanctions.monitoringMeasures,
       interceptionGoodsLists: [uk.list, ...sanctions.goodsLists],
+      sanctionsRegimes: regimes.regimes,
     },
     humanRights: {
       echri: echri.code,

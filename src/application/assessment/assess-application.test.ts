@@ -83,7 +83,7 @@ describe(assessApplication.name, () => {
         'no-re-export',
         'post-shipment-verification',
       ]);
-      expect(a.provenance.policy).toMatchObject({ id: 'cordon.GB.human-rights', version: 1 });
+      expect(a.provenance.policy).toMatchObject({ id: 'cordon.GB.human-rights', version: 2 });
       expect(a.provenance.codeVersion).toBe('0.0.0-test');
       expect(a.provenance.listSnapshots.length).toBeGreaterThan(0);
     });
@@ -134,7 +134,7 @@ describe(assessApplication.name, () => {
       expect(a.recommendation.outcome).toBe('refer');
     });
 
-    it('refuses intrusion software for the intelligence service of Iran: an embargoed state, a monitoring-equipment ban and a presumption of denial for intrusion software to embargoed destinations', async () => {
+    it('prohibits intrusion software for the intelligence service of Iran under EU law: Reg. 359/2011 Art. 1b forbids authorising monitoring equipment for the state, whatever else the risk says', async () => {
       const a = await assess(
         buildApplication({
           jurisdiction: 'EU',
@@ -159,7 +159,12 @@ describe(assessApplication.name, () => {
         }),
       );
       expect(a.humanRights.risk).toBe('unacceptable');
-      expect(a.recommendation.outcome).toBe('refuse');
+      expect(a.recommendation.outcome).toBe('prohibited');
+      expect(a.recommendation.summary).toMatch(/^Prohibited: /);
+      expect(a.licence['EU']?.status).toBe('prohibited');
+      expect(
+        a.licence['EU']?.basis.find((b) => b.effect === 'prohibited')?.citations.map((c) => c.text),
+      ).toContainEqual(expect.stringMatching(/shall not grant any authorisation/));
       expect(a.humanRights.presumptions.map((p) => p.id)).toContain(
         'intrusion-software-to-embargoed-destination',
       );
@@ -268,7 +273,7 @@ describe(assessApplication.name, () => {
       expect(a.recommendation.outcome).toBe('refer');
     });
 
-    it('refers social-media monitoring whose end-use statement is to track protesters: the risk is unacceptable (the end use targets people, CS-06), and although no UK rule lists the item, the authority must decide on a catch-all before export', async () => {
+    it('needs no UK licence for non-listed social-media monitoring even when the end use is to track protesters: the risk is unacceptable (CS-06), but UK law has no human-rights catch-all, and the answer says so rather than inventing one; under EU law Art. 5 can reach it', async () => {
       const a = await assess(
         buildApplication({
           destination: { country: 'BR' },
@@ -286,7 +291,31 @@ describe(assessApplication.name, () => {
       );
       expect(a.humanRights.presumptions.map((p) => p.id)).toContain('end-use-targets-people');
       expect(a.humanRights.risk).toBe('unacceptable');
-      expect(a.recommendation.outcome).toBe('refer');
+      expect(a.licence['GB']?.status).toBe('not-required');
+      expect(a.recommendation.outcome).toBe('no-licence-required');
+      expect(a.recommendation.summary).toMatch(/no human-rights catch-all/);
+      const eu = await assess(
+        buildApplication({
+          jurisdiction: 'EU',
+          exporter: { name: 'Example GmbH', country: 'DE' },
+          destination: { country: 'BR' },
+          parties: [
+            { role: 'end-user', name: 'State Military Police', country: 'BR', type: 'police' },
+          ],
+          items: [
+            {
+              description: 'Social media monitoring suite',
+              capabilities: ['social-media-monitoring'],
+            },
+          ],
+          endUse: 'Identify and track protesters organising online',
+        }),
+      );
+      // EU law can reach it: Art. 5 is undetermined until the authority informs the exporter,
+      // and Art. 5(1) is not "met" merely because the risk is high: nobody has informed anyone.
+      expect(eu.licence['EU']?.status).toBe('undetermined');
+      expect(eu.recommendation.criteria.find((c) => c.id === 'eu-art-5-1')?.status).toBe('unknown');
+      expect(eu.recommendation.outcome).toBe('refuse');
     });
 
     it('needs no licence and keeps a low risk for office printers to the Iranian police: the context weighs little for an item with no surveillance capability', async () => {
@@ -299,7 +328,7 @@ describe(assessApplication.name, () => {
       expect(riskIsBelowHigh(a)).toBe(true);
     });
 
-    it('refuses a monitoring centre for Russia under UK law: the UK interception and monitoring sanctions prohibit it whatever the risk score', async () => {
+    it('prohibits a monitoring centre for Russia under UK law: the UK interception and monitoring sanctions and the Russia dual-use prohibition apply whatever the risk score', async () => {
       const a = await assess(
         buildApplication({
           destination: { country: 'RU' },
@@ -315,7 +344,7 @@ describe(assessApplication.name, () => {
           ],
         }),
       );
-      expect(a.recommendation.outcome).toBe('refuse');
+      expect(a.recommendation.outcome).toBe('prohibited');
       expect(a.licence['GB']?.basis.some((b) => b.effect === 'prohibited')).toBe(true);
     });
 
@@ -415,7 +444,7 @@ describe(dryRunPolicy.name, () => {
     if (!current) throw new Error('no GB policy');
     const v2: HumanRightsPolicy = {
       ...current,
-      version: 2,
+      version: current.version + 1,
       factors: {
         ...current.factors,
         destination: { ...current.factors.destination, weight: 0.45 },
@@ -435,8 +464,8 @@ describe(dryRunPolicy.name, () => {
     expect(report.changed).toBe(1);
     expect(report.rows.find((r) => r.name === 'egypt.json')).toMatchObject({
       status: 'changed',
-      before: { outcome: 'refer', risk: 'high', policyVersion: 1 },
-      after: { outcome: 'refuse', risk: 'unacceptable', policyVersion: 2 },
+      before: { outcome: 'refer', risk: 'high', policyVersion: 2 },
+      after: { outcome: 'refuse', risk: 'unacceptable', policyVersion: 3 },
     });
     expect(report.rows.find((r) => r.name === 'printers.json')?.status).toBe('unchanged');
     expect(report.rows.find((r) => r.name === 'norway.json')?.status).toBe('not-assessed');

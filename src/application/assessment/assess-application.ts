@@ -1,6 +1,7 @@
 import type { ItemClassification } from '../../domain/classification/classify-item.ts';
 import {
   determineLicenceRequirement,
+  type LicenceBasis,
   type LicenceDetermination,
   type PartyScreening,
 } from '../../domain/classification/licence-requirement.ts';
@@ -31,6 +32,20 @@ import type { JurisdictionPolicySource } from '../ports/jurisdiction-policy-sour
 import type { LicensingReferenceSource } from '../ports/licensing-reference-source.ts';
 import type { CurrentIndicators } from '../indicators/current-indicators.ts';
 import type { PartyMatch, PartyScreener } from '../ports/party-screener.ts';
+import type { PartnerDenialSource } from '../ports/partner-denial-source.ts';
+import type { Clock } from '../ports/clock.ts';
+import {
+  screeningCoverage,
+  type ScreeningCoverage,
+} from '../../domain/human-rights/screening-coverage.ts';
+import type { PartnerDenial } from '../../domain/human-rights/risk-factors.ts';
+import {
+  bindingListsOf,
+  clearanceOf,
+  destinationAssessmentOf,
+  earFactsOf,
+  partnerDenialsFor,
+} from './assessment-facts.ts';
 import {
   parseApplication,
   type Application,
@@ -48,7 +63,22 @@ export interface AssessmentDeps {
   readonly indicators?: CurrentIndicators;
   /** The running code's version (package version + commit), recorded in the provenance. */
   readonly codeVersion: string;
+  /** Partners' denials received through the exchange (the partner-denials factor); absent: none connected. */
+  readonly partnerDenials?: PartnerDenialSource;
+  /**
+   * The deployment's freshness limit for binding lists (`CORDON_LIST_MAX_AGE_DAYS`, default
+   * {@link defaultListMaxAgeDays}): a list older than this makes the recommendation at least refer.
+   */
+  readonly listMaxAgeDays?: number;
+  /** Today's date for list ages; the system clock when absent. */
+  readonly clock?: Clock;
 }
+
+/**
+ * The default freshness limit of binding lists, in days. Screening lists change weekly; 90 days
+ * leaves a quarter for an authority that imports monthly and still flags a list a year old.
+ */
+export const defaultListMaxAgeDays = 90;
 
 export interface AssessmentRequest {
   /** The application as received (parsed JSON, not yet checked). */
@@ -84,6 +114,10 @@ export interface Assessment {
     readonly classification: readonly RegimeClassificationJson[];
   })[];
   readonly licence: Readonly<Record<string, LicenceJson>>;
+  /** The binding lists of the jurisdiction, whether each was screened and how old it is. */
+  readonly screeningCoverage: ScreeningCoverage;
+  /** Partners' denials of essentially identical or similar transactions, with their provenance. */
+  readonly partnerDenials: readonly PartnerDenial[];
   readonly humanRights: HumanRightsAssessment;
   readonly recommendation: Recommendation;
   /** Self-assessment only: the due-diligence steps, answered or missing. */
@@ -126,7 +160,7 @@ export interface RegimeClassificationJson {
 
 export interface LicenceJson {
   readonly required: boolean;
-  readonly status: 'required' | 'not-required' | 'undetermined';
+  readonly status: 'required' | 'not-required' | 'undetermined' | 'prohibited';
   readonly basis: readonly {
     readonly rule: string;
     readonly title: string;
@@ -134,6 +168,12 @@ export interface LicenceJson {
     readonly summary: string;
     readonly textStatus: TextStatus;
     readonly citations: readonly TextJson[];
+    /** The sanctions regime's instrument and article, when the basis applies one. */
+    readonly regime?: LicenceBasis['regime'];
+    /** What the review policy means for the item (Entity List, EAR 746.8(b)). */
+    readonly review?: LicenceBasis['review'];
+    readonly item?: number;
+    readonly party?: LicenceBasis['party'];
   }[];
   readonly missing: LicenceDetermination['missing'];
 }
@@ -158,7 +198,13 @@ const classificationJson = (c: ItemClassification): RegimeClassificationJson[] =
 /** The licence determination as the contract has it: `required` stays a boolean (undetermined counts as required). */
 export const licenceJson = (d: LicenceDetermination): LicenceJson => ({
   required: d.required !== false,
-  status: d.required === 'undetermined' ? 'undetermined' : d.required ? 'required' : 'not-required',
+  status: d.basis.some((b) => b.effect === 'prohibited')
+    ? 'prohibited'
+    : d.required === 'undetermined'
+      ? 'undetermined'
+      : d.required
+        ? 'required'
+        : 'not-required',
   basis: d.basis
     .filter((b) => b.effect !== 'not-applicable')
     .map((b) => ({
@@ -172,6 +218,10 @@ export const licenceJson = (d: LicenceDetermination): LicenceJson => ({
         textStatus: c.textStatus,
         source: c.source,
       })),
+      ...(b.regime ? { regime: b.regime } : {}),
+      ...(b.review ? { review: b.review } : {}),
+      ...(b.item !== undefined ? { item: b.item } : {}),
+      ...(b.party ? { party: b.party } : {}),
     })),
   missing: d.missing,
 });
@@ -232,7 +282,7 @@ export async function assessApplication(
       destination: app.destination,
       items: app.items,
       parties: app.parties.map((p) => ({ ...p, hits: [] })),
-      endUse: { statement: app.endUse },
+      endUse: { statement: app.endUse, ...app.endUseFacts },
     },
     reference.catalogue,
     policies,
@@ -255,7 +305,9 @@ export async function assessApplication(
     name: p.name,
     ...(p.country !== undefined ? { country: p.country as CountryCode } : {}),
     ...(p.type !== undefined ? { type: p.type } : {}),
+    ...(p.stateLinked !== undefined ? { stateLinked: p.stateLinked } : {}),
     hits: matchesOf(i).map((m) => ({
+      ...clearanceOf(p, m),
       source: m.source,
       entityId: m.entityId,
       name: m.name,
@@ -269,7 +321,16 @@ export async function assessApplication(
         : {}),
     })),
   }));
-  const query = { ...classified.value.query, parties };
+  const query = {
+    ...classified.value.query,
+    items: classified.value.query.items.map((item, i) => ({
+      ...item,
+      ear: earFactsOf(app.items[i]),
+    })),
+    parties,
+    exporter: { country: app.exporter.country as CountryCode },
+    sanctionsLicences: app.sanctionsLicences,
+  };
   const determination = determineLicenceRequirement(reference, policies, jurisdiction, query);
   // The policies were checked when loaded: a failure here is a broken deployment.
   if (!determination.ok) return err(cordonError('CORDON_INTERNAL', determination.error.message));
@@ -279,13 +340,17 @@ export async function assessApplication(
     capabilities: item.capabilities ?? [],
     classification: classified.value.classifications[i] as ItemClassification,
   }));
+  const partnerDenials = deps.partnerDenials
+    ? await partnerDenialsFor(deps.partnerDenials, app, classified.value.classifications)
+    : [];
   const facts = {
     destination: query.destination,
     parties,
     items,
     endUse: app.endUse,
     redFlags: app.redFlags,
-    partnerDenials: [],
+    partnerDenials,
+    partnerDenialsConnected: deps.partnerDenials !== undefined,
   };
   const audience: Audience = request.selfAssessment ? 'exporter' : 'officer';
   const readsIndicators = policy.countryIndicators.length > 0;
@@ -301,7 +366,21 @@ export async function assessApplication(
     indicators,
   };
   const humanRights = assessHumanRights(policy, data, facts, audience);
-  const recommendation = recommend(policy, humanRights, determination.value, facts);
+  const bindingLists = bindingListsOf(policies, jurisdiction);
+  const today = (deps.clock ? deps.clock.now() : new Date()).toISOString().slice(0, 10);
+  const coverage = screeningCoverage(
+    bindingLists,
+    screened.value.snapshots,
+    request.asOf !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(request.asOf) ? request.asOf : today,
+    deps.listMaxAgeDays ?? defaultListMaxAgeDays,
+  );
+  const recommendation = recommend(policy, humanRights, determination.value, facts, {
+    endUse: app.endUseFacts,
+    coverage,
+    bindingLists,
+    catalogue: reference.catalogue,
+    ...destinationAssessmentOf(policy, query.destination, audience),
+  });
 
   return ok({
     kind: request.selfAssessment ? 'self-assessment' : 'assessment',
@@ -315,6 +394,8 @@ export async function assessApplication(
       classification: classificationJson(items[i]?.classification as ItemClassification),
     })),
     licence: { [jurisdiction]: licenceJson(determination.value) },
+    screeningCoverage: coverage,
+    partnerDenials: audience === 'officer' ? partnerDenials : [],
     humanRights,
     recommendation,
     ...(request.selfAssessment

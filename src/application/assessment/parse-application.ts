@@ -12,6 +12,19 @@ export interface ApplicationParty {
   readonly country?: string;
   readonly address?: string;
   readonly type?: PartyType;
+  /** Cordon's extension: owned or controlled by the state, or acting for it (a state operator). */
+  readonly stateLinked?: boolean;
+  /** Cordon's extension: matches a person cleared as not this party, with who and why. */
+  readonly matchClearances?: readonly MatchClearanceInput[];
+}
+
+/** A cleared match as the application records it: the list entry, who cleared it and why. */
+export interface MatchClearanceInput {
+  readonly source: string;
+  readonly entityId: string;
+  readonly clearedBy: string;
+  readonly reason: string;
+  readonly date?: string;
 }
 
 /** An item as the application describes it (spec: `items[]`). */
@@ -23,6 +36,20 @@ export interface ApplicationItem {
   readonly value?: { readonly amount: number; readonly currency: string };
   /** Answers to the classification assistant's questions, by fact id (optional). */
   readonly answers?: Readonly<Record<string, string>>;
+  /** Cordon's extension: country of origin (whether a foreign-made item is subject to the EAR). */
+  readonly origin?: string;
+  /** Cordon's extension: controlled US-origin content, percent of value (EAR de minimis). */
+  readonly usControlledContentPercent?: number;
+  /** Cordon's extension: a foreign direct product of US technology or software (15 CFR 734.9). */
+  readonly foreignDirectProduct?: boolean;
+}
+
+/** Cordon's extension: what the exporter knows of the end use, as EU Art. 4 and 5 ask it. */
+export interface EndUseFacts {
+  readonly informedByAuthority?: boolean;
+  readonly awareOfMisuse?: boolean;
+  readonly suspectsMisuse?: boolean;
+  readonly militaryEndUse?: 'informed' | 'aware' | 'none';
 }
 
 /** An application (the outward contract's input), checked field by field. */
@@ -36,6 +63,9 @@ export interface Application {
   readonly redFlags: readonly string[];
   /** Exporter's answers to the due-diligence steps, by step id (`DD-5`): Cordon's extension. */
   readonly dueDiligence: Readonly<Record<string, string>>;
+  readonly endUseFacts: EndUseFacts;
+  /** Cordon's extension: licences from sanctions authorities the applicant cites. */
+  readonly sanctionsLicences: readonly { readonly authority: string; readonly reference: string }[];
 }
 
 export const partyRoles: readonly PartyRole[] = [
@@ -94,6 +124,11 @@ export function parseApplication(
     const c = parseCountryCode(s);
     if (!c.ok) problem(field, c.error);
     return c.ok ? c.value : undefined;
+  };
+  const bool = (v: unknown, field: string): boolean | undefined => {
+    if (v === undefined) return undefined;
+    if (typeof v !== 'boolean') problem(field, 'must be true or false');
+    return typeof v === 'boolean' ? v : undefined;
   };
   const strings = (v: unknown, field: string): string[] | undefined => {
     if (v === undefined) return undefined;
@@ -163,6 +198,32 @@ export function parseApplication(
       const name = str(p['name'], `${at}.name`);
       const c = country(p['country'], `${at}.country`, false);
       const address = str(p['address'], `${at}.address`, false);
+      const stateLinked = bool(p['stateLinked'], `${at}.stateLinked`);
+      const clearancesRaw = p['matchClearances'];
+      const matchClearances: MatchClearanceInput[] = [];
+      if (clearancesRaw !== undefined && !Array.isArray(clearancesRaw))
+        problem(`${at}.matchClearances`, 'must be an array');
+      else
+        (clearancesRaw ?? []).forEach((c: unknown, j: number) => {
+          const cat = `${at}.matchClearances[${j}]`;
+          if (!isObject(c)) {
+            problem(cat, 'must be an object');
+            return;
+          }
+          const source = str(c['source'], `${cat}.source`);
+          const entityId = str(c['entityId'], `${cat}.entityId`);
+          const clearedBy = str(c['clearedBy'], `${cat}.clearedBy`);
+          const reason = str(c['reason'], `${cat}.reason`);
+          const date = str(c['date'], `${cat}.date`, false);
+          if (source && entityId && clearedBy && reason)
+            matchClearances.push({
+              source,
+              entityId,
+              clearedBy,
+              reason,
+              ...(date !== undefined ? { date } : {}),
+            });
+        });
       if (role && name !== undefined)
         parties.push({
           role,
@@ -170,6 +231,8 @@ export function parseApplication(
           ...(c ? { country: c } : {}),
           ...(address !== undefined ? { address } : {}),
           ...(type ? { type } : {}),
+          ...(stateLinked !== undefined ? { stateLinked } : {}),
+          ...(matchClearances.length > 0 ? { matchClearances } : {}),
         });
     });
 
@@ -212,7 +275,18 @@ export function parseApplication(
         (!isObject(answers) || Object.values(answers).some((a) => typeof a !== 'string'))
       )
         problem(`${at}.answers`, 'must map question ids to yes, no or unknown');
+      const origin = country(item['origin'], `${at}.origin`, false);
+      const usContent = item['usControlledContentPercent'];
+      if (
+        usContent !== undefined &&
+        (typeof usContent !== 'number' || !(usContent >= 0 && usContent <= 100))
+      )
+        problem(`${at}.usControlledContentPercent`, 'must be a number from 0 to 100');
+      const fdp = bool(item['foreignDirectProduct'], `${at}.foreignDirectProduct`);
       items.push({
+        ...(origin ? { origin } : {}),
+        ...(typeof usContent === 'number' ? { usControlledContentPercent: usContent } : {}),
+        ...(fdp !== undefined ? { foreignDirectProduct: fdp } : {}),
         description,
         ...(controlEntries ? { controlEntries } : {}),
         ...(capabilities ? { capabilities } : {}),
@@ -242,6 +316,45 @@ export function parseApplication(
       }
   }
 
+  const factsRaw = raw['endUseFacts'];
+  let endUseFacts: EndUseFacts = {};
+  if (factsRaw !== undefined && !isObject(factsRaw)) problem('endUseFacts', 'must be an object');
+  else if (isObject(factsRaw)) {
+    const informed = bool(factsRaw['informedByAuthority'], 'endUseFacts.informedByAuthority');
+    const aware = bool(factsRaw['awareOfMisuse'], 'endUseFacts.awareOfMisuse');
+    const suspects = bool(factsRaw['suspectsMisuse'], 'endUseFacts.suspectsMisuse');
+    const military = factsRaw['militaryEndUse'];
+    if (
+      military !== undefined &&
+      military !== 'informed' &&
+      military !== 'aware' &&
+      military !== 'none'
+    )
+      problem('endUseFacts.militaryEndUse', 'must be informed, aware or none');
+    endUseFacts = {
+      ...(informed !== undefined ? { informedByAuthority: informed } : {}),
+      ...(aware !== undefined ? { awareOfMisuse: aware } : {}),
+      ...(suspects !== undefined ? { suspectsMisuse: suspects } : {}),
+      ...(military === 'informed' || military === 'aware' || military === 'none'
+        ? { militaryEndUse: military }
+        : {}),
+    };
+  }
+  const licencesRaw = raw['sanctionsLicences'];
+  const sanctionsLicences: { authority: string; reference: string }[] = [];
+  if (licencesRaw !== undefined && !Array.isArray(licencesRaw))
+    problem('sanctionsLicences', 'must be an array');
+  else
+    (licencesRaw ?? []).forEach((l: unknown, i: number) => {
+      if (!isObject(l)) {
+        problem(`sanctionsLicences[${i}]`, 'must be an object');
+        return;
+      }
+      const authority = str(l['authority'], `sanctionsLicences[${i}].authority`);
+      const reference = str(l['reference'], `sanctionsLicences[${i}].reference`);
+      if (authority && reference) sanctionsLicences.push({ authority, reference });
+    });
+
   if (problems.length > 0)
     return err(
       cordonError(
@@ -259,5 +372,7 @@ export function parseApplication(
     endUse,
     redFlags,
     dueDiligence,
+    endUseFacts,
+    sanctionsLicences,
   });
 }

@@ -29,6 +29,7 @@ describe(compareJurisdictions.name, () => {
     expect(result.value.comparison.determinations.map((d) => d.jurisdiction).sort()).toEqual([
       'AU',
       'CA',
+      'DE',
       'DK',
       'EU',
       'FR',

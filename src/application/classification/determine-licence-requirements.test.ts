@@ -63,7 +63,7 @@ describe(determineLicenceRequirements.name, () => {
     expect(gb).toMatchObject({
       jurisdiction: 'GB',
       required: true,
-      policies: [{ id: 'cordon.GB', version: 1 }],
+      policies: [{ id: 'cordon.GB', version: 2 }],
     });
     expect(gb?.basis.find((b) => b.rule === 'uk-listed-items')).toMatchObject({
       effect: 'licence-required',

@@ -26,6 +26,8 @@ export const ruleKindNames: Readonly<Record<PolicyRuleKind, string>> = {
   'restricted-party': 'a restricted-party list',
   'country-group-embargo': 'an embargo by country group',
   'regional-measure': 'measures on a region of the destination',
+  'sanctions-regimes': 'a sanctions or embargo regime',
+  'subject-to-ear': 'whether the items are subject to the EAR',
 };
 
 /** A difference between partners, stated so an officer sees at once where they diverge. */

@@ -58,6 +58,8 @@ export const ear99 = 'EAR99';
 const listNumber = /^\d[A-E]\d{3}(\.[a-z0-9]+)*$/i;
 const wassenaarNumber = /^\d\.[A-E]\.\d{1,3}(\.[a-z0-9]+)*$/i;
 const cordonId = /^(US|EU|UK|WA)-[A-Z0-9-]+$/i;
+/** Military list entries: the EU Common Military List (ML1 to ML22) and UK national PL entries. */
+const militaryNumber = /^(ML\d{1,2}(\.[a-z0-9]+)*|PL\d{4}[a-z]?)$/i;
 
 /** Normalises a number for comparison: `5a001.J` and `5A001.j` are the same entry. */
 export const normaliseEntryId = (id: string): string => id.trim().toUpperCase();
@@ -69,6 +71,7 @@ export const isWellFormedEntryId = (id: string): boolean => {
     listNumber.test(s) ||
     wassenaarNumber.test(s) ||
     cordonId.test(s) ||
+    militaryNumber.test(s) ||
     normaliseEntryId(s) === ear99
   );
 };

@@ -89,19 +89,32 @@ describe(recommend.name, () => {
       'refuse',
     );
   });
-  it('needs no licence at low risk when none is required, refers at high risk, and refuses a prohibited export', () => {
+  it('needs no licence at low risk when none is required; at high risk refers only where the law has a human-rights catch-all (EU Art. 5), not in the UK; a prohibition is prohibited, not refused', () => {
     expect(recommend(policy, assessment('low'), licence(false), facts).outcome).toBe(
       'no-licence-required',
     );
-    expect(recommend(policy, assessment('high'), licence(false), facts).outcome).toBe('refer');
-    expect(recommend(policy, assessment('low'), licence(true, true), facts).outcome).toBe('refuse');
+    const gbHigh = recommend(policy, assessment('high'), licence(false), facts);
+    expect(gbHigh.outcome).toBe('no-licence-required');
+    expect(gbHigh.summary).toMatch(/no human-rights catch-all/);
+    expect(gbHigh.summary).not.toMatch(/may make a licence required/);
+    const eu = shippedHumanRightsPolicies().current.get('EU') as HumanRightsPolicy;
+    const euHigh = recommend(eu, assessment('high'), licence(false), facts);
+    expect(euHigh.outcome).toBe('refer');
+    expect(euHigh.summary).toMatch(/human-rights catch-all/);
+    const banned = recommend(policy, assessment('low'), licence(true, true), facts);
+    expect(banned.outcome).toBe('prohibited');
+    expect(banned.floors).toEqual([
+      expect.objectContaining({ atLeast: 'prohibited', criterion: 'r' }),
+    ]);
   });
-  it('cites every legal test of the policy as met or not met', () => {
+  it('cites the UK Criterion 2 as met at unacceptable risk, for the officer to decide (unknown) at high risk, not met below', () => {
     const r = recommend(policy, assessment('unacceptable'), licence(true), facts);
     expect(r.criteria.find((c) => c.id === 'uk-selc-c2')).toMatchObject({
       status: 'met',
       textStatus: 'paraphrase',
     });
+    const high = recommend(policy, assessment('high'), licence(true), facts);
+    expect(high.criteria.find((c) => c.id === 'uk-selc-c2')?.status).toBe('unknown');
     const low = recommend(policy, assessment('low'), licence(true), facts);
     expect(low.criteria.find((c) => c.id === 'uk-selc-c2')?.status).toBe('not-met');
   });

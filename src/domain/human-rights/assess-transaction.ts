@@ -1,17 +1,9 @@
-import type { LicenceDetermination } from '../classification/licence-requirement.ts';
-import {
-  weakestStatus,
-  type CitedText,
-  type SourceRef,
-  type TextStatus,
-} from '../policy/text-provenance.ts';
+import { weakestStatus, type CitedText, type TextStatus } from '../policy/text-provenance.ts';
 import {
   riskRank,
   type FactorKind,
   type HumanRightsPolicy,
-  type Outcome,
   type PresumptionOfDenial,
-  type ProvisoId,
   type RiskLevel,
 } from './human-rights-policy.ts';
 import {
@@ -26,7 +18,6 @@ import {
   hasHumanRightsListing,
   hasSurveillanceItem,
   itemCapabilityFactor,
-  itemSeverity,
   partnerDenialsFactor,
   redFlagsFactor,
   screeningFactor,
@@ -39,6 +30,8 @@ import {
 /** A presumption of denial that applies, with the texts it rests on. */
 export interface AppliedPresumption {
   readonly id: string;
+  /** A presumption of denial where the law sets one (US); otherwise a policy risk floor. */
+  readonly kind: 'presumption-of-denial' | 'risk-floor';
   readonly title: string;
   readonly riskAtLeast: RiskLevel;
   readonly citations: readonly CitedText[];
@@ -172,6 +165,7 @@ export function assessHumanRights(
   const { score, level, itemRelevance } = aggregateRisk(policy, factors);
   const presumptions = applicablePresumptions(policy, data, facts, audience).map((p) => ({
     id: p.id,
+    kind: p.kind,
     title: p.title,
     riskAtLeast: p.riskAtLeast,
     citations: p.citations,
@@ -192,145 +186,11 @@ export function assessHumanRights(
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Recommendation
-
-/** A criterion the recommendation cites: a legal test, a presumption or a licence rule. */
-export interface RecommendationCriterion {
-  readonly id: string;
-  readonly title: string;
-  /** `met`: the test is met at this risk; `not-met`: considered and not met; `applies`: a rule. */
-  readonly status: 'met' | 'not-met' | 'applies';
-  /** Cordon's reason, in its own words. */
-  readonly reason: string;
-  readonly text: CitedText;
-  readonly textStatus: TextStatus;
-  readonly source: SourceRef;
-}
-
-export interface Proviso {
-  readonly id: ProvisoId;
-  readonly text: CitedText;
-  readonly textStatus: TextStatus;
-}
-
-/** Spec: `recommendation`. */
-export interface Recommendation {
-  readonly outcome: Outcome;
-  readonly summary: string;
-  readonly criteria: readonly RecommendationCriterion[];
-  readonly provisos: readonly Proviso[];
-}
-
-const criterion = (
-  id: string,
-  title: string,
-  status: RecommendationCriterion['status'],
-  reason: string,
-  text: CitedText,
-): RecommendationCriterion => ({
-  id,
-  title,
-  status,
-  reason,
-  text,
-  textStatus: text.textStatus,
-  source: text.source,
-});
-
-/**
- * Turns the risk and the licence determination into a recommendation. A prohibition refuses; no
- * licence required at low or medium risk is `no-licence-required`, at high risk or worse a
- * referral (the authority may still impose one through a catch-all); otherwise the policy maps
- * the risk level to an outcome. Every legal test of the policy is cited as met or not met at this
- * risk, with the presumptions that applied; provisos are proposed from their risk level up.
- *
- * @example
- * recommend(policy, { risk: 'medium', ... }, licenceRequired) // approve-with-provisos, end-use certificate ...
- */
-export function recommend(
-  policy: HumanRightsPolicy,
-  assessment: HumanRightsAssessment,
-  licence: LicenceDetermination,
-  facts: Pick<HumanRightsFacts, 'items' | 'parties'>,
-): Recommendation {
-  const risk = assessment.risk;
-  const tests = policy.legalTests.map((t) => {
-    const met = riskRank(risk) >= riskRank(t.metAt);
-    return criterion(
-      t.id,
-      t.title,
-      met ? 'met' : 'not-met',
-      met
-        ? `Assessed risk ${risk} reaches the level at which the policy treats this test (${t.threshold}) as met (${t.metAt}).`
-        : `Assessed risk ${risk} is below the level at which the policy treats this test (${t.threshold}) as met (${t.metAt}).`,
-      t.text,
-    );
-  });
-  const presumptions = assessment.presumptions.flatMap((p) =>
-    p.citations
-      .slice(0, 1)
-      .map((c) =>
-        criterion(
-          p.id,
-          p.title,
-          'applies',
-          `Presumption of denial: risk at least ${p.riskAtLeast}.`,
-          c,
-        ),
-      ),
-  );
-  const prohibiting = licence.basis.filter((b) => b.effect === 'prohibited');
-  const requiring = licence.basis.filter(
-    (b) => b.effect === 'licence-required' || b.effect === 'notify-authority',
-  );
-  const rules = [...prohibiting, ...requiring].flatMap((b) =>
-    b.citations.slice(0, 1).map((c) => criterion(b.rule, b.title, 'applies', b.summary, c)),
-  );
-  const criteria = [...rules, ...presumptions, ...tests];
-
-  const surveillance =
-    assessment.factors.some((f) => f.id === 'item-capability' && f.severity >= 0.5) ||
-    facts.items.some((i) => itemSeverity(i).severity >= 0.5);
-  const provisosFor = (outcome: Outcome): Proviso[] => {
-    if (outcome !== 'approve-with-provisos' && outcome !== 'refer') return [];
-    const chosen = policy.provisos.filter(
-      (p) => riskRank(risk) >= riskRank(p.from) && (!p.surveillanceItemsOnly || surveillance),
-    );
-    const intermediaries = facts.parties.some((p) => p.role === 'intermediate-consignee');
-    const reExport = policy.provisos.find((p) => p.id === 'no-re-export');
-    if (intermediaries && reExport && !chosen.includes(reExport)) chosen.push(reExport);
-    return chosen.map((p) => ({ id: p.id, text: p.text, textStatus: p.text.textStatus }));
-  };
-
-  let outcome: Outcome;
-  let summary: string;
-  if (prohibiting.length > 0) {
-    outcome = 'refuse';
-    summary = `Refuse: the export is prohibited (${prohibiting.map((b) => b.title).join('; ')}).`;
-  } else if (licence.required === false) {
-    if (riskRank(risk) >= riskRank('high')) {
-      outcome = 'refer';
-      summary = `No rule requires a licence, but the human-rights risk is ${risk}: refer to the authority, which may impose a licence requirement (catch-all) before export.`;
-    } else {
-      outcome = 'no-licence-required';
-      summary = `No licence is required in ${licence.jurisdiction}, and the human-rights risk is ${risk}.`;
-    }
-  } else {
-    outcome = policy.recommendations[risk];
-    const why =
-      licence.required === 'undetermined'
-        ? 'a licence may be required (undetermined until the missing information is given)'
-        : 'a licence is required';
-    summary = `${outcomeLabel[outcome]}: ${why} in ${licence.jurisdiction}, and the human-rights risk is ${risk}${assessment.presumptions.length > 0 ? ` (presumption of denial: ${assessment.presumptions.map((p) => p.id).join(', ')})` : ''}.`;
-  }
-  return { outcome, summary, criteria, provisos: provisosFor(outcome) };
-}
-
-const outcomeLabel: Readonly<Record<Outcome, string>> = {
-  'no-licence-required': 'No licence required',
-  approve: 'Approve',
-  'approve-with-provisos': 'Approve with provisos',
-  refer: 'Refer',
-  refuse: 'Refuse',
-};
+export {
+  recommend,
+  type Proviso,
+  type Recommendation,
+  type RecommendationCriterion,
+  type RecommendationFloor,
+  type PartyMatchFinding,
+} from './recommend.ts';

@@ -6,6 +6,7 @@ import type { LegalTexts } from '../policy/legal-texts.ts';
 import type { CitedText } from '../policy/text-provenance.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import type { CountryIndicatorRule } from './country-indicators.ts';
+import type { LegalTestKind } from './legal-test-kinds.ts';
 
 /** How serious the risk of misuse for serious human-rights violations is judged to be. */
 export type RiskLevel = 'low' | 'medium' | 'high' | 'unacceptable';
@@ -14,10 +15,20 @@ export const riskRank = (level: RiskLevel): number => riskLevels.indexOf(level);
 
 /** The recommendation an assessment ends with (spec: `recommendation.outcome`). */
 export type Outcome =
-  'no-licence-required' | 'approve' | 'approve-with-provisos' | 'refer' | 'refuse';
+  'no-licence-required' | 'approve' | 'approve-with-provisos' | 'refer' | 'refuse' | 'prohibited';
+
+/** Outcomes from the most to the least permissive: a floor raises an outcome, never lowers it. */
+export const outcomeOrder: readonly Outcome[] = [
+  'no-licence-required',
+  'approve',
+  'approve-with-provisos',
+  'refer',
+  'refuse',
+  'prohibited',
+];
 
 /** What a licensing officer is advised to do at each risk level when a licence is required. */
-export type LicensingOutcome = Exclude<Outcome, 'no-licence-required'>;
+export type LicensingOutcome = Exclude<Outcome, 'no-licence-required' | 'prohibited'>;
 
 /** The kinds of risk factor Cordon computes; each has a weight in the policy. */
 export type FactorKind =
@@ -57,13 +68,18 @@ export interface FactorSetting {
 /** A legal or policy test the authority applies, and what it leads to when met. */
 export interface PolicyLegalTest {
   readonly id: string;
+  /** What decides it: each kind is evaluated on its own conditions (see `legal-test-kinds.ts`). */
+  readonly kind: LegalTestKind;
   readonly title: string;
   readonly text: CitedText;
   /** `clear risk`, `substantial risk`, `overriding risk`, `special caution`... as the text names it. */
   readonly threshold: string;
-  /** The risk level at which Cordon treats the test as met. */
-  readonly metAt: RiskLevel;
-  readonly outcome: LicensingOutcome;
+  /** Risk kinds only: the risk level at which the test is met. */
+  readonly metAt?: RiskLevel;
+  /** `human-rights-risk` only: from this level up (below `metAt`) the officer decides: `unknown`. */
+  readonly unknownFrom?: RiskLevel;
+  /** What a met test leads to, when it leads to a recommendation (refuse, refer). */
+  readonly outcome?: LicensingOutcome;
 }
 
 /**
@@ -87,6 +103,8 @@ export interface PresumptionCondition {
 
 export interface PresumptionOfDenial {
   readonly id: string;
+  /** `presumption-of-denial` only where the law says so (US); otherwise a policy `risk-floor`. */
+  readonly kind: 'presumption-of-denial' | 'risk-floor';
   readonly title: string;
   readonly when: PresumptionCondition;
   /** The least risk level an application meeting the condition is assessed at. */
@@ -190,6 +208,11 @@ export interface HumanRightsPolicy {
    */
   readonly countryIndicators: readonly CountryIndicatorRule[];
   readonly provisos: readonly ProvisoSetting[];
+  /**
+   * Whether the authority can make a licence required for a non-listed item on human-rights
+   * grounds (EU Art. 5(1): yes; the UK: no catch-all of that kind).
+   */
+  readonly humanRightsCatchAll: { readonly available: boolean; readonly text?: CitedText };
   /** The file it was read from and the SHA-256 of its bytes. */
   readonly file: string;
   readonly contentHash: string;
@@ -207,12 +230,15 @@ export interface HumanRightsPolicyDocument {
   readonly effectiveFrom: string;
   readonly legalTests: readonly {
     readonly id: string;
+    readonly kind?: LegalTestKind;
     readonly title: string;
     readonly text: PolicyTextDocument;
     readonly threshold: string;
-    readonly metAt: RiskLevel;
-    readonly outcome: LicensingOutcome;
+    readonly metAt?: RiskLevel;
+    readonly unknownFrom?: RiskLevel;
+    readonly outcome?: LicensingOutcome;
   }[];
+  readonly humanRightsCatchAll?: { readonly available: boolean; readonly text: PolicyTextDocument };
   readonly factors: Readonly<
     Record<FactorKind, { readonly weight: number; readonly basis: PolicyTextDocument }>
   >;
@@ -229,6 +255,7 @@ export interface HumanRightsPolicyDocument {
   readonly embargoAuthorities: readonly string[];
   readonly presumptionsOfDenial: readonly {
     readonly id: string;
+    readonly kind?: 'presumption-of-denial' | 'risk-floor';
     readonly title: string;
     readonly when: PresumptionCondition;
     readonly riskAtLeast: RiskLevel;
@@ -355,10 +382,21 @@ export function resolveHumanRightsPolicy(
     doc.legalTests.map((t) => t.id),
     '/legalTests',
   );
-  const legalTests = doc.legalTests.map((t, i) => ({
-    ...t,
-    text: text(t.text, `/legalTests/${i}/text`),
-  }));
+  const legalTests = doc.legalTests.map((t, i): PolicyLegalTest => {
+    const kind = t.kind ?? 'risk-level';
+    if ((kind === 'risk-level' || kind === 'human-rights-risk') && t.metAt === undefined)
+      problem(`/legalTests/${i}/metAt`, `a ${kind} test needs the risk level at which it is met`);
+    return {
+      id: t.id,
+      kind,
+      title: t.title,
+      text: text(t.text, `/legalTests/${i}/text`),
+      threshold: t.threshold,
+      ...(t.metAt !== undefined ? { metAt: t.metAt } : {}),
+      ...(t.unknownFrom !== undefined ? { unknownFrom: t.unknownFrom } : {}),
+      ...(t.outcome !== undefined ? { outcome: t.outcome } : {}),
+    };
+  });
   unique(
     doc.presumptionsOfDenial.map((p) => p.id),
     '/presumptionsOfDenial',
@@ -368,6 +406,7 @@ export function resolveHumanRightsPolicy(
       problem(`/presumptionsOfDenial/${i}/when`, 'names no condition (it would never apply)');
     return {
       id: p.id,
+      kind: p.kind ?? 'presumption-of-denial',
       title: p.title,
       when: p.when,
       riskAtLeast: p.riskAtLeast,
@@ -443,8 +482,16 @@ export function resolveHumanRightsPolicy(
     return { ...r, basis: text(r.basis, `/countryIndicators/${i}/basis`) };
   });
 
+  const humanRightsCatchAll = doc.humanRightsCatchAll
+    ? {
+        available: doc.humanRightsCatchAll.available,
+        text: text(doc.humanRightsCatchAll.text, '/humanRightsCatchAll/text'),
+      }
+    : { available: true };
+
   if (problems.length > 0 || !jurisdiction.ok) return err(problems);
   return ok({
+    humanRightsCatchAll,
     id: doc.id,
     version: doc.version,
     jurisdiction: jurisdiction.value,

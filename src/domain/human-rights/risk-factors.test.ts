@@ -157,12 +157,40 @@ describe(redFlagsFactor.name, () => {
 });
 
 describe(partnerDenialsFactor.name, () => {
-  it('is a placeholder with no denials until the exchange lands, and full severity for a notified denial', () => {
-    expect(partnerDenialsFactor(policy, { partnerDenials: [] }).severity).toBe(0);
-    expect(
-      partnerDenialsFactor(policy, {
-        partnerDenials: [{ authority: 'NL', reference: 'D-1', summary: 'same item' }],
-      }).severity,
-    ).toBe(1);
+  const denial = (essentiallyIdentical: boolean) => ({
+    authority: 'NL-CDIU',
+    reference: 'D-1',
+    summary: 'IMSI catcher (5A001.f) to IR, end use "police"',
+    essentiallyIdentical,
+    because: 'end-user "Farajа" matches the denied end-user "Faraja" (0.97); same destination IR',
+    provenance: {
+      deniedOn: '2026-10-01',
+      receivedAt: '2026-10-02T08:00:00.000Z',
+      channel: 'exchange' as const,
+    },
+  });
+
+  it('says it could not check when no exchange is connected, and that none resembles when one is', () => {
+    const off = partnerDenialsFactor(policy, { partnerDenials: [] });
+    expect(off.severity).toBe(0);
+    expect(off.evidence.join(' ')).toMatch(/could not be checked/);
+    const on = partnerDenialsFactor(policy, { partnerDenials: [], partnerDenialsConnected: true });
+    expect(on.evidence.join(' ')).toMatch(/No partner denial in force resembles/);
+    expect(on.evidence.join(' ')).not.toMatch(/not connected/);
+  });
+
+  it('weighs an essentially identical denial fully and a similar one half, citing sender, reference and dates', () => {
+    const full = partnerDenialsFactor(policy, {
+      partnerDenials: [denial(true)],
+      partnerDenialsConnected: true,
+    });
+    expect(full.severity).toBe(1);
+    expect(full.evidence[0]).toMatch(/Essentially identical to NL-CDIU denial D-1 of 2026-10-01/);
+    expect(full.citations.at(-1)).toMatchObject({ textStatus: 'paraphrase' });
+    const half = partnerDenialsFactor(policy, {
+      partnerDenials: [denial(false)],
+      partnerDenialsConnected: true,
+    });
+    expect(half.severity).toBe(0.5);
   });
 });

@@ -1,118 +1,45 @@
-import type { ItemClassification } from '../classification/classify-item.ts';
-import type { PartyScreening, ScreeningHit } from '../classification/licence-requirement.ts';
+import type { PartyScreening } from '../classification/licence-requirement.ts';
 import type { CountryCode } from '../policy/country-code.ts';
 import {
   armsEmbargoesOn,
   countryGroupsOf,
-  type DestinationMeasures,
   type MeasureAuthority,
 } from '../policy/destination-measures.ts';
-import type { EntityListHumanRightsListing } from '../policy/human-rights-reference.ts';
-import {
-  weakestStatus,
-  type CitedText,
-  type SourceRef,
-  type TextStatus,
-} from '../policy/text-provenance.ts';
-import { readIndicators, type LoadedIndicatorDataset } from './country-indicators.ts';
+import type { CitedText } from '../policy/text-provenance.ts';
+import { readIndicators } from './country-indicators.ts';
 import type {
   CountryAssessment,
   EndUseIndicator,
-  FactorKind,
   HumanRightsPolicy,
   RiskLevel,
 } from './human-rights-policy.ts';
+import {
+  factor,
+  fold,
+  type AssessedItem,
+  type HumanRightsFacts,
+  type HumanRightsData,
+  type Audience,
+  type RiskFactor,
+} from './risk-factor.ts';
 
-/** An item as the assessment sees it: its tags and its classification. */
-export interface AssessedItem {
-  readonly description: string;
-  readonly capabilities: readonly string[];
-  readonly classification: ItemClassification;
-}
-
-/** A denial a partner state notified for a similar transaction (placeholder until exchange lands). */
-export interface PartnerDenial {
-  readonly authority: string;
-  readonly reference: string;
-  readonly summary: string;
-}
-
-/** The facts of one application the factors read; every code is already validated. */
-export interface HumanRightsFacts {
-  readonly destination: { readonly country: CountryCode; readonly region?: string };
-  /** The parties with their screening hits. */
-  readonly parties: readonly PartyScreening[];
-  readonly items: readonly AssessedItem[];
-  readonly endUse: string;
-  /** Ids of red flags the exporter observed (validated against the shipped data). */
-  readonly redFlags: readonly string[];
-  readonly partnerDenials: readonly PartnerDenial[];
-}
-
-/** The shipped reference data the factors read. */
-export interface HumanRightsData {
-  readonly measures: DestinationMeasures;
-  readonly entityListHumanRightsListings: readonly EntityListHumanRightsListing[];
-  /** The current imported country indicator datasets (`cordon indicators import`), if any. */
-  readonly indicators?: readonly LoadedIndicatorDataset[];
-}
-
-/** Who the assessment is for: an exporter's self-assessment leaves out officer-only evidence. */
-export type Audience = 'officer' | 'exporter';
-
-/**
- * One risk factor: its weight in the policy, how severe it is here (0 = nothing found, 1 = the
- * worst the factor measures), the evidence, and the texts it rests on. Cordon's evidence lines are
- * its own words; only `citations` carry texts, each with its `textStatus`.
- */
-export interface RiskFactor {
-  readonly id: FactorKind;
-  readonly title: string;
-  readonly weight: number;
-  readonly severity: number;
-  /** weight x severity: the factor's share of the risk score before item relevance. */
-  readonly contribution: number;
-  readonly evidence: readonly string[];
-  /** The source of the factor's first citation (its basis in the policy). */
-  readonly source: SourceRef;
-  readonly citations: readonly CitedText[];
-  /** The weakest status of the citations. */
-  readonly textStatus: TextStatus;
-}
-
-const round = (n: number): number => Math.round(n * 1000) / 1000;
-
-function factor(
-  policy: HumanRightsPolicy,
-  id: FactorKind,
-  title: string,
-  severity: number,
-  evidence: readonly string[],
-  extra: readonly CitedText[] = [],
-): RiskFactor {
-  const setting = policy.factors[id];
-  const citations = [setting.basis, ...extra];
-  const s = Math.max(0, Math.min(1, severity));
-  return {
-    id,
-    title,
-    weight: setting.weight,
-    severity: round(s),
-    contribution: round(setting.weight * s),
-    evidence,
-    source: setting.basis.source,
-    citations,
-    textStatus: weakestStatus(citations.map((c) => c.textStatus)),
-  };
-}
-
-const fold = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+export {
+  factor,
+  type AssessedItem,
+  type Audience,
+  type HumanRightsData,
+  type HumanRightsFacts,
+  type PartnerDenial,
+  type RiskFactor,
+} from './risk-factor.ts';
+export {
+  classifyScreeningHits,
+  entityListHumanRightsListing,
+  hasHumanRightsListing,
+  screeningFactor,
+  type HumanRightsHit,
+} from './screening-factor.ts';
+export { partnerDenialsFactor } from './partner-denials-factor.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Destination
@@ -308,134 +235,6 @@ export function endUserFactor(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Screening
-
-/** A screening hit that ties a party to a human-rights listing, and why. */
-export interface HumanRightsHit {
-  readonly party: string;
-  readonly hit: ScreeningHit;
-  readonly severity: number;
-  readonly reason: string;
-  readonly citations: readonly CitedText[];
-}
-
-const entityListSources = new Set(['us-bis-entity-list']);
-
-/** The shipped Entity List human-rights listing a hit names, if any (names compared folded). */
-export function entityListHumanRightsListing(
-  data: HumanRightsData,
-  hit: ScreeningHit,
-): EntityListHumanRightsListing | undefined {
-  const isEntityList =
-    entityListSources.has(hit.source) ||
-    (hit.subList !== undefined && /entity list/i.test(hit.subList));
-  if (!isEntityList) return undefined;
-  const name = fold(hit.name);
-  if (name.length < 3) return undefined;
-  return data.entityListHumanRightsListings.find((l) =>
-    [l.name, ...l.aliases].some((n) => {
-      const f = fold(n);
-      return f === name || f.startsWith(`${name} `) || name.startsWith(`${f} `);
-    }),
-  );
-}
-
-/**
- * Classifies every hit of every party: an Entity List human-rights listing or a human-rights
- * sanctions programme (GLOMAG, CYBER...) in the `strong` band is a human-rights hit; other strong
- * hits weigh less; `review` hits are possible matches a person must clear.
- */
-export function classifyScreeningHits(
-  policy: HumanRightsPolicy,
-  data: HumanRightsData,
-  parties: readonly PartyScreening[],
-): readonly HumanRightsHit[] {
-  const out: HumanRightsHit[] = [];
-  for (const p of parties) {
-    for (const hit of p.hits) {
-      const review = hit.band === 'review';
-      const listing = entityListHumanRightsListing(data, hit);
-      const programme = policy.humanRightsProgrammes.find((g) =>
-        hit.programmes.some((x) => x.toUpperCase().startsWith(g.programme.toUpperCase())),
-      );
-      const snapshotSource: SourceRef = {
-        title: `List snapshot ${hit.snapshot?.id ?? hit.source}`,
-        date: hit.snapshot?.dataDate ?? '',
-      };
-      const reviewPolicy: CitedText[] = hit.licenceReviewPolicy
-        ? [{ text: hit.licenceReviewPolicy, textStatus: 'verbatim', source: snapshotSource }]
-        : [];
-      if (listing) {
-        out.push({
-          party: p.name,
-          hit,
-          severity: review ? 0.5 : 1,
-          reason: `${review ? 'possible match' : 'match'} to the Entity List human-rights listing "${listing.name}" (${listing.basis.map((b) => `${b.citation}: ${b.note}`).join('; ')})`,
-          citations: [
-            {
-              text: listing.licenceReviewPolicy,
-              textStatus: 'verbatim',
-              source: {
-                title: 'Entity List (15 CFR 744 Supp. 4), human-rights subset',
-                date: '2026-07-23',
-                file: 'data/regulation/bis_entity_list_human_rights_surveillance_subset.json',
-              },
-            },
-          ],
-        });
-      } else if (programme) {
-        out.push({
-          party: p.name,
-          hit,
-          severity: review ? programme.severity / 2 : programme.severity,
-          reason: `${review ? 'possible match' : 'match'} to ${hit.source} "${hit.name}" under programme ${hit.programmes.join(', ')}`,
-          citations: [programme.text, ...reviewPolicy],
-        });
-      } else {
-        out.push({
-          party: p.name,
-          hit,
-          severity: review ? 0.3 : 0.6,
-          reason: `${review ? 'possible match' : 'match'} to ${hit.source} "${hit.name}"${hit.programmes.length > 0 ? ` (${hit.programmes.join(', ')})` : ''}`,
-          citations: reviewPolicy,
-        });
-      }
-    }
-  }
-  return out;
-}
-
-/** True when a party matches a human-rights listing in the strong band. */
-export const hasHumanRightsListing = (hits: readonly HumanRightsHit[]): boolean =>
-  hits.some((h) => h.hit.band === 'strong' && h.severity >= 0.9);
-
-/**
- * Screening hits: Entity List human-rights listings (Xinjiang public security bureaus, spyware
- * vendors...) and GLOMAG/CYBER sanctions weigh most; other restricted-party matches less;
- * possible matches a little until a person clears them.
- */
-export function screeningFactor(
-  policy: HumanRightsPolicy,
-  data: HumanRightsData,
-  facts: Pick<HumanRightsFacts, 'parties'>,
-): RiskFactor {
-  const hits = classifyScreeningHits(policy, data, facts.parties);
-  const severity = Math.max(0, ...hits.map((h) => h.severity));
-  const evidence =
-    hits.length === 0
-      ? [`No party matches a restricted list (${facts.parties.length} screened).`]
-      : hits.map((h) => `"${h.party}": ${h.reason} (score band ${h.hit.band}).`);
-  return factor(
-    policy,
-    'screening',
-    'Screening hits',
-    severity,
-    evidence,
-    hits.flatMap((h) => h.citations),
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
 // Item capability
 
 const capabilitySeverity: Readonly<Record<string, number>> = {
@@ -611,28 +410,4 @@ export function redFlagsFactor(
   }
   if (seen.size === 0) evidence.push('No red flag observed or derived.');
   return factor(policy, 'red-flags', 'Red flags', Math.min(1, total), evidence, cited);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Partner denials
-
-/**
- * Partner denials: a denial notified by a partner state for an essentially identical
- * transaction. A placeholder until the exchange of denials lands: none are known today.
- */
-export function partnerDenialsFactor(
-  policy: HumanRightsPolicy,
-  facts: Pick<HumanRightsFacts, 'partnerDenials'>,
-): RiskFactor {
-  const evidence =
-    facts.partnerDenials.length === 0
-      ? ['No partner denials are available (the denial exchange is not connected yet).']
-      : facts.partnerDenials.map((d) => `Denied by ${d.authority} (${d.reference}): ${d.summary}`);
-  return factor(
-    policy,
-    'partner-denials',
-    'Partner denials',
-    facts.partnerDenials.length > 0 ? 1 : 0,
-    evidence,
-  );
 }

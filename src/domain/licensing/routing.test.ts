@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shippedRouting } from '../../../test/support/shipped-routing.ts';
+import { currentRouting, shippedRouting } from '../../../test/support/shipped-routing.ts';
 import { routeCase, type RoutingFacts } from './routing.ts';
 
 const shipped = shippedRouting;
@@ -40,5 +40,44 @@ describe('routing of submitted cases with the shipped rules', () => {
 
   it('sends a screening hit to the sanctions queue', () => {
     expect(routeCase(shipped, facts({ screeningHits: 2 })).queue).toBe('sanctions');
+  });
+});
+
+describe('routing of submitted cases with the rules in force (version 2)', () => {
+  it('asks the human-rights desk for every cyber-surveillance entry, sub-entries included', () => {
+    for (const entry of [
+      '5A001.f.1',
+      '5A001.j',
+      '5D001.e',
+      '4A005',
+      '4D004',
+      '4E001.c',
+      '5A004.b',
+      '5A980',
+    ]) {
+      const decision = routeCase(currentRouting, facts({ controlEntries: [entry] }));
+      expect({ entry, desks: decision.adviceRequests.map((a) => a.desk) }).toEqual({
+        entry,
+        desks: ['human-rights'],
+      });
+    }
+    expect(routeCase(currentRouting, facts({ controlEntries: ['5A002'] })).adviceRequests).toEqual(
+      [],
+    );
+  });
+
+  it('asks the human-rights desk about every party match, in the sanctions queue', () => {
+    const decision = routeCase(currentRouting, facts({ screeningHits: 1 }));
+    expect(decision.queue).toBe('sanctions');
+    expect(decision.adviceRequests.map((a) => a.desk)).toEqual(['human-rights']);
+  });
+
+  it('sends a prohibited outcome to the sanctions queue with sanctions advice', () => {
+    const decision = routeCase(currentRouting, facts({ recommendation: 'prohibited' }));
+    expect(decision).toMatchObject({
+      queue: 'sanctions',
+      adviceRequests: [expect.objectContaining({ desk: 'sanctions' })],
+      ruleSet: { version: 2 },
+    });
   });
 });

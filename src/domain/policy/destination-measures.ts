@@ -1,4 +1,5 @@
 import type { CountryCode } from './country-code.ts';
+import type { SanctionsRegime } from './sanctions-regime.ts';
 import type { CitedText, SourceRef, TextStatus } from './text-provenance.ts';
 
 /**
@@ -11,6 +12,8 @@ export interface DestinationMeasures {
   readonly armsEmbargoes: readonly ArmsEmbargo[];
   readonly monitoringMeasures: readonly MonitoringMeasure[];
   readonly interceptionGoodsLists: readonly InterceptionGoodsList[];
+  /** Sanctions and embargo regimes (EU 833/2014, EAR 746.8, ...) with their texts. */
+  readonly sanctionsRegimes: readonly SanctionsRegime[];
 }
 
 /** How sure the compiler of the data was of a country group's membership. */

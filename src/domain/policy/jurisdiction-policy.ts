@@ -1,6 +1,7 @@
 import type { Regime } from '../classification/control-entry.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import { parseCountryCode, type CountryCode } from './country-code.ts';
+import type { SanctionsAuthority } from './sanctions-regime.ts';
 import type { DestinationMeasures, MeasureAuthority } from './destination-measures.ts';
 import { isEuMemberState, parseJurisdictionCode, type JurisdictionCode } from './jurisdiction.ts';
 import type { LegalTexts } from './legal-texts.ts';
@@ -65,7 +66,9 @@ export type PolicyRule =
   | MonitoringMeasuresRule
   | RestrictedPartyRule
   | CountryGroupEmbargoRule
-  | RegionalMeasureRule;
+  | RegionalMeasureRule
+  | SanctionsRegimesRule
+  | SubjectToEarRule;
 
 interface RuleBase {
   /** Unique within the (composed) policy: `eu-art5-cyber-surveillance`. */
@@ -150,6 +153,38 @@ export interface RegionalMeasureRule extends RuleBase {
   readonly effect: 'licence-required' | 'prohibited';
 }
 
+/**
+ * The sanctions and embargo regimes of `data/regulation/sanctions_regimes.json` this jurisdiction
+ * applies. Only its own authority's regimes may be named (a UK policy cannot apply EU law).
+ */
+export interface SanctionsRegimesRule extends RuleBase {
+  readonly kind: 'sanctions-regimes';
+  readonly regimes: readonly string[];
+}
+
+/**
+ * The EAR reach items abroad (15 CFR 734.3): before applying EAR rules to a foreign exporter,
+ * decide item by item whether the item is subject to the EAR at all.
+ */
+export interface SubjectToEarRule extends RuleBase {
+  readonly kind: 'subject-to-ear';
+}
+
+/** The sanctions authority whose law a jurisdiction applies: the EU's for member states. */
+export function ownSanctionsAuthority(
+  jurisdiction: JurisdictionCode,
+): SanctionsAuthority | undefined {
+  if (jurisdiction === 'EU' || isEuMemberState(jurisdiction)) return 'eu';
+  const own: Readonly<Record<string, SanctionsAuthority>> = {
+    US: 'us',
+    GB: 'uk',
+    NO: 'no',
+    CA: 'ca',
+    AU: 'au',
+  };
+  return own[jurisdiction];
+}
+
 // ---------------------------------------------------------------------------------------------
 // The document as stored (JSON), before its references are resolved.
 
@@ -213,7 +248,12 @@ export type PolicyRuleDocument =
       readonly country: string;
       readonly regions: readonly string[];
       readonly effect: RegionalMeasureRule['effect'];
-    });
+    })
+  | (RuleDocumentBase & {
+      readonly kind: 'sanctions-regimes';
+      readonly regimes: readonly string[];
+    })
+  | (RuleDocumentBase & { readonly kind: 'subject-to-ear' });
 
 /** A policy file's content, structurally valid (the JSON Schema checked it), not yet resolved. */
 export interface PolicyDocument {
@@ -430,6 +470,22 @@ export function resolveJurisdictionPolicy(
           regions: r.regions,
           effect: r.effect,
         }));
+      case 'sanctions-regimes': {
+        const own = jurisdiction.ok ? ownSanctionsAuthority(jurisdiction.value) : undefined;
+        r.regimes.forEach((id, j) => {
+          const regime = context.measures.sanctionsRegimes.find((x) => x.id === id);
+          if (!regime)
+            problem(`${path}/regimes/${j}`, `no sanctions regime "${id}" in the shipped data`);
+          else if (regime.authority !== own)
+            problem(
+              `${path}/regimes/${j}`,
+              `"${id}" is ${regime.authority.toUpperCase()} law: ${doc.jurisdiction} applies only its own (${own?.toUpperCase() ?? 'none'}); another state's measures are evidence, not a legal basis`,
+            );
+        });
+        return [{ ...base, kind: r.kind, regimes: r.regimes }];
+      }
+      case 'subject-to-ear':
+        return [{ ...base, kind: r.kind }];
     }
   });
   const listed = rules.filter((r) => r.kind === 'listed-items');

@@ -13,6 +13,8 @@ import {
   type SpaceIndex,
 } from './screening-index.ts';
 import { skeletonSimilarity, tokenSimilarity } from './token-similarity.ts';
+import { particles, wordBits } from './word-frequency.ts';
+import { qualifiedContainmentBits } from './score-adjustments.ts';
 
 // Candidate generation for `screenName`: which listed names are worth scoring in full, found
 // through the index's postings and fuzzy keys without ever scanning the lists.
@@ -474,20 +476,47 @@ export function generateCandidates(
     end += 1;
   for (let k = 0; k < bestCount; k += 1) best[bestTouched[k] ?? 0] = 0;
   const candidates = ranked.slice(0, end);
-  // Names identical to the query, or to a run of its words ("CHINA MOBILE" in "China Mobile
-  // Ltd Branch Office"), are candidates however many listings share their words.
-  const chosen = new Set(candidates);
+  // Names identical to the query are candidates however many listings share their words, and so
+  // are names that are a run of the query's words carrying enough information to be contained
+  // in it ("CHINA MOBILE" in "China Mobile Ltd Branch Office"; see `qualifiedContainmentBits`).
   const words = query.normalised.tokens;
-  const longest = Math.min(words.length, maxContainedWords);
-  for (let start = 0; start < words.length; start += 1)
-    for (let end = start + 1; end <= Math.min(words.length, start + longest); end += 1) {
-      const key =
-        end - start === words.length ? exactKey(query) : words.slice(start, end).join(' ');
-      for (const name of index.exactNames.get(key) ?? [])
-        if (!chosen.has(name)) {
-          chosen.add(name);
-          candidates.push(name);
-        }
+  const whole = index.exactNames.get(exactKey(query));
+  if (whole) addCandidates(candidates, whole);
+  for (let start = 0; start < words.length; start += 1) {
+    let key = '';
+    let bits = 0;
+    const end = Math.min(words.length, start + maxContainedWords);
+    for (let k = start; k < end; k += 1) {
+      const word = words[k] ?? '';
+      key = k === start ? word : `${key} ${word}`;
+      bits += runWordBits(index, word);
+      if (k - start + 1 === words.length || bits < qualifiedContainmentBits) continue;
+      const names = index.exactNames.get(key);
+      if (names) addCandidates(candidates, names);
     }
+  }
   return candidates;
+}
+
+/** Appends the names not already among the candidates (a short list: a linear check is cheap). */
+function addCandidates(candidates: number[], names: readonly number[]): void {
+  for (const name of names) if (!candidates.includes(name)) candidates.push(name);
+}
+
+// Information of the words met in queries, in bits (see `wordBits`).
+const bitsMet = new WeakMap<ScreeningIndex, Map<string, number>>();
+
+function runWordBits(index: ScreeningIndex, word: string): number {
+  let memo = bitsMet.get(index);
+  if (!memo) {
+    memo = new Map();
+    bitsMet.set(index, memo);
+  }
+  let bits = memo.get(word);
+  if (bits === undefined) {
+    bits = particles.has(word) ? 0 : wordBits(index.frequencies, word, 'latin');
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(word, bits);
+  }
+  return bits;
 }

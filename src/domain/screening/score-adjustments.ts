@@ -69,9 +69,11 @@ export function containment(
   const extra = queryTokens.filter((_, i) => usedQuery[i] === 0);
   if (extra.length === 0) return undefined;
   let bits = 0;
-  for (const token of new Set(listedTokens))
-    if (!(space === 'latin' && particles.has(token)))
+  listedTokens.forEach((token, i) => {
+    // Each distinct word once ("MARKEL MARKEL" is not twice as informative).
+    if (listedTokens.indexOf(token) === i && !(space === 'latin' && particles.has(token)))
       bits += wordBits(index.frequencies, token, space);
+  });
   return { bits, extra };
 }
 
@@ -98,27 +100,17 @@ export function adjustScore(
   comparison: FormComparison,
   thresholds: ScoreThresholds,
 ): AdjustedScore {
-  const adjustments: ScoreAdjustment[] = [];
-  let score = comparison.score;
+  const tally: Tally = { score: comparison.score, adjustments: [] };
   const exact = comparison.exact;
-  const add = (adjustment: ScoreAdjustment): void => {
-    adjustments.push(adjustment);
-    score += adjustment.delta;
-  };
-  /** Caps the score at `cap`, recording what the cap took off. */
-  const capAt = (cap: number, kind: ScoreAdjustment['kind'], detail: string): void => {
-    if (score > cap) adjustments.push({ kind, delta: cap - score, detail });
-    score = Math.min(score, cap);
-  };
   if (exact)
-    adjustments.push({
+    tally.adjustments.push({
       kind: 'exact-name',
       delta: 0,
       detail:
         'the query is this listed name, word for word (case, punctuation and legal form aside)',
     });
   if (comparison.reversal)
-    adjustments.push({
+    tally.adjustments.push({
       kind: 'patronymic-reversal',
       delta: -defaultScoringParameters.reversalPenalty,
       detail: 'father and son on opposite sides of bin/ibn',
@@ -126,9 +118,9 @@ export function adjustScore(
 
   const legal = compareLegalForms(prepared.legalForms, name.prepared.legalForms);
   if (legal === 'same-family')
-    add({ kind: 'legal-form', delta: 0.02, detail: 'same legal form family' });
+    add(tally, { kind: 'legal-form', delta: 0.02, detail: 'same legal form family' });
   if (legal === 'different')
-    add({ kind: 'legal-form', delta: -0.05, detail: 'incompatible legal forms' });
+    add(tally, { kind: 'legal-form', delta: -0.05, detail: 'incompatible legal forms' });
 
   const listedKind = party.kind;
   if (query.kind !== undefined && listedKind !== 'unknown') {
@@ -136,6 +128,7 @@ export function adjustScore(
       (query.kind === 'person' && listedKind === 'person') ||
       (query.kind === 'organisation' && listedKind !== 'person');
     add(
+      tally,
       compatible
         ? {
             kind: 'entity-kind',
@@ -153,6 +146,7 @@ export function adjustScore(
   if (query.country !== undefined && party.countries.length > 0) {
     const country = query.country.toUpperCase();
     add(
+      tally,
       party.countries.includes(country)
         ? { kind: 'country', delta: 0.03, detail: `listed in ${country}` }
         : {
@@ -167,14 +161,14 @@ export function adjustScore(
     const values = new Set(query.identifiers.map((i) => normaliseIdentifier(i.value)));
     const same = party.identifiers.find((i) => values.has(i.value));
     if (same)
-      add({ kind: 'identifier', delta: 0.15, detail: `${same.type} ${same.value} matches` });
+      add(tally, { kind: 'identifier', delta: 0.15, detail: `${same.type} ${same.value} matches` });
     else {
       const types = new Set(
         query.identifiers.map((i) => i.type?.toLowerCase()).filter((t) => t !== undefined),
       );
       const conflicting = party.identifiers.find((i) => types.has(i.type.toLowerCase()));
       if (conflicting)
-        add({
+        add(tally, {
           kind: 'identifier',
           delta: -0.1,
           detail: `${conflicting.type} differs from the listed one`,
@@ -196,16 +190,51 @@ export function adjustScore(
         weighting.weight(word, comparison.space) <= qualifierWeight || isLegalFormWord(word),
     );
     const enough = onlyQualifiers ? qualifiedContainmentBits : containmentBits;
-    if (held && held.bits >= enough && score < thresholds.review)
-      add({
+    if (held && held.bits >= enough && tally.score < thresholds.review)
+      add(tally, {
         kind: 'containment',
-        delta: thresholds.review - score,
+        delta: thresholds.review - tally.score,
         detail: `the query contains every word of the listed name (${held.bits.toFixed(0)} bits of information); extra: ${held.extra.join(', ')}`,
       });
-    lowInformationCaps(index, prepared, party, name, comparison, thresholds, capAt);
-    capAt(nonExactCeiling, 'not-identical', '1.00 is kept for a name identical to the listed one');
+    lowInformationCaps(index, prepared, party, name, comparison, thresholds, tally);
+    capAt(
+      tally,
+      nonExactCeiling,
+      'not-identical',
+      '1.00 is kept for a name identical to the listed one',
+    );
   }
-  return { score: Math.min(1, Math.max(0, score)), adjustments, legal };
+  return {
+    score: Math.min(1, Math.max(0, tally.score)),
+    adjustments: tally.adjustments,
+    legal,
+  };
+}
+
+/** The score as adjustments change it, and the adjustments so far. */
+interface Tally {
+  score: number;
+  readonly adjustments: ScoreAdjustment[];
+}
+
+function add(tally: Tally, adjustment: ScoreAdjustment): void {
+  tally.adjustments.push(adjustment);
+  tally.score += adjustment.delta;
+}
+
+/** Caps the score at `cap`, recording what the cap took off. */
+function capAt(tally: Tally, cap: number, kind: ScoreAdjustment['kind'], detail: string): void {
+  if (tally.score > cap) tally.adjustments.push({ kind, delta: cap - tally.score, detail });
+  tally.score = Math.min(tally.score, cap);
+}
+
+/** Common given names, as the lists use them ("Maria", "Mohammed"): counted per listed person. */
+function isGivenName(index: ScreeningIndex, token: string): boolean {
+  const id = index.latin.vocabulary.get(token);
+  if (id === undefined) return false;
+  const df = index.latin.documentFrequency[id] ?? 0;
+  const given = index.givenNameCount[id] ?? 0;
+  return given >= 3 && given * 2 >= df;
 }
 
 /**
@@ -220,31 +249,26 @@ function lowInformationCaps(
   name: IndexedName,
   comparison: FormComparison,
   thresholds: ScoreThresholds,
-  capAt: (cap: number, kind: ScoreAdjustment['kind'], detail: string) => void,
+  tally: Tally,
 ): void {
   const listedKind = party.kind;
   const queryTokens = comparison.queryTokens;
-  // Common given names, as the lists use them ("Maria", "Mohammed"): counted per listed person.
-  const isGivenName = (token: string): boolean => {
-    const id = index.latin.vocabulary.get(token);
-    if (id === undefined) return false;
-    const df = index.latin.documentFrequency[id] ?? 0;
-    const given = index.givenNameCount[id] ?? 0;
-    return given >= 3 && given * 2 >= df;
-  };
-  if (
-    listedKind !== 'person' &&
-    listedKind !== 'unknown' &&
-    comparison.space === 'latin' &&
-    queryTokens.every(isGivenName)
-  )
+  let allGivenNames = comparison.space === 'latin';
+  for (const token of queryTokens) if (allGivenNames) allGivenNames = isGivenName(index, token);
+  if (listedKind !== 'person' && listedKind !== 'unknown' && allGivenNames)
     capAt(
+      tally,
       thresholds.review - 0.01,
       'given-name-only',
       'the query is only common given names, the listed party an organisation',
     );
-  if (queryTokens.length === 1 && comparison.space === 'latin' && isGivenName(queryTokens[0] ?? ''))
+  if (
+    queryTokens.length === 1 &&
+    comparison.space === 'latin' &&
+    isGivenName(index, queryTokens[0] ?? '')
+  )
     capAt(
+      tally,
       thresholds.review - 0.01,
       'low-information',
       'a one-word query that is a common given name',
@@ -259,21 +283,24 @@ function lowInformationCaps(
     const queryAcronym = queryTokens.length === 1 ? queryTokens[0] : undefined;
     if (listedAcronym !== undefined && listedAcronym.length <= 4)
       capAt(
+        tally,
         thresholds.review - 0.01,
         'low-information',
         `the listed name is only the ${String(listedAcronym.length)}-letter acronym "${listedAcronym}"`,
       );
     else if (queryAcronym !== undefined && queryAcronym.length <= 4)
       capAt(
+        tally,
         thresholds.review - 0.01,
         'low-information',
         `the query is only the ${String(queryAcronym.length)}-letter acronym "${queryAcronym}", spelt by the listed name's initials`,
       );
   }
   if (prepared.problems.some((p) => p.kind === 'only-legal-form'))
-    capAt(thresholds.review - 0.01, 'low-information', 'the query is only a legal form');
+    capAt(tally, thresholds.review - 0.01, 'low-information', 'the query is only a legal form');
   if (name.type === 'weak-aka')
     capAt(
+      tally,
       thresholds.strong - 0.01,
       'weak-alias',
       'a low-quality a.k.a. is never a strong match unless it is the query word for word',

@@ -562,8 +562,15 @@ export function sameOwnWords(query: PreparedName, listed: PreparedName): boolean
   const a = query.normalised.tokens;
   const b = listed.normalised.tokens;
   if (a.length === 0 || a.length !== b.length) return false;
-  const sortedB = [...b].sort();
-  return [...a].sort().every((token, i) => token === sortedB[i]);
+  // The same multiset of words: each word as often on both sides (names are short).
+  for (const token of a) {
+    let inA = 0;
+    let inB = 0;
+    for (const other of a) if (other === token) inA += 1;
+    for (const other of b) if (other === token) inB += 1;
+    if (inA !== inB) return false;
+  }
+  return true;
 }
 
 /**

@@ -445,17 +445,29 @@ export function buildScreeningIndex(
   };
 }
 
-const weightings = new WeakMap<WordFrequencies, TokenWeighting>();
+const weightings = new WeakMap<ScreeningIndex, TokenWeighting>();
 
 /**
  * Token weights of an index: each word by its frequency in ordinary names (the corpus the index
  * was built with), the same for query and listed words, whether the lists contain them or not.
+ * Words of the lists' vocabulary take the weight computed when the index was built; others are
+ * computed from the corpus (and remembered).
  */
 export function indexWeighting(index: ScreeningIndex): TokenWeighting {
-  let weighting = weightings.get(index.frequencies);
+  let weighting = weightings.get(index);
   if (!weighting) {
-    weighting = corpusWeighting(index.frequencies, isSeriesMarker);
-    weightings.set(index.frequencies, weighting);
+    const fromCorpus = corpusWeighting(index.frequencies, isSeriesMarker);
+    weighting = {
+      learnt: true,
+      weight(token: string, space: Space): number {
+        const spaceIndex = space === 'latin' ? index.latin : index.skeleton;
+        const id = spaceIndex.vocabulary.get(token);
+        if (id !== undefined && spaceIndex.compound[id] === 0)
+          return spaceIndex.weights[id] ?? fromCorpus.weight(token, space);
+        return fromCorpus.weight(token, space);
+      },
+    };
+    weightings.set(index, weighting);
   }
   return weighting;
 }

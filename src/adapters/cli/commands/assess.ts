@@ -26,6 +26,15 @@ export interface AssessCliHandlers {
     flags: ConfigFlags,
     args: { readonly policy: string; readonly applicationsDir: string; readonly asOf?: string },
   ): Outcome;
+  policyCompare(
+    flags: ConfigFlags,
+    args: {
+      readonly a: string;
+      readonly b: string;
+      readonly applications: readonly string[];
+      readonly asOf?: string;
+    },
+  ): Outcome;
 }
 
 /** Reads and parses a JSON file named on the command line. */
@@ -51,7 +60,7 @@ export async function readJsonFile(path: string): Promise<Result<unknown, Cordon
   }
 }
 
-/** Registers `cordon assess` and `cordon policy validate|diff|dry-run`. */
+/** Registers `cordon assess` and `cordon policy validate|diff|dry-run|compare`. */
 export function registerAssessCommands(
   program: Command,
   handlers: AssessCliHandlers,
@@ -160,6 +169,37 @@ export function registerAssessCommands(
           handlers.policyDryRun(context.flags(command), {
             policy: opts.policy,
             applicationsDir: dir,
+            ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+          }),
+        );
+      },
+    );
+  policy
+    .command('compare')
+    .description(
+      'where two states would decide the same applications differently: outcome, licence and the law each applies',
+    )
+    .argument('<a>', 'a jurisdiction (GB, EU, DE, US, ...)')
+    .argument('<b>', 'the other jurisdiction')
+    .argument(
+      '[applications...]',
+      'application JSON files or folders of them (default: docs/examples/applications)',
+    )
+    .option('--as-of <snapshot|date>', 'screen against these snapshots or the lists as of a date')
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (
+        a: string,
+        b: string,
+        applications: string[],
+        opts: { asOf?: string; json?: boolean },
+        command: Command,
+      ) => {
+        await context.run(opts.json === true, () =>
+          handlers.policyCompare(context.flags(command), {
+            a: a.toUpperCase(),
+            b: b.toUpperCase(),
+            applications,
             ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
           }),
         );

@@ -40,7 +40,60 @@ describe('POST /v1/assessments', () => {
     const body = res.json<Record<string, { outcome?: string; risk?: string; policy?: unknown }>>();
     expect(body['recommendation']?.outcome).toBe('refer');
     expect(body['humanRights']?.risk).toBe('high');
-    expect(body['provenance']?.policy).toMatchObject({ id: 'cordon.GB.human-rights', version: 1 });
+    expect(body['provenance']?.policy).toMatchObject({ id: 'cordon.GB.human-rights', version: 2 });
+  });
+
+  it("accepts Cordon's extensions (end-use facts, state-linked parties, EAR facts, clearances, sanctions licences) and decides a prohibition", async () => {
+    const res = await (
+      await build()
+    ).inject({
+      method: 'POST',
+      url: '/v1/assessments',
+      headers: asRole('caseworker'),
+      payload: {
+        jurisdiction: 'EU',
+        exporter: { name: 'Voorbeeld B.V.', country: 'NL' },
+        destination: { country: 'IR' },
+        parties: [
+          {
+            role: 'end-user',
+            name: 'Example Operator',
+            country: 'IR',
+            type: 'telecom-operator',
+            stateLinked: true,
+            matchClearances: [
+              {
+                source: 'us-ofac-sdn',
+                entityId: 'x',
+                clearedBy: 'caseworker',
+                reason: 'other entity',
+              },
+            ],
+          },
+        ],
+        items: [
+          {
+            description: 'Deep packet inspection appliance',
+            capabilities: ['deep-packet-inspection'],
+            origin: 'NL',
+            usControlledContentPercent: 0,
+            foreignDirectProduct: false,
+          },
+        ],
+        endUse: 'Traffic management',
+        endUseFacts: { informedByAuthority: false, awareOfMisuse: false },
+        sanctionsLicences: [],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{
+      recommendation: { outcome: string };
+      licence: Record<string, { status: string }>;
+      screeningCoverage: { complete: boolean };
+    }>();
+    expect(body.recommendation.outcome).toBe('prohibited');
+    expect(body.licence['EU']?.status).toBe('prohibited');
+    expect(body.screeningCoverage.complete).toBe(true);
   });
 
   it('gives an exporter a self-assessment with the due-diligence checklist', async () => {
