@@ -1,4 +1,4 @@
-import type { CaseOutcome } from '../../domain/licensing/case-state.ts';
+import type { AutomatedOutcome } from '../../domain/licensing/case-state.ts';
 import { routeCase } from '../../domain/licensing/routing.ts';
 import type { Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
@@ -15,8 +15,10 @@ import {
 import { getCase } from './get-case.ts';
 import { routingFacts } from './routing-facts.ts';
 
-const automatedOutcomeOf = (outcome: string): CaseOutcome | 'refer' => {
+const automatedOutcomeOf = (outcome: string): AutomatedOutcome => {
   switch (outcome) {
+    case 'prohibited':
+      return 'prohibited';
     case 'no-licence-required':
       return 'no-licence-required';
     case 'approve':

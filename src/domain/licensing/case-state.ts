@@ -31,6 +31,13 @@ export const caseOutcomes = [
 ] as const;
 export type CaseOutcome = (typeof caseOutcomes)[number];
 
+/**
+ * What the automated assessment recommended, frozen at submission: a case outcome, `refer` (an
+ * officer must look), or `prohibited` (a sanctions or embargo measure forbids the transaction:
+ * it can only be refused).
+ */
+export type AutomatedOutcome = CaseOutcome | 'refer' | 'prohibited';
+
 /** Stages in which the service-level clock runs; it stops while the exporter has the case. */
 export const clockRunsIn: ReadonlySet<CaseStage> = new Set<CaseStage>([
   'submitted',

@@ -349,6 +349,45 @@ describe(applyCaseCommand.name, () => {
     expect(approved.decision?.appealPeriod).toBeUndefined();
   });
 
+  it('never lets a case the assessment found prohibited be approved, with or without a justification', () => {
+    const recommended = run([
+      [{ kind: 'submit' }, exporter],
+      [{ kind: 'begin-checks', automatedOutcome: 'prohibited' }, system],
+      [{ kind: 'complete-checks', queue: 'sanctions', adviceRequests: [] }, system],
+      [
+        { kind: 'recommend', outcome: 'refused', criteria: ['EU-833-2'], provisos: [], text: 'no' },
+        caseworker,
+      ],
+    ]);
+    for (const outcome of ['approved', 'approved-with-provisos', 'no-licence-required'] as const) {
+      const decided = applyCaseCommand(
+        recommended,
+        {
+          kind: 'decide',
+          outcome,
+          criteria: [],
+          provisos: outcome === 'approved-with-provisos' ? ['end-use check'] : [],
+          text: 'approve anyway',
+          justification: 'the buyer seems fine',
+        },
+        senior,
+        now,
+      );
+      expect(decided.ok, outcome).toBe(false);
+      expect(!decided.ok && decided.error.message).toContain('prohibited');
+    }
+    const refused = run(
+      [
+        [
+          { kind: 'decide', outcome: 'refused', criteria: ['EU-833-2'], provisos: [], text: 'no' },
+          senior,
+        ],
+      ],
+      recommended,
+    );
+    expect(refused.stage).toBe('awaiting-countersignature');
+  });
+
   it('suspends, reinstates and revokes only issued licences', () => {
     const approved = run([
       [{ kind: 'submit' }, exporter],

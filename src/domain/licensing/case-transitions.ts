@@ -1,6 +1,6 @@
 import type { Role } from '../people/role.ts';
 import { err, ok, type Result } from '../shared/result.ts';
-import type { CaseOutcome, CaseStage } from './case-state.ts';
+import type { AutomatedOutcome, CaseOutcome, CaseStage } from './case-state.ts';
 import type { AppealPeriodRule } from './case-policy.ts';
 import type { Actor, AdviceOutcome, CriterionCitation, LicenceCase } from './licence-case.ts';
 import {
@@ -14,7 +14,7 @@ import {
 /** Everything that can be done to a case, as a value. */
 export type CaseCommand =
   | { readonly kind: 'submit' }
-  | { readonly kind: 'begin-checks'; readonly automatedOutcome: CaseOutcome | 'refer' }
+  | { readonly kind: 'begin-checks'; readonly automatedOutcome: AutomatedOutcome }
   | {
       readonly kind: 'complete-checks';
       readonly queue: string;
@@ -311,6 +311,13 @@ function nextCase(
       if (command.outcome === 'approved-with-provisos' && command.provisos.length === 0) {
         return err(invalid('An approval with provisos must state them.'));
       }
+      if (c.automatedOutcome === 'prohibited' && command.outcome !== 'refused') {
+        return err(
+          refuse(
+            `Case ${c.reference} cannot be ${command.outcome}: the assessment found the transaction prohibited by a sanctions or embargo measure, which no licensing decision can lift. Refuse it, or the exporter withdraws it; a licence from the sanctions authority belongs in a new application.`,
+          ),
+        );
+      }
       if (departsFromAutomated(c, command.outcome) && !command.justification?.trim()) {
         return err(
           invalid(
@@ -442,6 +449,7 @@ function nextCase(
 export function departsFromAutomated(c: LicenceCase, outcome: CaseOutcome): boolean {
   const automated = c.automatedOutcome;
   if (automated === undefined || automated === 'refer') return false;
+  if (automated === 'prohibited') return outcome !== 'refused';
   return automated !== outcome;
 }
 

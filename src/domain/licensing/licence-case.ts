@@ -1,6 +1,6 @@
 import type { Role } from '../people/role.ts';
 import type { CitedText } from '../policy/text-provenance.ts';
-import type { CaseOutcome, CaseStage } from './case-state.ts';
+import type { AutomatedOutcome, CaseOutcome, CaseStage } from './case-state.ts';
 import type { DutyRecord } from './separation-of-duties.ts';
 
 /** Who did something to a case: a person with a role (or the system, for automatic steps). */
@@ -105,8 +105,11 @@ export interface LicenceCase {
   readonly exporterOrganisationId: string;
   readonly stage: CaseStage;
   readonly version: number;
-  /** The automated assessment's recommendation, frozen at submission. */
-  readonly automatedOutcome?: CaseOutcome | 'refer';
+  /**
+   * The automated assessment's recommendation, frozen at submission: `prohibited` when a
+   * sanctions or embargo measure forbids the transaction (it can then only be refused).
+   */
+  readonly automatedOutcome?: AutomatedOutcome;
   readonly queue?: string;
   readonly adviceRequests: readonly AdviceRequest[];
   readonly advice: readonly Advice[];
