@@ -355,7 +355,13 @@ describe(applyCaseCommand.name, () => {
       [{ kind: 'begin-checks', automatedOutcome: 'prohibited' }, system],
       [{ kind: 'complete-checks', queue: 'sanctions', adviceRequests: [] }, system],
       [
-        { kind: 'recommend', outcome: 'refused', criteria: ['EU-833-2'], provisos: [], text: 'no' },
+        {
+          kind: 'recommend',
+          outcome: 'refused',
+          criteria: [{ code: 'EU-833-2', reason: 'sanctioned buyer' }],
+          provisos: [],
+          text: 'no',
+        },
         caseworker,
       ],
     ]);
@@ -379,7 +385,13 @@ describe(applyCaseCommand.name, () => {
     const refused = run(
       [
         [
-          { kind: 'decide', outcome: 'refused', criteria: ['EU-833-2'], provisos: [], text: 'no' },
+          {
+            kind: 'decide',
+            outcome: 'refused',
+            criteria: [{ code: 'EU-833-2', reason: 'sanctioned buyer' }],
+            provisos: [],
+            text: 'no',
+          },
           senior,
         ],
       ],

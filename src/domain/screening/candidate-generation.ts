@@ -80,6 +80,11 @@ const scratchFor = (index: ScreeningIndex, space: Space): Scratch =>
 interface TokenHit {
   readonly id: number;
   readonly similarity: number;
+  /**
+   * True for another form of a given name, place or term ("juan" for "john"): it credits only
+   * the names the query's other words found, never opens new ones (unless nothing else did).
+   */
+  readonly equivalent?: boolean;
 }
 
 /** Binary search for `value` in the sorted slice [start, end) of `array`. */
@@ -263,7 +268,8 @@ function cachedLookup(
     for (const [tokens, similarity] of equivalents)
       for (const equivalent of tokens) {
         const id = spaceIndex.vocabulary.get(equivalent);
-        if (id !== undefined && !hits.some((h) => h.id === id)) hits.push({ id, similarity });
+        if (id !== undefined && !hits.some((h) => h.id === id))
+          hits.push({ id, similarity, equivalent: true });
       }
   }
   if (cache.size >= lookupCacheLimit) cache.clear();
@@ -374,7 +380,8 @@ export function generateCandidates(
           if (earned <= 0) continue;
           const postings =
             (spaceIndex.postingStart[hit.id + 1] ?? 0) - (spaceIndex.postingStart[hit.id] ?? 0);
-          if (postings > crowdedPostings) deferred.push({ id: hit.id, earned });
+          if (postings > crowdedPostings || hit.equivalent === true)
+            deferred.push({ id: hit.id, earned });
           else
             touchedCount = creditPostings(
               spaceIndex,
