@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../../domain/shared/result.ts';
-import type { CliIo } from '../output.ts';
-import { runProgram, type CliHandlers } from '../program.ts';
+import { ok } from '../domain/shared/result.ts';
+import type { CliIo } from '../adapters/cli/output.ts';
+import { runProgram, type CliHandlers } from './cli-program.ts';
 
 function harness() {
   const out: string[] = [];
