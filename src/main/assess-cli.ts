@@ -292,23 +292,28 @@ async function assessmentDepsFor(
 export function assessCliHandlers(context: CliContext): AssessCliHandlers {
   return {
     assess: (flags, args) =>
-      context.withReadyDatabase(flags, 'assess', async (database, imported) => {
-        const { assessApplication, renderAssessment } = await modules();
-        const deps = await assessmentDepsFor(context, flags, database, imported);
-        if (!deps.ok) return deps;
-        const result = await assessApplication(
-          {
-            application: args.application,
-            selfAssessment: args.selfAssessment,
-            ...(args.jurisdiction !== undefined ? { jurisdiction: args.jurisdiction } : {}),
-            ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
-            ...(args.policyVersion !== undefined ? { policyVersion: args.policyVersion } : {}),
-          },
-          deps.value,
-        );
-        if (!result.ok) return result;
-        return ok({ text: renderAssessment(result.value), json: result.value });
-      }),
+      context.withReadyDatabase(
+        flags,
+        'assess',
+        async (database, imported) => {
+          const { assessApplication, renderAssessment } = await modules();
+          const deps = await assessmentDepsFor(context, flags, database, imported);
+          if (!deps.ok) return deps;
+          const result = await assessApplication(
+            {
+              application: args.application,
+              selfAssessment: args.selfAssessment,
+              ...(args.jurisdiction !== undefined ? { jurisdiction: args.jurisdiction } : {}),
+              ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
+              ...(args.policyVersion !== undefined ? { policyVersion: args.policyVersion } : {}),
+            },
+            deps.value,
+          );
+          if (!result.ok) return result;
+          return ok({ text: renderAssessment(result.value), json: result.value });
+        },
+        { readOnly: true },
+      ),
 
     async policyValidate(_flags, file) {
       const policy = await readPolicy(file);
@@ -351,80 +356,90 @@ export function assessCliHandlers(context: CliContext): AssessCliHandlers {
     },
 
     policyCompare: (flags, args) =>
-      context.withReadyDatabase(flags, 'policy compare', async (database, imported) => {
-        const { repositoryRoot, comparePolicies, renderPolicyComparison } = await modules();
-        const deps = await assessmentDepsFor(context, flags, database, imported);
-        if (!deps.ok) return deps;
-        const sources =
-          args.applications.length > 0
-            ? args.applications
-            : [path.join(repositoryRoot, 'docs', 'examples', 'applications')];
-        const applications: { name: string; application: unknown }[] = [];
-        for (const source of sources) {
-          let files: string[];
-          try {
-            files = (await fs.stat(source)).isDirectory()
-              ? (await fs.readdir(source))
-                  .filter((n) => n.endsWith('.json'))
-                  .sort()
-                  .map((n) => path.join(source, n))
-              : [source];
-          } catch {
-            return err(cordonError('CORDON_FILE_UNREADABLE', `Cannot read ${source}.`));
+      context.withReadyDatabase(
+        flags,
+        'policy compare',
+        async (database, imported) => {
+          const { repositoryRoot, comparePolicies, renderPolicyComparison } = await modules();
+          const deps = await assessmentDepsFor(context, flags, database, imported);
+          if (!deps.ok) return deps;
+          const sources =
+            args.applications.length > 0
+              ? args.applications
+              : [path.join(repositoryRoot, 'docs', 'examples', 'applications')];
+          const applications: { name: string; application: unknown }[] = [];
+          for (const source of sources) {
+            let files: string[];
+            try {
+              files = (await fs.stat(source)).isDirectory()
+                ? (await fs.readdir(source))
+                    .filter((n) => n.endsWith('.json'))
+                    .sort()
+                    .map((n) => path.join(source, n))
+                : [source];
+            } catch {
+              return err(cordonError('CORDON_FILE_UNREADABLE', `Cannot read ${source}.`));
+            }
+            for (const file of files) {
+              const app = await readJsonFile(file);
+              if (!app.ok) return app;
+              applications.push({ name: path.basename(file), application: app.value });
+            }
           }
-          for (const file of files) {
-            const app = await readJsonFile(file);
-            if (!app.ok) return app;
-            applications.push({ name: path.basename(file), application: app.value });
-          }
-        }
-        const comparison = await comparePolicies(
-          {
-            a: args.a,
-            b: args.b,
-            applications,
-            ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
-          },
-          deps.value,
-        );
-        return ok({ text: renderPolicyComparison(comparison), json: comparison });
-      }),
+          const comparison = await comparePolicies(
+            {
+              a: args.a,
+              b: args.b,
+              applications,
+              ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
+            },
+            deps.value,
+          );
+          return ok({ text: renderPolicyComparison(comparison), json: comparison });
+        },
+        { readOnly: true },
+      ),
 
     policyDryRun: (flags, args) =>
-      context.withReadyDatabase(flags, 'policy dry-run', async (database, imported) => {
-        const { dryRunPolicy, renderDryRun } = await modules();
-        const deps = await assessmentDepsFor(context, flags, database, imported);
-        if (!deps.ok) return deps;
-        const policy = await readPolicy(args.policy);
-        if (!policy.ok) return policy;
-        let names: string[];
-        try {
-          names = (await fs.readdir(args.applicationsDir))
-            .filter((n) => n.endsWith('.json'))
-            .sort();
-        } catch {
-          return err(
-            cordonError(
-              'CORDON_FILE_UNREADABLE',
-              `Cannot read the folder ${args.applicationsDir}.`,
-            ),
+      context.withReadyDatabase(
+        flags,
+        'policy dry-run',
+        async (database, imported) => {
+          const { dryRunPolicy, renderDryRun } = await modules();
+          const deps = await assessmentDepsFor(context, flags, database, imported);
+          if (!deps.ok) return deps;
+          const policy = await readPolicy(args.policy);
+          if (!policy.ok) return policy;
+          let names: string[];
+          try {
+            names = (await fs.readdir(args.applicationsDir))
+              .filter((n) => n.endsWith('.json'))
+              .sort();
+          } catch {
+            return err(
+              cordonError(
+                'CORDON_FILE_UNREADABLE',
+                `Cannot read the folder ${args.applicationsDir}.`,
+              ),
+            );
+          }
+          const applications: { name: string; application: unknown }[] = [];
+          for (const name of names) {
+            const app = await readJsonFile(path.join(args.applicationsDir, name));
+            if (!app.ok) return app;
+            applications.push({ name, application: app.value });
+          }
+          const report = await dryRunPolicy(
+            {
+              policy: policy.value,
+              applications,
+              ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
+            },
+            deps.value,
           );
-        }
-        const applications: { name: string; application: unknown }[] = [];
-        for (const name of names) {
-          const app = await readJsonFile(path.join(args.applicationsDir, name));
-          if (!app.ok) return app;
-          applications.push({ name, application: app.value });
-        }
-        const report = await dryRunPolicy(
-          {
-            policy: policy.value,
-            applications,
-            ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
-          },
-          deps.value,
-        );
-        return ok({ text: renderDryRun(report), json: report });
-      }),
+          return ok({ text: renderDryRun(report), json: report });
+        },
+        { readOnly: true },
+      ),
   };
 }

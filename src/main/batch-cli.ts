@@ -267,127 +267,142 @@ export function batchCliHandlers(context: CliContext): BatchCliHandlers {
     batchStatus: (flags, batchId) => {
       const target = postgres(flags);
       if (!target.ok) return Promise.resolve(target);
-      return context.withReadyDatabase(flags, 'batch status', async (database) => {
-        const m = await batchModules();
-        const status = await m.getBatchStatus(m.kyselyBatchStore(database.db), batchId);
-        if (!status.ok) return status;
-        return ok({ text: statusText(status.value), json: status.value });
-      });
+      return context.withReadyDatabase(
+        flags,
+        'batch status',
+        async (database) => {
+          const m = await batchModules();
+          const status = await m.getBatchStatus(m.kyselyBatchStore(database.db), batchId);
+          if (!status.ok) return status;
+          return ok({ text: statusText(status.value), json: status.value });
+        },
+        { readOnly: true },
+      );
     },
 
     batchChanges: (flags, batchId, output) => {
       const target = postgres(flags);
       if (!target.ok) return Promise.resolve(target);
-      return context.withReadyDatabase(flags, 'batch changes', async (database) => {
-        const { batchChanges } = await import('../application/batch/batch-changes.ts');
-        const m = await batchModules();
-        const store = m.kyselyBatchStore(database.db);
-        const out = output === undefined ? undefined : createWriteStream(output, 'utf8');
-        if (out !== undefined) {
-          const opened = await Promise.race([
-            once(out, 'open').then(() => undefined),
-            once(out, 'error').then(([error]) => error as Error),
-          ]);
-          if (opened !== undefined)
-            return err(
-              cordonError('CORDON_FILE_UNREADABLE', `Cannot write ${output}: ${opened.message}`),
-            );
-        }
-        const shown: string[] = [];
-        let comparedWith = '';
-        let rows = 0;
-        let added = 0;
-        let removed = 0;
-        let after = -1;
-        for (;;) {
-          const page = await batchChanges(store, batchId, { after, limit: 2_000 });
-          if (!page.ok) {
-            out?.destroy();
-            return page;
-          }
-          comparedWith = page.value.comparedWith;
-          for (const change of page.value.changes) {
-            rows += 1;
-            added += change.added.length;
-            removed += change.removed.length;
-            if (out !== undefined && !out.write(`${JSON.stringify(change)}\n`))
-              await once(out, 'drain');
-            if (shown.length < 50)
-              shown.push(
-                [
-                  `row ${String(change.row)}${change.reference !== undefined ? ` (${change.reference})` : ''} ${change.name}:`,
-                  ...change.added.map(
-                    (a) => `  + ${a.band} ${String(a.score)} ${a.entityId} ${a.name}`,
-                  ),
-                  ...change.removed.map(
-                    (r) => `  - ${r.band} ${String(r.score)} ${r.entityId} ${r.name}`,
-                  ),
-                  ...change.bandChanged.map(
-                    (b) => `  ~ ${b.before.band} -> ${b.after.band} ${b.entityId} ${b.name}`,
-                  ),
-                ].join('\n'),
+      return context.withReadyDatabase(
+        flags,
+        'batch changes',
+        async (database) => {
+          const { batchChanges } = await import('../application/batch/batch-changes.ts');
+          const m = await batchModules();
+          const store = m.kyselyBatchStore(database.db);
+          const out = output === undefined ? undefined : createWriteStream(output, 'utf8');
+          if (out !== undefined) {
+            const opened = await Promise.race([
+              once(out, 'open').then(() => undefined),
+              once(out, 'error').then(([error]) => error as Error),
+            ]);
+            if (opened !== undefined)
+              return err(
+                cordonError('CORDON_FILE_UNREADABLE', `Cannot write ${output}: ${opened.message}`),
               );
           }
-          if (page.value.nextAfter === null) break;
-          after = page.value.nextAfter;
-        }
-        if (out !== undefined) {
-          out.end();
-          await once(out, 'finish');
-        }
-        return ok({
-          text: [
-            `Batch ${batchId} against the run before it (${comparedWith}): ${rows.toLocaleString('en')} row(s) changed, ${added.toLocaleString('en')} new match(es), ${removed.toLocaleString('en')} gone.`,
-            ...shown,
-            ...(rows > shown.length
-              ? [
-                  `... and ${(rows - shown.length).toLocaleString('en')} more${output !== undefined ? ` (all in ${output})` : '; --out FILE writes them all'}`,
-                ]
-              : []),
-          ].join('\n'),
-          json: {
-            batchId,
-            comparedWith,
-            rowsChanged: rows,
-            added,
-            removed,
-            ...(output !== undefined ? { output } : {}),
-          },
-        });
-      });
+          const shown: string[] = [];
+          let comparedWith = '';
+          let rows = 0;
+          let added = 0;
+          let removed = 0;
+          let after = -1;
+          for (;;) {
+            const page = await batchChanges(store, batchId, { after, limit: 2_000 });
+            if (!page.ok) {
+              out?.destroy();
+              return page;
+            }
+            comparedWith = page.value.comparedWith;
+            for (const change of page.value.changes) {
+              rows += 1;
+              added += change.added.length;
+              removed += change.removed.length;
+              if (out !== undefined && !out.write(`${JSON.stringify(change)}\n`))
+                await once(out, 'drain');
+              if (shown.length < 50)
+                shown.push(
+                  [
+                    `row ${String(change.row)}${change.reference !== undefined ? ` (${change.reference})` : ''} ${change.name}:`,
+                    ...change.added.map(
+                      (a) => `  + ${a.band} ${String(a.score)} ${a.entityId} ${a.name}`,
+                    ),
+                    ...change.removed.map(
+                      (r) => `  - ${r.band} ${String(r.score)} ${r.entityId} ${r.name}`,
+                    ),
+                    ...change.bandChanged.map(
+                      (b) => `  ~ ${b.before.band} -> ${b.after.band} ${b.entityId} ${b.name}`,
+                    ),
+                  ].join('\n'),
+                );
+            }
+            if (page.value.nextAfter === null) break;
+            after = page.value.nextAfter;
+          }
+          if (out !== undefined) {
+            out.end();
+            await once(out, 'finish');
+          }
+          return ok({
+            text: [
+              `Batch ${batchId} against the run before it (${comparedWith}): ${rows.toLocaleString('en')} row(s) changed, ${added.toLocaleString('en')} new match(es), ${removed.toLocaleString('en')} gone.`,
+              ...shown,
+              ...(rows > shown.length
+                ? [
+                    `... and ${(rows - shown.length).toLocaleString('en')} more${output !== undefined ? ` (all in ${output})` : '; --out FILE writes them all'}`,
+                  ]
+                : []),
+            ].join('\n'),
+            json: {
+              batchId,
+              comparedWith,
+              rowsChanged: rows,
+              added,
+              removed,
+              ...(output !== undefined ? { output } : {}),
+            },
+          });
+        },
+        { readOnly: true },
+      );
     },
 
     batchResults: (flags, batchId, output) => {
       const target = postgres(flags);
       if (!target.ok) return Promise.resolve(target);
-      return context.withReadyDatabase(flags, 'batch results', async (database) => {
-        const m = await batchModules();
-        const store = m.kyselyBatchStore(database.db);
-        const status = await m.getBatchStatus(store, batchId);
-        if (!status.ok) return status;
-        const out = createWriteStream(output, { encoding: 'utf8' });
-        const opened = await Promise.race([
-          once(out, 'open').then(() => undefined),
-          once(out, 'error').then(([error]) => error as Error),
-        ]);
-        if (opened !== undefined) {
-          return err(
-            cordonError('CORDON_FILE_UNREADABLE', `Cannot write ${output}: ${opened.message}`),
-          );
-        }
-        let written = 0;
-        for await (const { item } of m.readBatchResults(store, batchId)) {
-          if (!out.write(`${JSON.stringify(item)}\n`)) await once(out, 'drain');
-          written += 1;
-        }
-        out.end();
-        await once(out, 'finish');
-        const complete = written === status.value.rows;
-        return ok({
-          text: `Wrote ${written.toLocaleString('en')} of ${status.value.rows.toLocaleString('en')} row result(s) to ${output}${complete ? '.' : ' (the batch is not finished).'}`,
-          json: { batchId, output, written, rows: status.value.rows, complete },
-        });
-      });
+      return context.withReadyDatabase(
+        flags,
+        'batch results',
+        async (database) => {
+          const m = await batchModules();
+          const store = m.kyselyBatchStore(database.db);
+          const status = await m.getBatchStatus(store, batchId);
+          if (!status.ok) return status;
+          const out = createWriteStream(output, { encoding: 'utf8' });
+          const opened = await Promise.race([
+            once(out, 'open').then(() => undefined),
+            once(out, 'error').then(([error]) => error as Error),
+          ]);
+          if (opened !== undefined) {
+            return err(
+              cordonError('CORDON_FILE_UNREADABLE', `Cannot write ${output}: ${opened.message}`),
+            );
+          }
+          let written = 0;
+          for await (const { item } of m.readBatchResults(store, batchId)) {
+            if (!out.write(`${JSON.stringify(item)}\n`)) await once(out, 'drain');
+            written += 1;
+          }
+          out.end();
+          await once(out, 'finish');
+          const complete = written === status.value.rows;
+          return ok({
+            text: `Wrote ${written.toLocaleString('en')} of ${status.value.rows.toLocaleString('en')} row result(s) to ${output}${complete ? '.' : ' (the batch is not finished).'}`,
+            json: { batchId, output, written, rows: status.value.rows, complete },
+          });
+        },
+        { readOnly: true },
+      );
     },
 
     worker: (flags, args) => {

@@ -3,7 +3,8 @@ import type { CliIo, CommandOutput } from '../adapters/cli/output.ts';
 import type { DatabaseConnection } from '../adapters/db/open-database.ts';
 import type { ListedParty } from '../domain/lists/listed-party.ts';
 import { cordonError, type CordonError } from '../domain/shared/errors.ts';
-import { err, type Result } from '../domain/shared/result.ts';
+import fs from 'node:fs';
+import { err, ok, type Result } from '../domain/shared/result.ts';
 
 export type Outcome = Promise<Result<CommandOutput, CordonError>>;
 
@@ -34,7 +35,26 @@ export interface CliContext {
     flags: ConfigFlags,
     command: string,
     work: (database: DatabaseConnection, imported: readonly ImportedSnapshot[]) => Outcome,
+    options?: { readonly readOnly?: boolean },
   ) => Outcome;
+}
+
+/**
+ * A command that only reads must not create a data directory named with `--data-dir` (a typo would
+ * otherwise give a new, empty store and a list import). The default directory and CORDON_DATA_DIR
+ * are still created on first use.
+ */
+export function existingDataDir(config: Config, flags: ConfigFlags, command: string) {
+  if (config.database.engine !== 'embedded' || flags.dataDir === undefined) return ok(config);
+  if (fs.existsSync(config.database.dataDir)) return ok(config);
+  return err(
+    cordonError('CORDON_CONFIG_INVALID', 'Invalid configuration', [
+      {
+        field: '--data-dir',
+        problem: `"${config.database.dataDir}" does not exist, and \`${command}\` only reads (create a store with \`cordon --data-dir ${flags.dataDir} db migrate\`)`,
+      },
+    ]),
+  );
 }
 
 // Heavy modules (the database engines, the HTTP server) load only when a command needs them, so
@@ -78,8 +98,14 @@ export function createCliContext(
     io,
     configFrom,
     withDatabase,
-    withReadyDatabase: (flags, command, work) =>
-      withDatabase(flags, command, async (database) => {
+    withReadyDatabase: (flags, command, work, options) => {
+      if (options?.readOnly === true) {
+        const config = configFrom(flags);
+        if (!config.ok) return Promise.resolve(config);
+        const exists = existingDataDir(config.value, flags, command);
+        if (!exists.ok) return Promise.resolve(exists);
+      }
+      return withDatabase(flags, command, async (database) => {
         const { prepareStore } = await import('./prepare-store.ts');
         const imported: ImportedSnapshot[] = [];
         const prepared = await prepareStore(database, {
@@ -89,6 +115,7 @@ export function createCliContext(
         });
         if (!prepared.ok) return prepared;
         return work(database, imported);
-      }),
+      });
+    },
   };
 }

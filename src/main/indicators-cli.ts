@@ -145,16 +145,21 @@ export function indicatorsCliHandlers(context: CliContext): IndicatorsCliHandler
       }),
 
     indicatorsList: (flags) =>
-      context.withReadyDatabase(flags, 'indicators list', async (database) => {
-        const { kyselyIndicatorStore } = await modules();
-        const datasets = await kyselyIndicatorStore(database.db).datasets();
-        return ok({
-          text:
-            datasets.length === 0
-              ? 'No country indicator dataset is imported (cordon indicators import FILE.csv --source vdem).'
-              : datasets.map(describe).join('\n'),
-          json: { datasets: datasets.map(json) },
-        });
-      }),
+      context.withReadyDatabase(
+        flags,
+        'indicators list',
+        async (database) => {
+          const { kyselyIndicatorStore } = await modules();
+          const datasets = await kyselyIndicatorStore(database.db).datasets();
+          return ok({
+            text:
+              datasets.length === 0
+                ? 'No country indicator dataset is imported (cordon indicators import FILE.csv --source vdem).'
+                : datasets.map(describe).join('\n'),
+            json: { datasets: datasets.map(json) },
+          });
+        },
+        { readOnly: true },
+      ),
   };
 }

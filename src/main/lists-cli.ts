@@ -418,73 +418,88 @@ export function listsCliHandlers(context: CliContext): ListsCliHandlers {
       }),
 
     listsStatus: (flags) =>
-      context.withReadyDatabase(flags, 'lists status', async (database) => {
-        const { getListStatus, kyselyListSnapshotStore, systemClock, sourceStatusJson } =
-          await modules();
-        const status = await getListStatus(kyselyListSnapshotStore(database.db), systemClock);
-        const rows = status.map((s) =>
-          s.active
-            ? `${s.source.padEnd(20)} ${s.active.dataDate}  ${String(s.ageDays).padStart(5)} days  ${s.active.entryCount.toLocaleString('en').padStart(7)} entries  ${s.active.id}`
-            : `${s.source.padEnd(20)} not imported`,
-        );
-        return ok({
-          text: [
-            `${'source'.padEnd(20)} data date   age          entries          active snapshot`,
-            ...rows,
-          ].join('\n'),
-          json: { sources: status.map(sourceStatusJson) },
-        });
-      }),
+      context.withReadyDatabase(
+        flags,
+        'lists status',
+        async (database) => {
+          const { getListStatus, kyselyListSnapshotStore, systemClock, sourceStatusJson } =
+            await modules();
+          const status = await getListStatus(kyselyListSnapshotStore(database.db), systemClock);
+          const rows = status.map((s) =>
+            s.active
+              ? `${s.source.padEnd(20)} ${s.active.dataDate}  ${String(s.ageDays).padStart(5)} days  ${s.active.entryCount.toLocaleString('en').padStart(7)} entries  ${s.active.id}`
+              : `${s.source.padEnd(20)} not imported`,
+          );
+          return ok({
+            text: [
+              `${'source'.padEnd(20)} data date   age          entries          active snapshot`,
+              ...rows,
+            ].join('\n'),
+            json: { sources: status.map(sourceStatusJson) },
+          });
+        },
+        { readOnly: true },
+      ),
 
     listsDiff: (flags, before, after) =>
-      context.withReadyDatabase(flags, 'lists diff', async (database) => {
-        const { diffListSnapshots, kyselyListSnapshotStore, diffJson } = await modules();
-        const diff = await diffListSnapshots(kyselyListSnapshotStore(database.db), before, after);
-        if (!diff.ok) return diff;
-        const d = diff.value;
-        const lines = [
-          `${d.before.id} -> ${d.after.id}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.unchangedCount} unchanged`,
-          ...d.added.slice(0, 50).map((e) => `+ ${e.name}  (${e.entityId})`),
-          ...d.removed.slice(0, 50).map((e) => `- ${e.name}  (${e.entityId})`),
-          ...d.changed
-            .slice(0, 50)
-            .map((e) => `~ ${e.name}  (${e.entityId}): ${e.fields.join(', ')}`),
-        ];
-        return ok({ text: lines.join('\n'), json: diffJson(d) });
-      }),
+      context.withReadyDatabase(
+        flags,
+        'lists diff',
+        async (database) => {
+          const { diffListSnapshots, kyselyListSnapshotStore, diffJson } = await modules();
+          const diff = await diffListSnapshots(kyselyListSnapshotStore(database.db), before, after);
+          if (!diff.ok) return diff;
+          const d = diff.value;
+          const lines = [
+            `${d.before.id} -> ${d.after.id}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.unchangedCount} unchanged`,
+            ...d.added.slice(0, 50).map((e) => `+ ${e.name}  (${e.entityId})`),
+            ...d.removed.slice(0, 50).map((e) => `- ${e.name}  (${e.entityId})`),
+            ...d.changed
+              .slice(0, 50)
+              .map((e) => `~ ${e.name}  (${e.entityId}): ${e.fields.join(', ')}`),
+          ];
+          return ok({ text: lines.join('\n'), json: diffJson(d) });
+        },
+        { readOnly: true },
+      ),
 
     listsEntries: (flags, args) =>
-      context.withReadyDatabase(flags, 'lists entries', async (database) => {
-        const { kyselyListSnapshotStore, primaryName } = await modules();
-        const store = kyselyListSnapshotStore(database.db);
-        const active = (await store.activeSnapshots()).find((a) => a.source === args.source);
-        if (!active) {
-          return err(
-            cordonError('CORDON_SNAPSHOT_NOT_FOUND', `No snapshot of ${args.source} is active.`),
-          );
-        }
-        const page = await store.browse(active.snapshot.id, args.query, {
-          offset: (args.page - 1) * args.pageSize,
-          limit: args.pageSize,
-        });
-        const lines = [
-          `${page.total} entries in ${active.snapshot.id}${args.query ? ` matching "${args.query}"` : ''}; page ${args.page}:`,
-          ...page.entries.map(
-            (e) =>
-              `${primaryName(e)}  [${e.countries.join(',')}] ${e.programmes.join(',')}  (${e.entityId})`,
-          ),
-        ];
-        return ok({
-          text: lines.join('\n'),
-          json: {
-            snapshot: active.snapshot.id,
-            total: page.total,
-            page: args.page,
-            pageSize: args.pageSize,
-            entries: page.entries,
-          },
-        });
-      }),
+      context.withReadyDatabase(
+        flags,
+        'lists entries',
+        async (database) => {
+          const { kyselyListSnapshotStore, primaryName } = await modules();
+          const store = kyselyListSnapshotStore(database.db);
+          const active = (await store.activeSnapshots()).find((a) => a.source === args.source);
+          if (!active) {
+            return err(
+              cordonError('CORDON_SNAPSHOT_NOT_FOUND', `No snapshot of ${args.source} is active.`),
+            );
+          }
+          const page = await store.browse(active.snapshot.id, args.query, {
+            offset: (args.page - 1) * args.pageSize,
+            limit: args.pageSize,
+          });
+          const lines = [
+            `${page.total} entries in ${active.snapshot.id}${args.query ? ` matching "${args.query}"` : ''}; page ${args.page}:`,
+            ...page.entries.map(
+              (e) =>
+                `${primaryName(e)}  [${e.countries.join(',')}] ${e.programmes.join(',')}  (${e.entityId})`,
+            ),
+          ];
+          return ok({
+            text: lines.join('\n'),
+            json: {
+              snapshot: active.snapshot.id,
+              total: page.total,
+              page: args.page,
+              pageSize: args.pageSize,
+              entries: page.entries,
+            },
+          });
+        },
+        { readOnly: true },
+      ),
 
     listsActivate: (flags, args) =>
       context.withReadyDatabase(flags, 'lists activate', async (database) => {

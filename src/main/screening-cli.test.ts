@@ -55,6 +55,15 @@ describe('cordon screen, compare and screen-file', () => {
     }
   });
 
+  it('refuses an empty or blank name with exit 2, naming the argument', async () => {
+    for (const name of ['', '   ']) {
+      const { run, calls, errors } = harness();
+      expect(await run('screen', name)).toBe(2);
+      expect(errors.join('')).toBe('cordon: NAME must not be empty: give the name to screen.\n');
+      expect(calls).toEqual([]);
+    }
+  });
+
   it('compares two names', async () => {
     const { run, calls } = harness();
     expect(await run('compare', 'Позитив Текнолоджиз', 'Pozitiv Teknolodzhiz')).toBe(0);

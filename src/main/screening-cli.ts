@@ -72,6 +72,11 @@ export function registerScreeningCommands(
         command: Command,
       ) => {
         await context.run(opts.json === true, () => {
+          if (name.trim() === '') {
+            return Promise.resolve(
+              err(cordonError('CORDON_USAGE', 'NAME must not be empty: give the name to screen.')),
+            );
+          }
           const limit = boundedInteger(opts.limit, '--limit', 100);
           if (!limit.ok) return Promise.resolve(limit);
           const country = countryCode(opts.country, '--country');
@@ -182,26 +187,31 @@ export function screeningCliHandlers(context: CliContext): ScreeningCliHandlers 
       } = await modules();
       const config = context.configFrom(flags);
       if (!config.ok) return Promise.resolve(config);
-      return context.withReadyDatabase(flags, 'screen', async (database, imported) => {
-        const screening = createScreeningService({
-          store: kyselyListSnapshotStore(database.db),
-          thresholds: config.value.screening.thresholds,
-          // Partners' threat alerts are screened beside the lists.
-          extra: partnerAlertScreening(database.db),
-        });
-        // Lists imported on this very first use are indexed from memory, not read back.
-        for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
-        const report = await screening.screenParty(
-          {
-            name: args.name,
-            ...(args.country !== undefined ? { country: args.country } : {}),
-            ...(args.kind !== undefined ? { kind: args.kind } : {}),
-          },
-          { limit: args.limit },
-        );
-        if (!report.ok) return report;
-        return ok({ text: screeningReportText(report.value), json: report.value });
-      });
+      return context.withReadyDatabase(
+        flags,
+        'screen',
+        async (database, imported) => {
+          const screening = createScreeningService({
+            store: kyselyListSnapshotStore(database.db),
+            thresholds: config.value.screening.thresholds,
+            // Partners' threat alerts are screened beside the lists.
+            extra: partnerAlertScreening(database.db),
+          });
+          // Lists imported on this very first use are indexed from memory, not read back.
+          for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
+          const report = await screening.screenParty(
+            {
+              name: args.name,
+              ...(args.country !== undefined ? { country: args.country } : {}),
+              ...(args.kind !== undefined ? { kind: args.kind } : {}),
+            },
+            { limit: args.limit },
+          );
+          if (!report.ok) return report;
+          return ok({ text: screeningReportText(report.value), json: report.value });
+        },
+        { readOnly: true },
+      );
     },
 
     compare: async (flags, a, b) => {
@@ -227,63 +237,68 @@ export function screeningCliHandlers(context: CliContext): ScreeningCliHandlers 
       } = await modules();
       const config = context.configFrom(flags);
       if (!config.ok) return Promise.resolve(config);
-      return context.withReadyDatabase(flags, 'screen-file', async (database, imported) => {
-        const screening = createScreeningService({
-          store: kyselyListSnapshotStore(database.db),
-          thresholds: config.value.screening.thresholds,
-          extra: partnerAlertScreening(database.db),
-        });
-        // Lists imported on this very first use are indexed from memory, not read back.
-        for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
-        const { snapshots, parties } = await screening.records();
-        if (snapshots.length === 0) return err(noActiveLists());
-        const { screenFile } = await import('../adapters/screening/screen-file.ts');
-        const { SingleBar, Presets } = await import('cli-progress');
-        const interactive = context.io.isTty && process.stderr.isTTY;
-        const bar = interactive
-          ? new SingleBar(
-              {
-                format:
-                  'Screening [{bar}] {percentage}% | {rows} rows | {rate} rows/s | ETA {etaText}',
-                hideCursor: true,
-                clearOnComplete: true,
-              },
-              Presets.shades_classic,
-            )
-          : undefined;
-        context.io.stderr(
-          `Screening ${args.input} against ${snapshots.length} list snapshot(s) (${parties.length.toLocaleString('en')} records); building the index on each worker...\n`,
-        );
-        const barState = { started: false };
-        const result = await screenFile({
-          input: args.input,
-          output: args.output,
-          column: args.column,
-          parties,
-          thresholds: config.value.screening.thresholds,
-          limit: args.limit,
-          snapshot: snapshots,
-          ...(args.countryColumn !== undefined ? { countryColumn: args.countryColumn } : {}),
-          ...(args.kindColumn !== undefined ? { kindColumn: args.kindColumn } : {}),
-          ...(args.workers !== undefined ? { workers: args.workers } : {}),
-          onProgress: (progress) => {
-            if (!bar) return;
-            const payload = {
-              rows: progress.rowsDone.toLocaleString('en'),
-              rate: progress.rowsPerSecond.toLocaleString('en'),
-              etaText:
-                progress.etaSeconds === undefined ? '-' : `${Math.ceil(progress.etaSeconds)} s`,
-            };
-            if (!barState.started) {
-              bar.start(Math.max(1, progress.totalBytes), progress.bytesRead, payload);
-              barState.started = true;
-            } else bar.update(progress.bytesRead, payload);
-          },
-        });
-        if (barState.started) bar?.stop();
-        if (!result.ok) return err(screenFileError(result.error));
-        return ok({ text: screenFileSummaryText(result.value), json: result.value });
-      });
+      return context.withReadyDatabase(
+        flags,
+        'screen-file',
+        async (database, imported) => {
+          const screening = createScreeningService({
+            store: kyselyListSnapshotStore(database.db),
+            thresholds: config.value.screening.thresholds,
+            extra: partnerAlertScreening(database.db),
+          });
+          // Lists imported on this very first use are indexed from memory, not read back.
+          for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
+          const { snapshots, parties } = await screening.records();
+          if (snapshots.length === 0) return err(noActiveLists());
+          const { screenFile } = await import('../adapters/screening/screen-file.ts');
+          const { SingleBar, Presets } = await import('cli-progress');
+          const interactive = context.io.isTty && process.stderr.isTTY;
+          const bar = interactive
+            ? new SingleBar(
+                {
+                  format:
+                    'Screening [{bar}] {percentage}% | {rows} rows | {rate} rows/s | ETA {etaText}',
+                  hideCursor: true,
+                  clearOnComplete: true,
+                },
+                Presets.shades_classic,
+              )
+            : undefined;
+          context.io.stderr(
+            `Screening ${args.input} against ${snapshots.length} list snapshot(s) (${parties.length.toLocaleString('en')} records); building the index on each worker...\n`,
+          );
+          const barState = { started: false };
+          const result = await screenFile({
+            input: args.input,
+            output: args.output,
+            column: args.column,
+            parties,
+            thresholds: config.value.screening.thresholds,
+            limit: args.limit,
+            snapshot: snapshots,
+            ...(args.countryColumn !== undefined ? { countryColumn: args.countryColumn } : {}),
+            ...(args.kindColumn !== undefined ? { kindColumn: args.kindColumn } : {}),
+            ...(args.workers !== undefined ? { workers: args.workers } : {}),
+            onProgress: (progress) => {
+              if (!bar) return;
+              const payload = {
+                rows: progress.rowsDone.toLocaleString('en'),
+                rate: progress.rowsPerSecond.toLocaleString('en'),
+                etaText:
+                  progress.etaSeconds === undefined ? '-' : `${Math.ceil(progress.etaSeconds)} s`,
+              };
+              if (!barState.started) {
+                bar.start(Math.max(1, progress.totalBytes), progress.bytesRead, payload);
+                barState.started = true;
+              } else bar.update(progress.bytesRead, payload);
+            },
+          });
+          if (barState.started) bar?.stop();
+          if (!result.ok) return err(screenFileError(result.error));
+          return ok({ text: screenFileSummaryText(result.value), json: result.value });
+        },
+        { readOnly: true },
+      );
     },
   };
 }
