@@ -8,14 +8,13 @@ import type { CommandContext } from './cli-program.ts';
 import path from 'node:path';
 import type { AssessmentDeps } from '../application/assessment/assess-application.ts';
 import type { HumanRightsPolicy } from '../domain/human-rights/human-rights-policy.ts';
-import type { ImportedSnapshot, CliContext } from './cli-context.ts';
+import { cliScreeningService, type ImportedSnapshot, type CliContext } from './cli-context.ts';
 import type { DatabaseConnection } from '../adapters/db/open-database.ts';
 
 // The work's modules load when a command runs, so that `cordon --help` loads none of them.
 const modules = async () => ({
   ...(await import('../adapters/cli/assessment-report.ts')),
   ...(await import('../adapters/cli/json-file.ts')),
-  ...(await import('../adapters/db/kysely-list-snapshot-store.ts')),
   ...(await import('../adapters/regulation/load-human-rights-policies.ts')),
   ...(await import('../adapters/regulation/load-regulation-data.ts')),
   ...(await import('../application/assessment/assess-application.ts')),
@@ -24,8 +23,6 @@ const modules = async () => ({
   ...(await import('../adapters/runtime/code-version.ts')),
   ...(await import('../domain/human-rights/human-rights-policy.ts')),
   ...(await import('./assessment-deps.ts')),
-  ...(await import('../application/screening/screening-service.ts')),
-  ...(await import('./exchange-wiring.ts')),
 });
 
 type Outcome = Promise<Result<CommandOutput, CordonError>>;
@@ -268,18 +265,10 @@ async function assessmentDepsFor(
   database: DatabaseConnection,
   imported: readonly ImportedSnapshot[],
 ): Promise<Result<AssessmentDeps, CordonError>> {
-  const { kyselyListSnapshotStore, createScreeningService, partnerAlertScreening, assessmentDeps } =
-    await modules();
+  const { assessmentDeps } = await modules();
   const config = context.configFrom(flags);
   if (!config.ok) return config;
-  const store = kyselyListSnapshotStore(database.db);
-  const screening = createScreeningService({
-    store,
-    thresholds: config.value.screening.thresholds,
-    // Partners' threat alerts are screened beside the lists, as on the server.
-    extra: partnerAlertScreening(database.db),
-  });
-  for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
+  const { store, screening } = await cliScreeningService(context, config.value, database, imported);
   return ok(
     assessmentDeps(store, screening, context.codeVersion, {
       database,

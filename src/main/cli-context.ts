@@ -4,6 +4,7 @@ import type { DatabaseConnection } from '../adapters/db/open-database.ts';
 import type { ListedParty } from '../domain/lists/listed-party.ts';
 import { cordonError, type CordonError } from '../domain/shared/errors.ts';
 import fs from 'node:fs';
+import path from 'node:path';
 import { err, ok, type Result } from '../domain/shared/result.ts';
 
 export type Outcome = Promise<Result<CommandOutput, CordonError>>;
@@ -118,4 +119,42 @@ export function createCliContext(
       });
     },
   };
+}
+
+/**
+ * The screening service of one CLI command. On the embedded store the index is kept between
+ * commands in `<data dir>/cache/screening-index.v8` (rebuilt when the active snapshots, the
+ * partners' alerts or the code change), so that a warm `cordon screen` does not rebuild it.
+ */
+export async function cliScreeningService(
+  context: CliContext,
+  config: Config,
+  database: DatabaseConnection,
+  imported: readonly ImportedSnapshot[],
+) {
+  const { kyselyListSnapshotStore } = await import('../adapters/db/kysely-list-snapshot-store.ts');
+  const { createScreeningService } = await import('../application/screening/screening-service.ts');
+  const { partnerAlertScreening } = await import('./exchange-wiring.ts');
+  const { diskScreeningIndexCache } =
+    await import('../adapters/screening/disk-screening-index-cache.ts');
+  const store = kyselyListSnapshotStore(database.db);
+  // Partners' threat alerts are screened beside the lists, as on the server.
+  const extra = partnerAlertScreening(database.db);
+  const screening = createScreeningService({
+    store,
+    thresholds: config.screening.thresholds,
+    extra,
+    ...(config.database.engine === 'embedded'
+      ? {
+          indexes: diskScreeningIndexCache(store, {
+            file: path.join(config.database.dataDir, 'cache', 'screening-index.v8'),
+            codeVersion: context.codeVersion,
+            extra,
+          }),
+        }
+      : {}),
+  });
+  // Lists imported on this very first use are indexed from memory, not read back.
+  for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
+  return { store, screening };
 }

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../domain/shared/result.ts';
 import type { CommandOutput } from '../adapters/cli/output.ts';
 import type { CommandContext } from './cli-program.ts';
 import type { ScreenFileError } from '../adapters/screening/screen-file.ts';
-import type { CliContext } from './cli-context.ts';
+import { cliScreeningService, type CliContext } from './cli-context.ts';
 
 // The work's modules load when a command runs, so that `cordon --help` loads none of them.
 const modules = async () => ({
@@ -179,26 +179,19 @@ function countryCode(
 export function screeningCliHandlers(context: CliContext): ScreeningCliHandlers {
   return {
     screen: async (flags, args) => {
-      const {
-        createScreeningService,
-        kyselyListSnapshotStore,
-        partnerAlertScreening,
-        screeningReportText,
-      } = await modules();
+      const { screeningReportText } = await modules();
       const config = context.configFrom(flags);
-      if (!config.ok) return Promise.resolve(config);
+      if (!config.ok) return config;
       return context.withReadyDatabase(
         flags,
         'screen',
         async (database, imported) => {
-          const screening = createScreeningService({
-            store: kyselyListSnapshotStore(database.db),
-            thresholds: config.value.screening.thresholds,
-            // Partners' threat alerts are screened beside the lists.
-            extra: partnerAlertScreening(database.db),
-          });
-          // Lists imported on this very first use are indexed from memory, not read back.
-          for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
+          const { screening } = await cliScreeningService(
+            context,
+            config.value,
+            database,
+            imported,
+          );
           const report = await screening.screenParty(
             {
               name: args.name,
