@@ -16,6 +16,7 @@ import {
   shippedRegulationDirs,
 } from '../adapters/regulation/file-regulation-sources.ts';
 import type { CliIo } from '../adapters/cli/output.ts';
+import { serverLoggerOptions } from './logger.ts';
 import { openDatabase, type DatabaseConnection } from '../adapters/db/open-database.ts';
 import { buildApp, type App } from '../adapters/http/build-app.ts';
 import { cordonError, type CordonError } from '../domain/shared/errors.ts';
@@ -81,10 +82,7 @@ export async function startServer(
   config: Config,
   options: StartOptions,
 ): Promise<Result<RunningServer, CordonError>> {
-  const logger = options.logger ?? {
-    level: config.logLevel,
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
-  };
+  const logger = options.logger ?? serverLoggerOptions(config.logLevel);
   const opened = await openDatabase(config.database, { command: 'serve' });
   if (!opened.ok) return opened;
   const database = opened.value;
