@@ -6,6 +6,7 @@ import { cordonError, type CordonError } from '../domain/shared/errors.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { err, ok, type Result } from '../domain/shared/result.ts';
+import { askRunningServer, runningServer, type ServerRequest } from './cli-remote.ts';
 
 export type Outcome = Promise<Result<CommandOutput, CordonError>>;
 
@@ -36,8 +37,22 @@ export interface CliContext {
     flags: ConfigFlags,
     command: string,
     work: (database: DatabaseConnection, imported: readonly ImportedSnapshot[]) => Outcome,
-    options?: { readonly readOnly?: boolean },
+    options?: ReadOptions,
   ) => Outcome;
+}
+
+/** How a command that only reads is run. */
+export interface ReadOptions {
+  /** The command only reads: a `--data-dir` that does not exist is an error, not a new store. */
+  readonly readOnly?: boolean;
+  /**
+   * The same question as a request to the API of a `cordon serve` that holds the embedded data
+   * directory, and how to print its answer: the command then goes through that server.
+   */
+  readonly viaServer?: {
+    readonly request: ServerRequest;
+    readonly output: (answer: unknown) => CommandOutput;
+  };
 }
 
 /**
@@ -105,6 +120,13 @@ export function createCliContext(
         if (!config.ok) return Promise.resolve(config);
         const exists = existingDataDir(config.value, flags, command);
         if (!exists.ok) return Promise.resolve(exists);
+        const server = runningServer(config.value);
+        if (server && options.viaServer) {
+          const { request, output } = options.viaServer;
+          return askRunningServer(server, env.CORDON_TOKEN, command, request).then((answer) =>
+            answer.ok ? ok(output(answer.value)) : answer,
+          );
+        }
       }
       return withDatabase(flags, command, async (database) => {
         const { prepareStore } = await import('./prepare-store.ts');

@@ -226,6 +226,32 @@ function positiveInteger(raw: string, flag: string): Result<number, CordonError>
     : err(cordonError('CORDON_USAGE', `${flag} must be a whole number from 1, got "${raw}".`));
 }
 
+/** `cordon lists status` as printed, from its JSON form (the same as `GET /v1/lists`). */
+interface ListStatusJson {
+  readonly sources: readonly {
+    readonly source: string;
+    readonly dataDate: string | null;
+    readonly ageDays: number | null;
+    readonly entryCount: number;
+    readonly active: { readonly id: string } | null;
+  }[];
+}
+
+function listStatusOutput(json: ListStatusJson): CommandOutput {
+  const rows = json.sources.map((s) =>
+    s.active
+      ? `${s.source.padEnd(20)} ${s.dataDate ?? ''}  ${String(s.ageDays).padStart(5)} days  ${s.entryCount.toLocaleString('en').padStart(7)} entries  ${s.active.id}`
+      : `${s.source.padEnd(20)} not imported`,
+  );
+  return {
+    text: [
+      `${'source'.padEnd(20)} data date   age          entries          active snapshot`,
+      ...rows,
+    ].join('\n'),
+    json,
+  };
+}
+
 /** The CLI handlers of `cordon lists ...`, wired to the database of each command. */
 export function listsCliHandlers(context: CliContext): ListsCliHandlers {
   const shrinkPolicyOf = (flags: ConfigFlags) => {
@@ -425,20 +451,15 @@ export function listsCliHandlers(context: CliContext): ListsCliHandlers {
           const { getListStatus, kyselyListSnapshotStore, systemClock, sourceStatusJson } =
             await modules();
           const status = await getListStatus(kyselyListSnapshotStore(database.db), systemClock);
-          const rows = status.map((s) =>
-            s.active
-              ? `${s.source.padEnd(20)} ${s.active.dataDate}  ${String(s.ageDays).padStart(5)} days  ${s.active.entryCount.toLocaleString('en').padStart(7)} entries  ${s.active.id}`
-              : `${s.source.padEnd(20)} not imported`,
-          );
-          return ok({
-            text: [
-              `${'source'.padEnd(20)} data date   age          entries          active snapshot`,
-              ...rows,
-            ].join('\n'),
-            json: { sources: status.map(sourceStatusJson) },
-          });
+          return ok(listStatusOutput({ sources: status.map(sourceStatusJson) }));
         },
-        { readOnly: true },
+        {
+          readOnly: true,
+          viaServer: {
+            request: { method: 'GET', path: '/v1/lists' },
+            output: (answer) => listStatusOutput(answer as ListStatusJson),
+          },
+        },
       ),
 
     listsDiff: (flags, before, after) =>

@@ -6,6 +6,7 @@ import type { CommandOutput } from '../adapters/cli/output.ts';
 import type { CommandContext } from './cli-program.ts';
 import type { ScreenFileError } from '../adapters/screening/screen-file.ts';
 import { cliScreeningService, type CliContext } from './cli-context.ts';
+import type { ScreeningReport } from '../application/screening/screen-party.ts';
 
 // The work's modules load when a command runs, so that `cordon --help` loads none of them.
 const modules = async () => ({
@@ -203,7 +204,25 @@ export function screeningCliHandlers(context: CliContext): ScreeningCliHandlers 
           if (!report.ok) return report;
           return ok({ text: screeningReportText(report.value), json: report.value });
         },
-        { readOnly: true },
+        {
+          readOnly: true,
+          viaServer: {
+            request: {
+              method: 'POST',
+              path: '/v1/screen',
+              body: {
+                name: args.name,
+                limit: args.limit,
+                ...(args.country !== undefined ? { country: args.country } : {}),
+                ...(args.kind !== undefined ? { kind: args.kind } : {}),
+              },
+            },
+            output: (answer) => ({
+              text: screeningReportText(answer as ScreeningReport),
+              json: answer,
+            }),
+          },
+        },
       );
     },
 
