@@ -114,36 +114,3 @@ export async function attachDocument(
   });
   return ok(attachment);
 }
-
-/** The attachments of a case the principal may see (exporters of other organisations: not found). */
-export async function listAttachments(
-  deps: CaseDeps,
-  principal: Principal,
-  caseId: string,
-): Promise<Result<readonly CaseAttachment[], CordonError>> {
-  const found = await getCase(deps, principal, caseId);
-  if (!found.ok) return found;
-  return ok(await deps.store.attachmentsOf(caseId));
-}
-
-/** One attachment with its content, under the same access rule as its case. */
-export async function getAttachment(
-  deps: CaseDeps,
-  principal: Principal,
-  caseId: string,
-  attachmentId: string,
-): Promise<
-  Result<{ readonly attachment: CaseAttachment; readonly content: Uint8Array }, CordonError>
-> {
-  const found = await getCase(deps, principal, caseId);
-  if (!found.ok) return found;
-  const attachment = await deps.store.findAttachment(caseId, attachmentId);
-  return attachment === undefined
-    ? err(
-        cordonError(
-          'CORDON_NOT_FOUND',
-          `Case ${found.value.licenceCase.reference} has no attachment ${attachmentId}.`,
-        ),
-      )
-    : ok(attachment);
-}
