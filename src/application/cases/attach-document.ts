@@ -8,8 +8,8 @@ import {
 import { actorOf, effectiveRoles, type Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError, type FieldProblem } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { CaseAttachment } from '../ports/case-store.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseAttachment, CaseAttachmentStore, CaseRecordStore } from '../ports/case-store.ts';
+import type { CaseDepsOf } from './case-deps.ts';
 import { getCase } from './get-case.ts';
 
 /** A supporting document as it arrives (multipart upload, CLI file). */
@@ -27,7 +27,10 @@ const maxDescription = 500;
  * audit entry in one transaction: a refused upload leaves nothing behind.
  */
 export async function attachDocument(
-  deps: CaseDeps,
+  deps: CaseDepsOf<
+    'casePolicy' | 'attachmentLimitBytes' | 'clock' | 'secrets' | 'sha256',
+    CaseRecordStore & CaseAttachmentStore
+  >,
   principal: Principal,
   caseId: string,
   input: AttachmentInput,

@@ -1,13 +1,13 @@
 import type { Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { CaseAttachment } from '../ports/case-store.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseAttachment, CaseAttachmentStore, CaseRecordStore } from '../ports/case-store.ts';
+import type { CaseDepsOf } from './case-deps.ts';
 import { getCase } from './get-case.ts';
 
 /** One attachment with its content, under the same access rule as its case. */
 export async function getAttachment(
-  deps: CaseDeps,
+  deps: CaseDepsOf<'casePolicy', CaseRecordStore & CaseAttachmentStore>,
   principal: Principal,
   caseId: string,
   attachmentId: string,

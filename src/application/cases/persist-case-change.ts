@@ -2,8 +2,7 @@ import type { AuditEvent } from '../../domain/audit/audit-chain.ts';
 import { actorOf, type Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { CaseEvent, CaseRecord } from '../ports/case-store.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseEvent, CaseRecord, CaseRecordStore } from '../ports/case-store.ts';
 
 export const versionConflict = (reference: string, expected: number, actual: number): CordonError =>
   cordonError(
@@ -16,7 +15,7 @@ export const versionConflict = (reference: string, expected: number, actual: num
  * nobody changed it since `before` (else a version conflict naming both versions).
  */
 export async function persistCaseChange(
-  deps: Pick<CaseDeps, 'store'>,
+  deps: { readonly store: CaseRecordStore },
   before: CaseRecord,
   after: CaseRecord,
   events: readonly CaseEvent[],
