@@ -8,6 +8,7 @@ import type { CommandOutput } from '../adapters/cli/output.ts';
 import type { CommandContext } from './cli-program.ts';
 import type { CliContext } from './cli-context.ts';
 import { listSources } from '../domain/lists/list-source.ts';
+import { listStatusOutput, type ListStatusJson } from './lists-json.ts';
 import type { DatabaseConnection } from '../adapters/db/open-database.ts';
 import type { ListSnapshot } from '../domain/lists/list-snapshot.ts';
 
@@ -224,32 +225,6 @@ function positiveInteger(raw: string, flag: string): Result<number, CordonError>
   return Number.isSafeInteger(value) && value >= 1
     ? ok(value)
     : err(cordonError('CORDON_USAGE', `${flag} must be a whole number from 1, got "${raw}".`));
-}
-
-/** `cordon lists status` as printed, from its JSON form (the same as `GET /v1/lists`). */
-interface ListStatusJson {
-  readonly sources: readonly {
-    readonly source: string;
-    readonly dataDate: string | null;
-    readonly ageDays: number | null;
-    readonly entryCount: number;
-    readonly active: { readonly id: string } | null;
-  }[];
-}
-
-function listStatusOutput(json: ListStatusJson): CommandOutput {
-  const rows = json.sources.map((s) =>
-    s.active
-      ? `${s.source.padEnd(20)} ${s.dataDate ?? ''}  ${String(s.ageDays).padStart(5)} days  ${s.entryCount.toLocaleString('en').padStart(7)} entries  ${s.active.id}`
-      : `${s.source.padEnd(20)} not imported`,
-  );
-  return {
-    text: [
-      `${'source'.padEnd(20)} data date   age          entries          active snapshot`,
-      ...rows,
-    ].join('\n'),
-    json,
-  };
 }
 
 /** The CLI handlers of `cordon lists ...`, wired to the database of each command. */
