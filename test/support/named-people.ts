@@ -11,6 +11,7 @@ import { err, ok } from '../../src/domain/shared/result.ts';
  */
 export const namedPeople = {
   erin: ['exporter', 'org-vista', ['exporter']],
+  otto: ['exporter', 'org-other', ['exporter']],
   cara: ['licensing-authority', 'org-authority', ['caseworker']],
   adam: ['licensing-authority', 'org-authority', ['advisor']],
   sam: ['licensing-authority', 'org-authority', ['senior-officer']],
