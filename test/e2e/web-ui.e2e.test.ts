@@ -81,8 +81,7 @@ const run = (args: string[], env: Record<string, string>) =>
     return r.stdout;
   });
 
-// The reason is in the title, so that a skip says why in every report (.ci/run fails on CI when
-// these tests were skipped in the embedded pass).
+// A skip says why in its title, in every report (on CI, .ci/run then fails).
 const title = `the web UI in Chromium${skipReason === undefined ? '' : ` (skipped: ${skipReason})`}`;
 
 describe.skipIf(skipReason !== undefined)(title, () => {
