@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCordonServer } from '../support/cli-process.ts';
+import { copyDataDirTemplate } from '../support/data-dir.ts';
 
-describe('cordon serve --demo on a fresh embedded store', () => {
+describe('cordon serve --demo on an embedded store with the shipped lists', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-demo-e2e-'));
   afterAll(() => {
     fs.rmSync(work, { recursive: true, force: true });
@@ -12,7 +13,7 @@ describe('cordon serve --demo on a fresh embedded store', () => {
 
   it('prints demo credentials once and shows officers the submitted example cases', async () => {
     const env = {
-      CORDON_DATA_DIR: path.join(work, 'data'),
+      CORDON_DATA_DIR: copyDataDirTemplate(path.join(work, 'data')),
       CORDON_ADMIN_PASSWORD: 'demo-operator-password-9',
     };
     const server = await startCordonServer(env, 180_000, ['--demo']);
