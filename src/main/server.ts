@@ -67,6 +67,8 @@ export interface StartOptions {
   readonly authorityCountry?: string | undefined;
   /** Load demo organisations, users and cases (once), printing the demo credentials. */
   readonly demo?: boolean;
+  /** Every demo user's password (CORDON_DEMO_PASSWORD); generated and printed when absent. */
+  readonly demoPassword?: string | undefined;
   /** Exchange with partner states (CORDON_AUTHORITY_ID, CORDON_EXCHANGE_*); absent, the exchange answers not configured. */
   readonly exchange?: ExchangeConfig;
   /** Settings of the licence workflow (CORDON_ATTACHMENT_MAX_BYTES); absent, the defaults. */
@@ -167,14 +169,22 @@ export async function startServer(
     };
     if (options.demo === true && prepared.ok) {
       options.io?.stderr('Loading demo data (organisations, users and cases marked [DEMO])...\n');
-      const credentials = await seedDemo(people, cases);
+      const seeded = await seedDemo(people, cases, options.demoPassword);
+      if (!seeded.ok) {
+        await database.close();
+        return seeded;
+      }
+      const credentials = seeded.value;
       options.io?.stderr(
         credentials === undefined
           ? 'Demo data is already loaded; its passwords were printed when it was created.\n'
           : [
-              'Demo users (passwords shown once; each must be changed at first sign-in):',
+              options.demoPassword === undefined
+                ? 'Demo users (passwords shown once; each must be changed at first sign-in):'
+                : 'Demo users (password from CORDON_DEMO_PASSWORD; each must change it at first sign-in):',
               ...credentials.map(
-                (c) => `  ${c.username.padEnd(16)} ${c.password}  (${c.roles.join(', ')})`,
+                (c) =>
+                  `  ${c.username.padEnd(16)} ${options.demoPassword === undefined ? c.password : '(CORDON_DEMO_PASSWORD)'}  (${c.roles.join(', ')})`,
               ),
               '',
             ].join('\n'),
