@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
 import { pdfText } from '../support/pdf-text.ts';
@@ -16,6 +16,19 @@ const publicUrl = 'https://licences.demo.example';
 const chromiumBinary = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) =>
   fs.existsSync(file),
 );
+
+const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page, readably. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate<{ id: string; impact: string | null; help: string }[]>(
+    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
+  );
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}`);
+}
 
 interface CaseSummary {
   readonly id: string;
@@ -120,6 +133,7 @@ describe('cordon serve --demo on a fresh embedded store', () => {
           await page.goto(`${server.url}/verify/${code}`);
           await page.getByRole('heading', { name: 'Genuine and in force' }).waitFor();
           expect(await page.getByText('end-user: 乌鲁木齐市公安局 (CN)').count()).toBe(1);
+          expect(await seriousViolations(page)).toEqual([]);
           await page.goto(`${server.url}/verify/NOT-A-CODE`);
           await page.getByRole('heading', { name: 'No document has this code' }).waitFor();
         } finally {

@@ -28,50 +28,47 @@ const styles: readonly FontStyle[] = ['regular', 'bold', 'italic'];
 export const fontName = (family: FontFamily, style: FontStyle): string =>
   `${family}-${files[family][style] === undefined ? 'regular' : style}`;
 
-const cache = new Map<string, Buffer>();
-const read = (file: string): Buffer => {
-  let bytes = cache.get(file);
-  if (bytes === undefined) {
-    bytes = readFileSync(path.join(fontsDir, file));
-    cache.set(file, bytes);
-  }
-  return bytes;
-};
+const parsed = new Map<string, fontkit.Font>();
 
-const parsed = new Map<FontFamily, fontkit.Font>();
-const parse = (family: FontFamily): fontkit.Font => {
-  let font = parsed.get(family);
+/** A font file parsed once per process: parsing and the first layout cost more than a letter. */
+function parse(file: string): fontkit.Font {
+  let font = parsed.get(file);
   if (font === undefined) {
-    const created = fontkit.create(read(files[family].regular ?? ''));
-    if (!('hasGlyphForCodePoint' in created)) throw new Error(`${family}: not a single font`);
+    const created = fontkit.create(readFileSync(path.join(fontsDir, file)));
+    if (!('hasGlyphForCodePoint' in created)) throw new Error(`${file}: not a single font`);
     font = created;
-    parsed.set(family, font);
+    parsed.set(file, font);
   }
   return font;
-};
+}
 
-/** Whether a family's regular face has a glyph for a code point (fonts parsed once, on demand). */
+const regular = (family: FontFamily): fontkit.Font => parse(files[family].regular ?? '');
+
+/** Whether a family's regular face has a glyph for a code point. */
 export const familyCovers = (family: FontFamily, codePoint: number): boolean =>
-  parse(family).hasGlyphForCodePoint(codePoint);
+  regular(family).hasGlyphForCodePoint(codePoint);
 
 /**
  * The Latin font's ascent per point of font size: every run of a line is set on the baseline it
  * gives, so that a name in a font with a taller ascent does not sink below the line.
  */
 export const latinAscent = (): number => {
-  const font = parse('latin');
+  const font = regular('latin');
   return font.ascent / font.unitsPerEm;
 };
 
 /**
- * Registers every shipped font with a document. The files are read once per process; pdfkit
- * embeds only the fonts a document uses, each subset to the glyphs it draws.
+ * Registers every shipped font with a document. pdfkit embeds only the fonts a document uses,
+ * each subset to the glyphs it draws; the parsed fonts are shared between documents (pdfkit takes
+ * a fontkit font where its types say bytes: it subsets per document).
  */
 export function registerLetterFonts(doc: PDFKit.PDFDocument): void {
   for (const family of families) {
     for (const style of styles) {
       const file = files[family][style];
-      if (file !== undefined) doc.registerFont(fontName(family, style), read(file));
+      if (file !== undefined) {
+        doc.registerFont(fontName(family, style), parse(file) as unknown as Uint8Array);
+      }
     }
   }
 }

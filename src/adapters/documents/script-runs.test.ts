@@ -37,4 +37,14 @@ describe(scriptRuns.name, () => {
       { text: ' (1)', family: 'latin', rtl: false },
     ]);
   });
+
+  it('sets a character its font lacks in the first font that has it', () => {
+    // Say the Latin font lacks the circled digit and the CJK font has it.
+    const onlyCjkHasIt = (family: string, cp: number) => cp !== 0x2460 || family === 'cjk';
+    expect(scriptRuns('no. ① here', onlyCjkHasIt)).toEqual([
+      { text: 'no. ', family: 'latin', rtl: false },
+      { text: '①', family: 'cjk', rtl: false },
+      { text: ' here', family: 'latin', rtl: false },
+    ]);
+  });
 });

@@ -69,6 +69,9 @@ const mirrored: Readonly<Record<string, string>> = {
   '»': '«',
 };
 
+/** Where a character its script's font lacks is looked for, in this order. */
+const fallbackOrder: readonly FontFamily[] = ['latin', 'cjk', 'hangul', 'arabic', 'hebrew'];
+
 /** Whether a family's font has a glyph for a code point. */
 export type Covers = (family: FontFamily, codePoint: number) => boolean;
 
@@ -79,8 +82,8 @@ export type Covers = (family: FontFamily, codePoint: number) => boolean;
  * the spaces, punctuation and digits between them; it is drawn right to left, except that a group
  * of European digits keeps its left-to-right order (the Unicode bidirectional algorithm's rule for
  * numbers, which is all of it that names in a letter need). Any other neutral character joins
- * the script of its neighbours when both are of one script, else the Latin text. A character goes
- * to the Latin font when its script's font lacks a glyph for it.
+ * the script of its neighbours when both are of one script, else the Latin text. A character whose
+ * script's font lacks it goes to the first font that has it (Latin first), else the Latin font.
  *
  * @example
  * scriptRuns('end user: شركة 12 (AE)')
@@ -97,14 +100,14 @@ export function scriptRuns(text: string, covers: Covers = () => true): readonly 
     }
     return undefined;
   };
+  const fallback = (cp: number): FontFamily =>
+    fallbackOrder.find((family) => covers(family, cp)) ?? 'latin';
   const families: FontFamily[] = chars.map((_, i) => {
     const own = strong[i];
     const cp = points[i] ?? 0;
-    if (own !== undefined) return covers(own, cp) ? own : 'latin';
     const before = neighbour(i, -1);
-    return before !== undefined && before === neighbour(i, 1) && covers(before, cp)
-      ? before
-      : 'latin';
+    const chosen = own ?? (before !== undefined && before === neighbour(i, 1) ? before : 'latin');
+    return covers(chosen, cp) ? chosen : fallback(cp);
   });
   const isRtl = (family: FontFamily | undefined) => family !== undefined && rtlFamilies.has(family);
   const rtl: boolean[] = chars.map((_, i) => {
