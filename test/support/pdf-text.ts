@@ -9,6 +9,11 @@ import { spawnSync } from 'node:child_process';
 export function pdfText(pdf: Uint8Array, options: { readonly layout?: boolean } = {}): string {
   const args = [...(options.layout === true ? ['-layout'] : []), '-enc', 'UTF-8', '-', '-'];
   const run = spawnSync('pdftotext', args, { input: pdf, maxBuffer: 64 * 1024 * 1024 });
+  if (run.error !== undefined) {
+    throw new Error(
+      `pdftotext could not run (install Debian's poppler-utils; .ci/run does): ${run.error.message}`,
+    );
+  }
   if (run.status !== 0) {
     throw new Error(`pdftotext failed (${String(run.status)}): ${run.stderr.toString()}`);
   }

@@ -244,6 +244,8 @@ class Letter {
 
   private signature(): void {
     const { doc, m, settings } = this;
+    // The signature block stays on one page.
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
     doc.moveDown(1.5);
     this.say(`For ${settings.authorityName}`);
     doc.moveDown(1.2);
@@ -280,7 +282,11 @@ class Letter {
       { size: 8 },
     );
     doc.moveDown(0.5);
-    this.say(prettyJson(this.m.provenance), { size: 7 });
+    // One line per line of the record, its nesting shown by the indent.
+    for (const line of prettyJson(this.m.provenance).split('\n')) {
+      const depth = line.length - line.trimStart().length;
+      this.say(line.trim(), { size: 7, indent: depth * 4 });
+    }
   }
 
   /** Every page: reference, verification code, and page number. */
