@@ -3,7 +3,7 @@ import path from 'node:path';
 import { repositoryRoot } from '../adapters/runtime/code-version.ts';
 import { actOnCase } from '../application/cases/act-on-case.ts';
 import type { CaseDeps } from '../application/cases/case-deps.ts';
-import { caseCommandOf, type CaseActionInput } from '../application/cases/case-commands.ts';
+import { parseCaseAction, type CaseActionInput } from '../application/cases/parse-case-action.ts';
 import { createDraft } from '../application/cases/create-draft.ts';
 import { submitCase } from '../application/cases/submit-case.ts';
 import type { CaseRecord } from '../application/ports/case-store.ts';
@@ -208,7 +208,7 @@ async function act(
   record: CaseRecord,
   input: CaseActionInput,
 ): Promise<CaseRecord> {
-  const command = caseCommandOf(input, undefined);
+  const command = parseCaseAction(input, undefined);
   if (!command.ok) throw new Error(`demo ${input.kind}: ${command.error.message}`);
   const { id, version } = record.licenceCase;
   const acted = await actOnCase(cases, principal, id, version, command.value);
