@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+import { copyDataDirTemplate } from '../support/data-dir.ts';
 import { pdfText } from '../support/pdf-text.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -62,7 +63,7 @@ async function signIn(server: ServerProcess, username: string) {
   return (pathname: string) => fetch(`${server.url}${pathname}`, { headers: { cookie } });
 }
 
-describe('cordon serve --demo on a fresh embedded store', () => {
+describe('cordon serve --demo on an embedded store with the shipped lists', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-demo-e2e-'));
   afterAll(() => {
     fs.rmSync(work, { recursive: true, force: true });
@@ -76,7 +77,7 @@ describe('cordon serve --demo on a fresh embedded store', () => {
       });
     }
     const env = {
-      CORDON_DATA_DIR: path.join(work, 'data'),
+      CORDON_DATA_DIR: copyDataDirTemplate(path.join(work, 'data')),
       CORDON_ADMIN_PASSWORD: 'demo-operator-password-9',
       CORDON_DEMO_PASSWORD: demoPassword,
       CORDON_PUBLIC_URL: publicUrl,
@@ -152,7 +153,7 @@ describe('cordon serve --demo on a fresh embedded store', () => {
   }, 600_000);
 
   it('refuses a CORDON_DEMO_PASSWORD that breaks the password rules, naming it', async () => {
-    const data = path.join(work, 'weak');
+    const data = copyDataDirTemplate(path.join(work, 'weak'));
     await expect(
       startCordonServer(
         {
