@@ -51,6 +51,7 @@ export function cliHandlers(
         adminPassword: env.CORDON_ADMIN_PASSWORD,
         authorityCountry: env.CORDON_AUTHORITY_COUNTRY,
         demo: serveOptions?.demo === true,
+        demoPassword: env.CORDON_DEMO_PASSWORD,
         exchange: exchange.value,
         cases: cases.value,
       });

@@ -205,7 +205,7 @@ describe('a licence case over HTTP, from application to countersigned refusal', 
     expect(letterText).toContain('PARAPHRASE, not legal text:');
     expect(letterText).toMatch(/clear risk/i);
     expect(letterText).toMatch(
-      /You may appeal against this refusal until \d{4}-\d{2}-\d{2} \(28 days/,
+      /You may appeal against this refusal until \d{1,2} [A-Z][a-z]+ \d{4} \(28 days/,
     );
     const verified = await json(
       await call(undefined, 'GET', `/v1/documents/verify/${letter?.code ?? ''}`),

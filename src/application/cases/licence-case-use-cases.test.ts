@@ -105,6 +105,9 @@ describe('a licence case from application to countersigned refusal', () => {
     expect(await verifyDocument(deps, document?.code ?? '')).toMatchObject({
       valid: true,
       outcome: 'refused',
+      title: 'Refusal of an export licence',
+      parties: [expect.stringMatching(/^end-user: /)],
+      items: [expect.any(String)],
     });
     expect(await verifyDocument(deps, 'forged')).toEqual({ valid: false, code: 'forged' });
     expect(verifyChain(audit.entriesSoFar(), testSha256).intact).toBe(true);
