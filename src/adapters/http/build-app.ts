@@ -34,6 +34,7 @@ import { peopleRoutes } from './routes/people/routes.ts';
 import { batchRoutes, type BatchRouteDeps } from './routes/batches/routes.ts';
 import { webUiRoutes, type WebUiOptions } from './web-ui.ts';
 import { openApiOptions } from './openapi.ts';
+import { checkResponsesAgainstSchemas } from './response-contract.ts';
 import type { PeopleDeps } from '../../application/people/people-deps.ts';
 import type { RateLimitCounter } from '../../application/ports/rate-limit-counter.ts';
 
@@ -73,6 +74,11 @@ export interface AppOptions {
   readonly bodyLimitBytes: number;
   /** Which proxies to believe about the client address and protocol; none by default. */
   readonly trustProxy?: boolean | number | readonly string[];
+  /**
+   * Tests: check every response body against its route's response schema, with no undeclared
+   * field, before serialisation (a mismatch becomes a 500 naming the fields).
+   */
+  readonly checkResponses?: boolean;
 }
 
 export type App = FastifyInstance<
@@ -121,6 +127,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  if (options.checkResponses === true) checkResponsesAgainstSchemas(app);
   app.addHook('onRoute', (route) => {
     assertAccessDeclared(route);
     recordDeclaredRoute(app, route);

@@ -57,7 +57,7 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<{
         ...(request.query.asOf !== undefined ? { asOf: request.query.asOf } : {}),
       });
       if (!result.ok) return sendError(reply, result.error);
-      return result.value as unknown as Record<string, unknown>;
+      return result.value;
     },
   );
   return Promise.resolve();
