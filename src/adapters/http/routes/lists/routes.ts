@@ -10,7 +10,6 @@ import {
 } from '../../../../application/lists/import-list-snapshot.ts';
 import type { Clock } from '../../../../application/ports/clock.ts';
 import type { ListSnapshotStore } from '../../../../application/ports/list-snapshot-store.ts';
-import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import {
   ListEntriesQuerySchema,
   ListEntriesResponseSchema,
@@ -30,6 +29,7 @@ import { sendError } from '../../errors.ts';
 import { readMultipart } from '../../read-multipart.ts';
 import { listedPartyJson } from '../../listed-party-json.ts';
 import type { RouteAccess } from '../../route-access.ts';
+import { errorResponses } from '../../error-responses.ts';
 
 export interface ListsRouteDeps {
   readonly store: ListSnapshotStore;
@@ -124,7 +124,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
         summary: 'Browse the active snapshot of a source by name',
         params: Type.Object({ source: Type.String({ maxLength: 100 }) }),
         querystring: ListEntriesQuerySchema,
-        response: { 200: ListEntriesResponseSchema, 404: ErrorResponseSchema },
+        response: { 200: ListEntriesResponseSchema, ...errorResponses(404) },
       },
     },
     async (request, reply) => {
@@ -169,8 +169,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
         }),
         response: {
           200: SnapshotDiffResponseSchema,
-          400: ErrorResponseSchema,
-          404: ErrorResponseSchema,
+          ...errorResponses(400, 404),
         },
       },
     },
@@ -211,11 +210,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
         response: {
           200: ListImportResponseSchema,
           201: ListImportResponseSchema,
-          400: ErrorResponseSchema,
-          409: ErrorResponseSchema,
-          413: ErrorResponseSchema,
-          415: ErrorResponseSchema,
-          422: ErrorResponseSchema,
+          ...errorResponses(400, 409, 413, 415, 422),
         },
       },
     },
@@ -313,12 +308,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
             snapshot: ListSnapshotSchema,
             previous: Type.Optional(Type.String()),
           }),
-          400: ErrorResponseSchema,
-          401: ErrorResponseSchema,
-          403: ErrorResponseSchema,
-          404: ErrorResponseSchema,
-          409: ErrorResponseSchema,
-          503: ErrorResponseSchema,
+          ...errorResponses(400, 401, 403, 404, 409, 503),
         },
       },
     },
