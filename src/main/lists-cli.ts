@@ -19,7 +19,7 @@ import type { ListSnapshot } from '../domain/lists/list-snapshot.ts';
 import { cliActor } from './cli-actor.ts';
 import { sha256Text } from './people-wiring.ts';
 import { importShippedLists } from './prepare-store.ts';
-import { snapshotJson, sourceStatusJson, diffJson } from './lists-json.ts';
+import { snapshotJson, sourceStatusJson, diffJson } from '../adapters/lists/lists-json.ts';
 
 /** The CLI handlers of `cordon lists ...`, wired to the database of each command. */
 export function listsCliHandlers(context: CliContext): ListsCliHandlers {

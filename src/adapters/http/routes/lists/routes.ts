@@ -19,7 +19,6 @@ import {
   SnapshotDiffResponseSchema,
 } from '../../../../contracts/lists.ts';
 import { listSources } from '../../../../domain/lists/list-source.ts';
-import type { ListSnapshot } from '../../../../domain/lists/list-snapshot.ts';
 import { cordonError, type CordonError } from '../../../../domain/shared/errors.ts';
 import type { Activation } from '../../../../application/lists/activate-list-snapshot.ts';
 import { actorOf } from '../../../../domain/people/people.ts';
@@ -30,6 +29,7 @@ import { readMultipart } from '../../read-multipart.ts';
 import { listedPartyJson } from '../../listed-party-json.ts';
 import type { RouteAccess } from '../../route-access.ts';
 import { errorResponses } from '../../error-responses.ts';
+import { diffJson, snapshotJson, sourceStatusJson } from '../../../lists/lists-json.ts';
 
 export interface ListsRouteDeps {
   readonly store: ListSnapshotStore;
@@ -58,13 +58,6 @@ const everyone: RouteAccess = {
 };
 const administrators: RouteAccess = { roles: ['administrator'] };
 
-const snapshotJson = (s: ListSnapshot) => ({
-  ...s,
-  importedAt: s.importedAt.toISOString(),
-  files: [...s.files],
-  problems: [...s.problems],
-});
-
 /** `/v1/lists`: list sources and snapshots, browsing, diffs, and imports by administrators. */
 export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app, deps) => {
   await app.register(import('@fastify/multipart'), {
@@ -83,19 +76,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
     },
     async () => {
       const status = await getListStatus(deps.store, deps.clock);
-      return {
-        sources: status.map((s) => ({
-          source: s.source,
-          name: s.name,
-          authority: s.authority,
-          active: s.active ? snapshotJson(s.active) : null,
-          activatedAt: s.activatedAt?.toISOString() ?? null,
-          dataDate: s.active?.dataDate ?? null,
-          ageDays: s.ageDays ?? null,
-          entryCount: s.active?.entryCount ?? 0,
-          snapshotCount: s.snapshotCount,
-        })),
-      };
+      return { sources: status.map(sourceStatusJson) };
     },
   );
 
@@ -180,20 +161,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
         request.params.other,
       );
       if (!diff.ok) return sendError(reply, diff.error);
-      const d = diff.value;
-      return {
-        before: snapshotJson(d.before),
-        after: snapshotJson(d.after),
-        added: [...d.added],
-        removed: [...d.removed],
-        changed: d.changed.map((c) => ({
-          ...c,
-          fields: [...c.fields],
-          namesAdded: [...c.namesAdded],
-          namesRemoved: [...c.namesRemoved],
-        })),
-        unchangedCount: d.unchangedCount,
-      };
+      return diffJson(diff.value);
     },
   );
 

@@ -1,8 +1,8 @@
-import type { SnapshotComparison } from '../application/lists/diff-list-snapshots.ts';
-import type { SourceStatus } from '../application/lists/get-list-status.ts';
-import type { ListSnapshot } from '../domain/lists/list-snapshot.ts';
+import type { SnapshotComparison } from '../../application/lists/diff-list-snapshots.ts';
+import type { SourceStatus } from '../../application/lists/get-list-status.ts';
+import type { ListSnapshot } from '../../domain/lists/list-snapshot.ts';
 
-/** A snapshot as JSON (CLI `--json` and the API share this shape; see src/contracts/lists.ts). */
+/** A snapshot as JSON: `cordon lists --json` and `/v1/lists` share this shape (src/contracts/lists.ts), built here once. */
 export const snapshotJson = (s: ListSnapshot) => ({
   id: s.id,
   source: s.source,
