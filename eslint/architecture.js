@@ -87,7 +87,8 @@ export const architectureRules = [
         'error',
         {
           patterns: [
-            forbid('contracts', outer('domain', 'application', 'adapters', 'main', 'config')),
+            // The pure domain defines each enumeration once; the contract builds its schemas on it.
+            forbid('contracts', outer('application', 'adapters', 'main', 'config')),
             forbidRegex('contracts', nodeBuiltins),
             forbidRegex('contracts', ioLibraries),
           ],

@@ -134,6 +134,11 @@ export const AuditPageSchema = Type.Object({
 export const AuditVerdictSchema = Type.Object({
   intact: Type.Boolean(),
   entries: Type.Integer(),
+  firstSeq: Type.Optional(
+    Type.Union([Type.Integer(), Type.Null()], {
+      description: 'The first entry held (older ones may have been archived).',
+    }),
+  ),
   lastSeq: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   lastHash: Type.Optional(Type.String({ description: 'Anchor it outside the database.' })),
   brokenAtSeq: Type.Optional(Type.Integer()),

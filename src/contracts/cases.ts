@@ -28,6 +28,7 @@ export const CaseSchema = Type.Object(
     version: Type.Integer({
       description: 'Send it back as `expectedVersion` with the next action.',
     }),
+    createdAt: Type.String({ format: 'date-time' }),
     queue: Type.Optional(Type.String()),
     outcome: Type.Optional(Type.String()),
     automatedOutcome: Type.Optional(Type.String()),
@@ -42,6 +43,12 @@ export const CaseSchema = Type.Object(
     ),
     routing: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     history: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+    alerts: Type.Optional(
+      Type.Array(Type.Record(Type.String(), Type.Unknown()), {
+        description:
+          'Officers only: re-screening alerts on the parties since submission (also at `GET /v1/alerts`).',
+      }),
+    ),
     documents: Type.Array(
       Type.Object({
         code: Type.String(),

@@ -1,6 +1,8 @@
 import { Type, type Static } from 'typebox';
 
 const Score = Type.Number({ minimum: 0, maximum: 1 });
+/** A word weight learnt from the lists (inverse frequency): not bounded by 1. */
+const Weight = Type.Number({ minimum: 0 });
 const Band = Type.Union([Type.Literal('strong'), Type.Literal('review')]);
 const CountryCode = Type.String({
   pattern: '^[A-Za-z]{2}$',
@@ -115,7 +117,7 @@ export const ExplanationSchema = Type.Object(
     coverage: Type.Object({ query: Score, listed: Score }),
     distinctiveness: Type.Optional(
       Type.Object(
-        { query: Score, listed: Score, minimum: Score },
+        { query: Weight, listed: Weight, minimum: Weight },
         {
           description:
             "How distinctive each side's matched words are: the weight, learnt from the lists, of its rarest matched word; a side below `minimum` had its coverage scaled by value / minimum. Absent for a pairwise comparison.",

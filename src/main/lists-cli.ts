@@ -8,7 +8,7 @@ import type { CommandOutput } from '../adapters/cli/output.ts';
 import type { CommandContext } from './cli-program.ts';
 import type { CliContext } from './cli-context.ts';
 import { listSources } from '../domain/lists/list-source.ts';
-import { listStatusOutput, type ListStatusJson } from './lists-json.ts';
+import { listStatusOutput, type ListStatusJson } from '../adapters/cli/lists-text.ts';
 import type { DatabaseConnection } from '../adapters/db/open-database.ts';
 import type { ListSnapshot } from '../domain/lists/list-snapshot.ts';
 
@@ -27,7 +27,7 @@ const modules = async () => ({
   ...(await import('./cli-actor.ts')),
   ...(await import('./people-wiring.ts')),
   ...(await import('./prepare-store.ts')),
-  ...(await import('./lists-json.ts')),
+  ...(await import('../adapters/lists/lists-json.ts')),
 });
 
 type Outcome = Promise<Result<CommandOutput, CordonError>>;

@@ -59,11 +59,11 @@ describe('the dependency-direction lint rules', () => {
     expect(messages).toHaveLength(1);
   });
 
-  it('fail contracts that import the domain, and web code that imports an adapter', async () => {
+  it('fail contracts that import the application, and web code that imports an adapter', async () => {
     expect(
       await lintAs(
         'src/contracts/x.ts',
-        "import { ok } from '../domain/shared/result.ts';\nexport const x = ok;\n",
+        "import { a } from '../application/assessment/assess-application.ts';\nexport const x = a;\n",
       ),
     ).toHaveLength(1);
     expect(
@@ -72,6 +72,15 @@ describe('the dependency-direction lint rules', () => {
         "import { a } from '../../src/adapters/http/build-app.ts';\nexport const x = a;\n",
       ),
     ).toHaveLength(1);
+  });
+
+  it('let contracts build on the enumerations of the pure domain', async () => {
+    expect(
+      await lintAs(
+        'src/contracts/x.ts',
+        "import { partyRoles } from '../domain/classification/licence-query.ts';\nexport const x = partyRoles;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('let web code import the contracts', async () => {

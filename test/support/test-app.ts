@@ -9,8 +9,8 @@ import { testAuthenticator } from '../fakes/test-authenticator.ts';
 import { shippedRegulationSources } from '../fakes/in-memory-regulation-sources.ts';
 
 /**
- * Builds the HTTP app on in-memory fakes for every port, silent; pass only the deps a test is
- * about. Close it after the test (`await app.close()`).
+ * Builds the HTTP app on in-memory fakes for every port, silent, with every response body checked
+ * against its route's schema (no undeclared field); pass only the deps a test is about. Close it after the test (`await app.close()`).
  *
  * @example
  * const app = await buildTestApp({ databaseHealth: fakeDatabaseHealth({ down: 'refused' }) });
@@ -40,7 +40,11 @@ export async function buildTestApp(
     })(),
     ...overrides,
   };
-  return buildApp(deps, { logger: false, bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024 });
+  return buildApp(deps, {
+    logger: false,
+    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    checkResponses: true,
+  });
 }
 
 /**

@@ -1,40 +1,7 @@
 import type { ApplicationInput, ApplicationParty, PartyRole, PartyType } from './api/view-types.ts';
 
-export const partyRoles: readonly PartyRole[] = [
-  'end-user',
-  'consignee',
-  'intermediate-consignee',
-  'purchaser',
-  'third-party',
-];
-
-export const partyTypes: readonly PartyType[] = [
-  'police',
-  'intelligence',
-  'military',
-  'government-security',
-  'government-other',
-  'telecom-operator',
-  'commercial',
-  'academic',
-  'individual',
-  'unknown',
-];
-
-export const capabilityTags: readonly string[] = [
-  'facial-recognition',
-  'biometric-identification',
-  'communications-interception',
-  'ip-network-surveillance',
-  'location-tracking',
-  'intrusion-software',
-  'forensic-extraction',
-  'cryptanalysis',
-  'deep-packet-inspection',
-  'social-media-monitoring',
-  'video-analytics',
-  'none',
-];
+// The enumerations are the domain's, through the contract: defined once.
+export { capabilityTags, partyRoles, partyTypes } from '../../src/contracts/enumerations.ts';
 
 export interface PartyDraft {
   role: PartyRole;

@@ -33,6 +33,8 @@ import { auditRoutes, type AuditRouteDeps } from './routes/audit/routes.ts';
 import { peopleRoutes } from './routes/people/routes.ts';
 import { batchRoutes, type BatchRouteDeps } from './routes/batches/routes.ts';
 import { webUiRoutes, type WebUiOptions } from './web-ui.ts';
+import { openApiOptions } from './openapi.ts';
+import { checkResponsesAgainstSchemas } from './response-contract.ts';
 import type { PeopleDeps } from '../../application/people/people-deps.ts';
 import type { RateLimitCounter } from '../../application/ports/rate-limit-counter.ts';
 
@@ -72,6 +74,11 @@ export interface AppOptions {
   readonly bodyLimitBytes: number;
   /** Which proxies to believe about the client address and protocol; none by default. */
   readonly trustProxy?: boolean | number | readonly string[];
+  /**
+   * Tests: check every response body against its route's response schema, with no undeclared
+   * field, before serialisation (a mismatch becomes a 500 naming the fields).
+   */
+  readonly checkResponses?: boolean;
 }
 
 export type App = FastifyInstance<
@@ -120,6 +127,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  if (options.checkResponses === true) checkResponsesAgainstSchemas(app);
   app.addHook('onRoute', (route) => {
     assertAccessDeclared(route);
     recordDeclaredRoute(app, route);
@@ -165,54 +173,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
     ),
   );
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Cordon API',
-        version: deps.version.split('+')[0] ?? deps.version,
-        description:
-          'Screening, classification, human-rights assessment and licensing of surveillance-technology exports. Every error has the shape of `ErrorResponse`; codes are listed in docs/errors.md.',
-      },
-      tags: [
-        { name: 'operations', description: 'Liveness, readiness and the API index' },
-        { name: 'auth', description: 'Signing in and out; who am I' },
-        { name: 'audit', description: 'The hash-chained audit trail, for auditors' },
-        {
-          name: 'people',
-          description: 'Organisations, users and API tokens, for administrators',
-        },
-        {
-          name: 'lists',
-          description: 'Restricted-party list snapshots: status, browsing, diffs, imports',
-        },
-        {
-          name: 'cases',
-          description:
-            'Licence cases: applications, submission with a frozen assessment, routing, advice, decision, countersignature, documents, statistics',
-        },
-        {
-          name: 'assessments',
-          description: 'Human-rights risk assessment of applications, with a recommendation',
-        },
-        {
-          name: 'screening',
-          description:
-            'Party screening against the active lists: one name, a batch, a pairwise comparison, and a trade.gov CSL-compatible search',
-        },
-        {
-          name: 'exchange',
-          description:
-            'Exchange with partner states: signed denial notifications, consultations, threat alerts, the partner feed',
-        },
-        {
-          name: 'controls',
-          description:
-            'Control catalogue (Wassenaar, EU, UK, US), item classification, licence determination per jurisdiction, synchronisation gaps',
-        },
-      ],
-    },
-  });
+  await app.register(swagger, openApiOptions(deps.version));
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(import('@fastify/helmet'), {
     // Swagger UI's page sets its own CSP (staticCSP); the API itself serves only JSON.

@@ -164,16 +164,16 @@ export interface LicenceJson {
   readonly basis: readonly {
     readonly rule: string;
     readonly title: string;
-    readonly effect: string;
+    readonly effect: LicenceBasis['effect'];
     readonly summary: string;
     readonly textStatus: TextStatus;
     readonly citations: readonly TextJson[];
     /** The sanctions regime's instrument and article, when the basis applies one. */
-    readonly regime?: LicenceBasis['regime'];
+    readonly regime?: NonNullable<LicenceBasis['regime']>;
     /** What the review policy means for the item (Entity List, EAR 746.8(b)). */
-    readonly review?: LicenceBasis['review'];
+    readonly review?: NonNullable<LicenceBasis['review']>;
     readonly item?: number;
-    readonly party?: LicenceBasis['party'];
+    readonly party?: NonNullable<LicenceBasis['party']>;
   }[];
   readonly missing: LicenceDetermination['missing'];
 }

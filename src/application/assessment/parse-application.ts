@@ -1,5 +1,6 @@
 import { capabilityTags } from '../../domain/classification/classification-facts.ts';
 import type { PartyRole, PartyType } from '../../domain/classification/licence-requirement.ts';
+import { partyRoles, partyTypes } from '../../domain/classification/licence-query.ts';
 import { parseCountryCode } from '../../domain/policy/country-code.ts';
 import { parseJurisdictionCode } from '../../domain/policy/jurisdiction.ts';
 import { cordonError, type CordonError, type FieldProblem } from '../../domain/shared/errors.ts';
@@ -67,26 +68,6 @@ export interface Application {
   /** Cordon's extension: licences from sanctions authorities the applicant cites. */
   readonly sanctionsLicences: readonly { readonly authority: string; readonly reference: string }[];
 }
-
-export const partyRoles: readonly PartyRole[] = [
-  'end-user',
-  'consignee',
-  'intermediate-consignee',
-  'purchaser',
-  'third-party',
-];
-export const partyTypes: readonly PartyType[] = [
-  'police',
-  'intelligence',
-  'military',
-  'government-security',
-  'government-other',
-  'telecom-operator',
-  'commercial',
-  'academic',
-  'individual',
-  'unknown',
-];
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -4,12 +4,11 @@ import {
   type ItemToClassify,
 } from '../../domain/classification/classify-item.ts';
 import type { ControlCatalogue } from '../../domain/classification/control-catalogue.ts';
+import { partyRoles, partyTypes } from '../../domain/classification/licence-query.ts';
 import type {
   EndUseKnowledge,
   LicenceQuery,
-  PartyRole,
   PartyScreening,
-  PartyType,
   ScreeningHit,
 } from '../../domain/classification/licence-requirement.ts';
 import { parseCountryCode } from '../../domain/policy/country-code.ts';
@@ -42,26 +41,6 @@ export interface ParsedTransaction {
   readonly classifications: readonly ItemClassification[];
   readonly query: LicenceQuery;
 }
-
-const partyRoles: readonly PartyRole[] = [
-  'end-user',
-  'consignee',
-  'intermediate-consignee',
-  'purchaser',
-  'third-party',
-];
-const partyTypes: readonly PartyType[] = [
-  'police',
-  'intelligence',
-  'military',
-  'government-security',
-  'government-other',
-  'telecom-operator',
-  'commercial',
-  'academic',
-  'individual',
-  'unknown',
-];
 
 const label = (i: number, description: string): string => {
   const d = description.trim();

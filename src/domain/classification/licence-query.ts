@@ -8,21 +8,29 @@ import type { ItemClassification } from './classify-item.ts';
 import type { ControlCatalogue } from './control-catalogue.ts';
 
 /** Roles of the parties to an export (spec: `parties[].role`). */
-export type PartyRole =
-  'end-user' | 'consignee' | 'intermediate-consignee' | 'purchaser' | 'third-party';
+export const partyRoles = [
+  'end-user',
+  'consignee',
+  'intermediate-consignee',
+  'purchaser',
+  'third-party',
+] as const;
+export type PartyRole = (typeof partyRoles)[number];
 
 /** Types of party (spec: `parties[].type`). */
-export type PartyType =
-  | 'police'
-  | 'intelligence'
-  | 'military'
-  | 'government-security'
-  | 'government-other'
-  | 'telecom-operator'
-  | 'commercial'
-  | 'academic'
-  | 'individual'
-  | 'unknown';
+export const partyTypes = [
+  'police',
+  'intelligence',
+  'military',
+  'government-security',
+  'government-other',
+  'telecom-operator',
+  'commercial',
+  'academic',
+  'individual',
+  'unknown',
+] as const;
+export type PartyType = (typeof partyTypes)[number];
 
 /** One restricted-list match of a party, as the screening engine reports it. */
 export interface ScreeningHit {
@@ -130,8 +138,14 @@ export interface LicensingReference {
 }
 
 /** What a licence review policy means for one item. */
-export type ReviewOutcome =
-  'denial' | 'presumption-of-denial' | 'case-by-case' | 'presumption-of-approval' | 'unknown';
+export const reviewOutcomes = [
+  'denial',
+  'presumption-of-denial',
+  'case-by-case',
+  'presumption-of-approval',
+  'unknown',
+] as const;
+export type ReviewOutcome = (typeof reviewOutcomes)[number];
 
 /**
  * - `licence-required`: a licence (authorisation) is needed before export;
@@ -143,14 +157,16 @@ export type ReviewOutcome =
  * - `not-applicable`: the rule does not concern this item or destination;
  * - `information`: worth knowing, no effect on the answer.
  */
-export type BasisEffect =
-  | 'licence-required'
-  | 'prohibited'
-  | 'notify-authority'
-  | 'no-licence-required'
-  | 'undetermined'
-  | 'not-applicable'
-  | 'information';
+export const basisEffects = [
+  'licence-required',
+  'prohibited',
+  'notify-authority',
+  'no-licence-required',
+  'undetermined',
+  'not-applicable',
+  'information',
+] as const;
+export type BasisEffect = (typeof basisEffects)[number];
 
 /** One reason in a licence determination: a rule, what it does here, and the texts it rests on. */
 export interface LicenceBasis {

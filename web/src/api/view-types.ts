@@ -5,6 +5,7 @@
  * absent, so a page shows what is there and never crashes on what is not.
  */
 import type { Static } from 'typebox';
+import type { PartyRole, PartyType } from '../../../src/contracts/enumerations.ts';
 import type { ApplicationSchema } from '../../../src/contracts/assessment.ts';
 import type {
   CaseJson,
@@ -43,20 +44,7 @@ export type ScreeningMatch = Static<typeof ScreeningMatchSchema>;
 export type ScreenResponse = Static<typeof ScreenResponseSchema>;
 export type BatchScreenResponse = Static<typeof BatchScreenResponseSchema>;
 
-/** The party roles and types of the contract (its `literals` helper widens them away in `Static`). */
-export type PartyRole =
-  'end-user' | 'consignee' | 'intermediate-consignee' | 'purchaser' | 'third-party';
-export type PartyType =
-  | 'police'
-  | 'intelligence'
-  | 'military'
-  | 'government-security'
-  | 'government-other'
-  | 'telecom-operator'
-  | 'commercial'
-  | 'academic'
-  | 'individual'
-  | 'unknown';
+export type { PartyRole, PartyType } from '../../../src/contracts/enumerations.ts';
 
 /** One party of an application, as `ApplicationSchema` defines it. */
 export interface ApplicationParty {

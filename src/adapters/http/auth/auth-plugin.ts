@@ -6,6 +6,7 @@ import { actorOf, holdsAnyRole, type Principal } from '../../../domain/people/pe
 import { cordonError } from '../../../domain/shared/errors.ts';
 import { sendError } from '../errors.ts';
 import type { Authenticator } from './authenticator.ts';
+import { sameSecret } from './same-secret.ts';
 
 export const sessionCookie = 'cordon_session';
 
@@ -125,7 +126,7 @@ async function authenticate(
     }
     if (
       unsafeMethods.has(request.method) &&
-      request.headers['x-csrf-token'] !== session.csrfToken
+      !sameSecret(request.headers['x-csrf-token'], session.csrfToken)
     ) {
       return {
         ok: false,

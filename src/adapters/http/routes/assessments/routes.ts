@@ -8,11 +8,11 @@ import {
   AssessmentQuerySchema,
   AssessmentResponseSchema,
 } from '../../../../contracts/assessment.ts';
-import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import { cordonError, type CordonError } from '../../../../domain/shared/errors.ts';
 import type { Result } from '../../../../domain/shared/result.ts';
 import { sendError } from '../../errors.ts';
 import type { RouteAccess } from '../../route-access.ts';
+import { errorResponses } from '../../error-responses.ts';
 
 export interface AssessmentRouteDeps {
   /** The assessment use case, wired with its screener, data and code version. */
@@ -39,9 +39,7 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<{
         body: ApplicationSchema,
         response: {
           200: AssessmentResponseSchema,
-          400: ErrorResponseSchema,
-          404: ErrorResponseSchema,
-          503: ErrorResponseSchema,
+          ...errorResponses(400, 404, 503),
         },
       },
     },
@@ -57,7 +55,7 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<{
         ...(request.query.asOf !== undefined ? { asOf: request.query.asOf } : {}),
       });
       if (!result.ok) return sendError(reply, result.error);
-      return result.value as unknown as Record<string, unknown>;
+      return result.value;
     },
   );
   return Promise.resolve();

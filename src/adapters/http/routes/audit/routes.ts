@@ -15,7 +15,7 @@ import {
   AuditVerdictSchema,
   AuditVerifyQuerySchema,
 } from '../../../../contracts/auth.ts';
-import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
+import { errorResponses } from '../../error-responses.ts';
 
 export interface AuditRouteDeps {
   readonly audit: AuditLog;
@@ -34,9 +34,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AuditRouteDeps> = (app, deps
         querystring: AuditQuerySchema,
         response: {
           200: AuditPageSchema,
-          400: ErrorResponseSchema,
-          401: ErrorResponseSchema,
-          403: ErrorResponseSchema,
+          ...errorResponses(400, 401, 403),
         },
       },
     },
@@ -77,7 +75,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AuditRouteDeps> = (app, deps
       schema: {
         tags: ['audit'],
         summary: 'The latest entry of the trail: anchor it outside the database',
-        response: { 200: AuditHeadSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema },
+        response: { 200: AuditHeadSchema, ...errorResponses(401, 403) },
       },
     },
     async () => ({ head: (await auditHead(deps.audit)) ?? null }),
@@ -95,9 +93,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AuditRouteDeps> = (app, deps
         querystring: AuditVerifyQuerySchema,
         response: {
           200: AuditVerdictSchema,
-          400: ErrorResponseSchema,
-          401: ErrorResponseSchema,
-          403: ErrorResponseSchema,
+          ...errorResponses(400, 401, 403),
         },
       },
     },

@@ -11,7 +11,6 @@ import {
   PrincipalSchema,
   SessionResponseSchema,
 } from '../../../../contracts/auth.ts';
-import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import type { Principal } from '../../../../domain/people/people.ts';
 import { roles } from '../../../../domain/people/role.ts';
 import { principalOf, sessionCookie } from '../../auth/auth-plugin.ts';
@@ -19,6 +18,7 @@ import { sharedRateLimitStore } from '../../auth/shared-rate-limit-store.ts';
 import type { RateLimitCounter } from '../../../../application/ports/rate-limit-counter.ts';
 import { sendError } from '../../errors.ts';
 import type { FastifyReply } from 'fastify';
+import { errorResponses } from '../../error-responses.ts';
 
 const principalJson = (p: Principal) => ({
   username: p.username,
@@ -39,12 +39,7 @@ function sendRefusal(reply: FastifyReply, error: SignInRefusal, now: Date): Fast
   return sendError(reply, plain);
 }
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  429: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 429);
 
 /** `/v1/auth`: password sign-in for the web UI (a session cookie plus a CSRF token), sign-out, whoami. */
 export const authRoutes: FastifyPluginAsyncTypebox<{
@@ -72,8 +67,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
         body: LoginRequestSchema,
         response: {
           200: SessionResponseSchema,
-          401: ErrorResponseSchema,
-          429: ErrorResponseSchema,
+          ...errorResponses(401, 429),
         },
       },
     },
@@ -173,7 +167,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['auth'],
         summary: 'Sign out (ends the session)',
-        response: { 204: Type.Null(), 401: ErrorResponseSchema },
+        response: { 204: Type.Null(), ...errorResponses(401) },
       },
     },
     async (request, reply) => {
@@ -191,7 +185,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['auth'],
         summary: 'Who am I',
-        response: { 200: PrincipalSchema, 401: ErrorResponseSchema },
+        response: { 200: PrincipalSchema, ...errorResponses(401) },
       },
     },
     (request) => principalJson(principalOf(request)),

@@ -10,7 +10,6 @@ import type { SubmittedBatch } from '../../../../application/batch/submit-batch.
 import { batchChanges } from '../../../../application/batch/batch-changes.ts';
 import { getBatchStatus } from '../../../../application/batch/get-batch-status.ts';
 import { maxBatchSize } from '../../../../application/screening/screen-batch.ts';
-import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import {
   cordonError,
   type CordonError,
@@ -27,6 +26,7 @@ import {
   BatchStatusSchema,
   SubmittedBatchSchema,
 } from './schema.ts';
+import { errorResponses } from '../../error-responses.ts';
 
 /** An uploaded CSV file saved to disk, and how to read it. */
 export interface UploadedBatch {
@@ -129,9 +129,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<BatchRouteDeps> = async (app
         consumes: ['multipart/form-data'],
         response: {
           201: SubmittedBatchSchema,
-          400: ErrorResponseSchema,
-          413: ErrorResponseSchema,
-          415: ErrorResponseSchema,
+          ...errorResponses(400, 413, 415),
         },
       },
     },
@@ -238,7 +236,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<BatchRouteDeps> = async (app
         tags: ['screening'],
         summary: 'Where a batch stands: rows and chunks done, rows with matches, failing chunks',
         params: BatchIdParamsSchema,
-        response: { 200: BatchStatusSchema, 404: ErrorResponseSchema },
+        response: { 200: BatchStatusSchema, ...errorResponses(404) },
       },
     },
     async (request, reply) => {
@@ -256,7 +254,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<BatchRouteDeps> = async (app
         summary: 'The per-row results of a batch, in row order, a page at a time',
         params: BatchIdParamsSchema,
         querystring: BatchResultsQuerySchema,
-        response: { 200: BatchResultsSchema, 404: ErrorResponseSchema },
+        response: { 200: BatchResultsSchema, ...errorResponses(404) },
       },
     },
     async (request, reply) => {
@@ -287,9 +285,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<BatchRouteDeps> = async (app
         querystring: BatchResultsQuerySchema,
         response: {
           200: BatchChangesSchema,
-          400: ErrorResponseSchema,
-          404: ErrorResponseSchema,
-          503: ErrorResponseSchema,
+          ...errorResponses(400, 404, 503),
         },
       },
     },

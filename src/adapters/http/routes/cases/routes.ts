@@ -25,7 +25,6 @@ import {
   StatisticsSchema,
   VersionBodySchema,
 } from '../../../../contracts/cases.ts';
-import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import { formatBytes } from '../../../../domain/licensing/attachment.ts';
 import { caseStages, type CaseStage } from '../../../../domain/licensing/case-state.ts';
 import {
@@ -42,6 +41,7 @@ import { sendError } from '../../errors.ts';
 import { readMultipart } from '../../read-multipart.ts';
 import type { RouteAccess } from '../../route-access.ts';
 import { AttachmentListSchema, AttachmentSchema, RoutingDryRunSchema } from './schema.ts';
+import { errorResponses } from '../../error-responses.ts';
 
 const everyone: RouteAccess = {
   roles: ['exporter', 'caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
@@ -51,13 +51,7 @@ const officers: RouteAccess = {
   roles: ['caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
 };
 const uploaders: RouteAccess = { roles: ['exporter', 'caseworker'] };
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 /** Decision statistics as CSV (RFC 4180, header first, formulas neutralised). */
 const statisticsCsv = (rows: readonly DecisionStatisticsRow[]): string =>
@@ -389,8 +383,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
         response: {
           201: AttachmentSchema,
           ...errors,
-          413: ErrorResponseSchema,
-          415: ErrorResponseSchema,
+          ...errorResponses(413, 415),
         },
       },
     },

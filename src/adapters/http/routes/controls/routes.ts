@@ -21,7 +21,6 @@ import {
   ControlsListResponseSchema,
   SynchronisationGapsResponseSchema,
 } from '../../../../contracts/controls.ts';
-import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import {
   compareQueryToRequest,
   toClassificationJson,
@@ -33,6 +32,7 @@ import {
 import { sendError } from '../../errors.ts';
 import type { RouteAccess } from '../../route-access.ts';
 import type { FastifyReply } from 'fastify';
+import { errorResponses } from '../../error-responses.ts';
 
 /** The regulation data the control routes read: catalogue, licensing reference and policies. */
 export interface ControlsRouteDeps {
@@ -46,7 +46,7 @@ const everyone: RouteAccess = {
   roles: ['exporter', 'caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
 };
 
-const errors = { 400: ErrorResponseSchema, 404: ErrorResponseSchema };
+const errors = errorResponses(400, 404);
 
 const exampleItem = {
   description:
@@ -89,7 +89,7 @@ export const controlsRoutes: FastifyPluginAsyncTypebox<ControlsRouteDeps> = (app
         description:
           'Searches numbers, titles, criteria and questions of the Wassenaar, EU, UK and US entries Cordon ships, best first. Example: `GET /v1/controls?query=IMSI&regime=eu` finds `eu:5A001.f`. Without `query`, lists every entry.',
         querystring: ControlsListQuerySchema,
-        response: { 200: ControlsListResponseSchema, 400: ErrorResponseSchema },
+        response: { 200: ControlsListResponseSchema, ...errorResponses(400) },
       },
     },
     async (request, reply) => {
@@ -108,7 +108,7 @@ export const controlsRoutes: FastifyPluginAsyncTypebox<ControlsRouteDeps> = (app
         description:
           'Example: `GET /v1/controls/gaps?jurisdictions=US,EU,GB` reports 5A980 (surreptitious listening devices) as controlled in US only, and the EU Article 5 catch-all for non-listed cyber-surveillance items as a rule only the EU has.',
         querystring: ControlsGapsQuerySchema,
-        response: { 200: SynchronisationGapsResponseSchema, 400: ErrorResponseSchema },
+        response: { 200: SynchronisationGapsResponseSchema, ...errorResponses(400) },
       },
     },
     async (request, reply) => {
@@ -131,7 +131,7 @@ export const controlsRoutes: FastifyPluginAsyncTypebox<ControlsRouteDeps> = (app
         description:
           'A one-item transaction from the query string; without parties, the end-user rules stay `undetermined`. Example: `GET /v1/controls/compare?destination=IR&entries=5A001.f&jurisdictions=US,GB,EU,NO`. For parties, end use and answers, use `POST /v1/controls/compare`.',
         querystring: ControlsCompareQuerySchema,
-        response: { 200: ControlsCompareResponseSchema, 400: ErrorResponseSchema },
+        response: { 200: ControlsCompareResponseSchema, ...errorResponses(400) },
       },
     },
     (request, reply) => compare(compareQueryToRequest(request.query), reply),
@@ -171,7 +171,7 @@ export const controlsRoutes: FastifyPluginAsyncTypebox<ControlsRouteDeps> = (app
             },
           ],
         },
-        response: { 200: ControlsCompareResponseSchema, 400: ErrorResponseSchema },
+        response: { 200: ControlsCompareResponseSchema, ...errorResponses(400) },
       },
     },
     (request, reply) => compare(request.body, reply),
@@ -206,7 +206,7 @@ export const controlsRoutes: FastifyPluginAsyncTypebox<ControlsRouteDeps> = (app
         description:
           'Candidates with the criteria met, still unknown and not met, the exclusions that may apply, the questions still to answer (send them back in `answers`), and flags where the answers contradict the exporter\'s own rating. Missing information gives `undetermined` with what is missing, never "not listed".',
         body: { ...ClassifyRequestSchema, examples: [exampleItem] },
-        response: { 200: ClassifyResponseSchema, 400: ErrorResponseSchema },
+        response: { 200: ClassifyResponseSchema, ...errorResponses(400) },
       },
     },
     async (request, reply) => {

@@ -29,24 +29,17 @@ import {
   PartnerInputSchema,
   RevocationInputSchema,
 } from '../../../../contracts/exchange.ts';
-import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import { actorOf } from '../../../../domain/people/people.ts';
 import { cordonError } from '../../../../domain/shared/errors.ts';
 import { principalOf } from '../../auth/auth-plugin.ts';
 import { sendError } from '../../errors.ts';
 import type { RouteAccess } from '../../route-access.ts';
+import { errorResponses } from '../../error-responses.ts';
 
 const officers: RouteAccess = {
   roles: ['caseworker', 'senior-officer', 'administrator', 'auditor'],
 };
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-  503: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 503);
 const plain = (value: unknown): Record<string, unknown> =>
   JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 

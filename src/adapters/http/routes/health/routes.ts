@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { checkReadiness } from '../../../../application/health/check-readiness.ts';
 import type { DatabaseHealth } from '../../../../application/ports/database-health.ts';
-import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import { LivenessSchema, ReadinessSchema } from '../../../../contracts/health.ts';
+import { errorResponses } from '../../error-responses.ts';
 
 export interface HealthRouteDeps {
   readonly version: string;
@@ -29,7 +29,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRouteDeps> = (app, de
       schema: {
         tags: ['operations'],
         summary: 'Readiness: the database answers and all migrations are applied',
-        response: { 200: ReadinessSchema, 503: ReadinessSchema, 500: ErrorResponseSchema },
+        response: { 200: ReadinessSchema, 503: ReadinessSchema, ...errorResponses(500) },
       },
     },
     async (_request, reply) => {

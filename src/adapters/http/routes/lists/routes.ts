@@ -10,7 +10,6 @@ import {
 } from '../../../../application/lists/import-list-snapshot.ts';
 import type { Clock } from '../../../../application/ports/clock.ts';
 import type { ListSnapshotStore } from '../../../../application/ports/list-snapshot-store.ts';
-import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import {
   ListEntriesQuerySchema,
   ListEntriesResponseSchema,
@@ -20,7 +19,6 @@ import {
   SnapshotDiffResponseSchema,
 } from '../../../../contracts/lists.ts';
 import { listSources } from '../../../../domain/lists/list-source.ts';
-import type { ListSnapshot } from '../../../../domain/lists/list-snapshot.ts';
 import { cordonError, type CordonError } from '../../../../domain/shared/errors.ts';
 import type { Activation } from '../../../../application/lists/activate-list-snapshot.ts';
 import { actorOf } from '../../../../domain/people/people.ts';
@@ -30,6 +28,8 @@ import { sendError } from '../../errors.ts';
 import { readMultipart } from '../../read-multipart.ts';
 import { listedPartyJson } from '../../listed-party-json.ts';
 import type { RouteAccess } from '../../route-access.ts';
+import { errorResponses } from '../../error-responses.ts';
+import { diffJson, snapshotJson, sourceStatusJson } from '../../../lists/lists-json.ts';
 
 export interface ListsRouteDeps {
   readonly store: ListSnapshotStore;
@@ -58,13 +58,6 @@ const everyone: RouteAccess = {
 };
 const administrators: RouteAccess = { roles: ['administrator'] };
 
-const snapshotJson = (s: ListSnapshot) => ({
-  ...s,
-  importedAt: s.importedAt.toISOString(),
-  files: [...s.files],
-  problems: [...s.problems],
-});
-
 /** `/v1/lists`: list sources and snapshots, browsing, diffs, and imports by administrators. */
 export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app, deps) => {
   await app.register(import('@fastify/multipart'), {
@@ -83,19 +76,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
     },
     async () => {
       const status = await getListStatus(deps.store, deps.clock);
-      return {
-        sources: status.map((s) => ({
-          source: s.source,
-          name: s.name,
-          authority: s.authority,
-          active: s.active ? snapshotJson(s.active) : null,
-          activatedAt: s.activatedAt?.toISOString() ?? null,
-          dataDate: s.active?.dataDate ?? null,
-          ageDays: s.ageDays ?? null,
-          entryCount: s.active?.entryCount ?? 0,
-          snapshotCount: s.snapshotCount,
-        })),
-      };
+      return { sources: status.map(sourceStatusJson) };
     },
   );
 
@@ -124,7 +105,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
         summary: 'Browse the active snapshot of a source by name',
         params: Type.Object({ source: Type.String({ maxLength: 100 }) }),
         querystring: ListEntriesQuerySchema,
-        response: { 200: ListEntriesResponseSchema, 404: ErrorResponseSchema },
+        response: { 200: ListEntriesResponseSchema, ...errorResponses(404) },
       },
     },
     async (request, reply) => {
@@ -169,8 +150,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
         }),
         response: {
           200: SnapshotDiffResponseSchema,
-          400: ErrorResponseSchema,
-          404: ErrorResponseSchema,
+          ...errorResponses(400, 404),
         },
       },
     },
@@ -181,20 +161,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
         request.params.other,
       );
       if (!diff.ok) return sendError(reply, diff.error);
-      const d = diff.value;
-      return {
-        before: snapshotJson(d.before),
-        after: snapshotJson(d.after),
-        added: [...d.added],
-        removed: [...d.removed],
-        changed: d.changed.map((c) => ({
-          ...c,
-          fields: [...c.fields],
-          namesAdded: [...c.namesAdded],
-          namesRemoved: [...c.namesRemoved],
-        })),
-        unchangedCount: d.unchangedCount,
-      };
+      return diffJson(diff.value);
     },
   );
 
@@ -211,11 +178,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
         response: {
           200: ListImportResponseSchema,
           201: ListImportResponseSchema,
-          400: ErrorResponseSchema,
-          409: ErrorResponseSchema,
-          413: ErrorResponseSchema,
-          415: ErrorResponseSchema,
-          422: ErrorResponseSchema,
+          ...errorResponses(400, 409, 413, 415, 422),
         },
       },
     },
@@ -313,12 +276,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
             snapshot: ListSnapshotSchema,
             previous: Type.Optional(Type.String()),
           }),
-          400: ErrorResponseSchema,
-          401: ErrorResponseSchema,
-          403: ErrorResponseSchema,
-          404: ErrorResponseSchema,
-          409: ErrorResponseSchema,
-          503: ErrorResponseSchema,
+          ...errorResponses(400, 401, 403, 404, 409, 503),
         },
       },
     },

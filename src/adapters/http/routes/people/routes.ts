@@ -5,7 +5,6 @@ import { decideGrant } from '../../../../application/people/decide-grant.ts';
 import { revokeToken, setUserDisabled } from '../../../../application/people/manage-people.ts';
 import { requestGrant } from '../../../../application/people/request-grant.ts';
 import type { Actor, PeopleDeps } from '../../../../application/people/people-deps.ts';
-import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import {
   GrantDecidedSchema,
   GrantListSchema,
@@ -36,6 +35,7 @@ import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../../auth/auth-plugin.ts';
 import { sendError } from '../../errors.ts';
 import type { RouteAccess } from '../../route-access.ts';
+import { errorResponses } from '../../error-responses.ts';
 
 // Administrators manage people and tokens; auditors may read who has access, never change it.
 const readers: RouteAccess = { roles: ['administrator', 'auditor'] };
@@ -43,13 +43,7 @@ const administrators: RouteAccess = { roles: ['administrator'] };
 // Anyone signed in may create (and revoke) tokens that act as themselves.
 const everyone: RouteAccess = { roles: allRoles };
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 const grantJson = (g: GrantRequest) => ({
   id: g.id,

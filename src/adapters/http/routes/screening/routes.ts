@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ScreeningService } from '../../../../application/screening/screening-service.ts';
-import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
 import {
   BatchScreenRequestSchema,
   BatchScreenResponseSchema,
@@ -14,6 +13,7 @@ import {
 import { sendError } from '../../errors.ts';
 import type { RouteAccess } from '../../route-access.ts';
 import { cslSearch } from './csl-search.ts';
+import { errorResponses } from '../../error-responses.ts';
 
 export interface ScreeningRouteDeps {
   readonly screening: ScreeningService;
@@ -26,7 +26,7 @@ const screeners: RouteAccess = {
   roles: ['exporter', 'caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
 };
 
-const unavailable = { 503: ErrorResponseSchema };
+const unavailable = errorResponses(503);
 
 /** The application's readonly values as the (structurally identical) mutable response types. */
 type Writable<T> = T extends readonly (infer U)[]
@@ -50,7 +50,7 @@ export const screeningRoutes: FastifyPluginAsyncTypebox<ScreeningRouteDeps> = (a
         description:
           'Any script: Chinese, Cyrillic, Arabic, Hangul, Greek, Hebrew names are transliterated and compared with every listed name and alias. Returns matches at or above the review threshold, best first, each with its explanation.',
         body: ScreenRequestSchema,
-        response: { 200: ScreenResponseSchema, 400: ErrorResponseSchema, ...unavailable },
+        response: { 200: ScreenResponseSchema, ...errorResponses(400), ...unavailable },
       },
     },
     async (request, reply) => {
@@ -74,7 +74,7 @@ export const screeningRoutes: FastifyPluginAsyncTypebox<ScreeningRouteDeps> = (a
         description:
           'All rows are screened against the same list snapshots. A row with a problem (an empty name, a country that is not two letters, an unknown kind) comes back as `rejected` with its reasons; the other rows are screened.',
         body: BatchScreenRequestSchema,
-        response: { 200: BatchScreenResponseSchema, 400: ErrorResponseSchema, ...unavailable },
+        response: { 200: BatchScreenResponseSchema, ...errorResponses(400), ...unavailable },
       },
     },
     async (request, reply) => {
@@ -95,7 +95,7 @@ export const screeningRoutes: FastifyPluginAsyncTypebox<ScreeningRouteDeps> = (a
         description:
           'The screening scorer on two names alone (no lists): every word weighs the same except particles and numbers.',
         body: CompareRequestSchema,
-        response: { 200: CompareResponseSchema, 400: ErrorResponseSchema },
+        response: { 200: CompareResponseSchema, ...errorResponses(400) },
       },
     },
     (request) => {
@@ -115,7 +115,7 @@ export const screeningRoutes: FastifyPluginAsyncTypebox<ScreeningRouteDeps> = (a
         description:
           "Takes the query parameters of the CSL search API (`name`, `fuzzy_name`, `sources`, `countries`, `size`, `offset`) and answers in its shape (`total`, `sources_used`, `results`), so that existing CSL clients can point at Cordon. Matching is Cordon's: cross-script, explained, and with `fuzzy_name=false` every word of the name must match exactly.",
         querystring: CslSearchQuerySchema,
-        response: { 200: CslSearchResponseSchema, 400: ErrorResponseSchema, ...unavailable },
+        response: { 200: CslSearchResponseSchema, ...errorResponses(400), ...unavailable },
       },
     },
     async (request, reply) => {
