@@ -141,6 +141,7 @@ describe.skipIf(skipReason !== undefined)('daily work in the web UI, in Chromium
       ['cara', authority, 'caseworker'],
       ['sam', authority, 'senior-officer'],
       ['aude', authority, 'auditor'],
+      ['adam', authority, 'advisor'],
       ['pat', authority, 'caseworker'],
     ];
     for (const [name, org, roles] of people) {
@@ -287,6 +288,34 @@ describe.skipIf(skipReason !== undefined)('daily work in the web UI, in Chromium
     expect(page.url()).toMatch(/sort=risk/);
     expect(page.url()).toMatch(/destination=CN/);
     await snap(page, 'queue-filtered');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('offers pick lists: countries by name, the advising desks, and the policy’s criteria with their texts', async () => {
+    const exporter = await signedIn('erin');
+    await exporter.getByRole('link', { name: 'New application', exact: true }).click();
+    await exporter.getByRole('heading', { name: 'New licence application' }).waitFor();
+    await expect
+      .poll(() => exporter.locator('datalist#country-codes option[value="CN"]').count())
+      .toBe(1);
+    expect(
+      await exporter.locator('datalist#country-codes option[value="CN"]').textContent(),
+    ).toMatch(/China/);
+    expect(await exporter.getByLabel('Destination country').getAttribute('list')).toBe(
+      'country-codes',
+    );
+
+    const page = await signedIn('adam');
+    await page.goto(`${server!.url}/cases/${caseId}`);
+    await page.getByRole('heading', { name: 'Give advice' }).waitFor();
+    await expect
+      .poll(() => page.locator('datalist#give-advice-desks option[value="human-rights"]').count())
+      .toBe(1);
+    await page.getByLabel('Add a criterion of the policy').selectOption('UK-SELC-2');
+    expect(await page.getByLabel('Criteria cited').inputValue()).toBe('UK-SELC-2: ');
+    await page.getByText(/UK-SELC-2.*\(.*\):/).waitFor();
+    await snap(page, 'advice-pick-lists');
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });

@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { CaseView } from '../../api/view-types.ts';
 import type { AllowedActions } from '../../api/work.ts';
+import type { CaseReferences } from '../../../../src/contracts/references.ts';
 import { ErrorMessage, words } from '../../components/common.tsx';
 import { useMutation } from '../../components/use-mutation.ts';
+import { useCaseReferences } from '../../components/pick-lists.tsx';
 
 const caseOutcomes = ['approved', 'approved-with-provisos', 'refused', 'no-licence-required'];
 const adviceOutcomes = ['approve', 'approve-with-provisos', 'refuse'];
 
-type FieldKind = 'text' | 'textarea' | 'outcome' | 'criteria' | 'provisos';
+type FieldKind = 'text' | 'desk' | 'textarea' | 'outcome' | 'criteria' | 'provisos';
 interface ActionField {
   readonly name: string;
   readonly label: string;
@@ -43,7 +45,7 @@ const actions: readonly ActionSpec[] = [
     title: 'Give advice',
     submitLabel: 'Give advice',
     fields: [
-      { name: 'desk', label: 'Advising desk', kind: 'text', required: true },
+      { name: 'desk', label: 'Advising desk', kind: 'desk', required: true },
       {
         name: 'outcome',
         label: 'Advice',
@@ -161,6 +163,8 @@ function ActionForm({
     },
   );
   const id = (name: string) => `${spec.kind}-${name}`;
+  const references = useCaseReferences(theCase.jurisdiction ?? '');
+  const lists = references.state === 'ready' ? references.value : undefined;
   return (
     <form
       className="action-form"
@@ -214,9 +218,10 @@ function ActionForm({
                 </option>
               ))}
             </select>
-          ) : f.kind === 'text' ? (
+          ) : f.kind === 'text' || f.kind === 'desk' ? (
             <input
               id={id(f.name)}
+              {...(f.kind === 'desk' ? { list: id('desks') } : {})}
               value={values[f.name] ?? ''}
               onChange={(e) => {
                 setValues({ ...values, [f.name]: e.target.value });
@@ -233,12 +238,70 @@ function ActionForm({
               }}
             />
           )}
+          {f.kind === 'criteria' && lists && lists.criteria.length > 0 && (
+            <CriterionPicker
+              id={id('criterion-pick')}
+              criteria={lists.criteria}
+              onPick={(code) => {
+                const before = (values[f.name] ?? '').trimEnd();
+                setValues({ ...values, [f.name]: `${before ? `${before}\n` : ''}${code}: ` });
+              }}
+            />
+          )}
         </div>
       ))}
+      {lists && (
+        <datalist id={id('desks')}>
+          {lists.desks.map((d) => (
+            <option key={d} value={d} />
+          ))}
+        </datalist>
+      )}
       <button type="submit" disabled={send.busy}>
         {spec.submitLabel}
       </button>
     </form>
+  );
+}
+
+type Criterion = CaseReferences['criteria'][number];
+
+/** Adds a criterion of the jurisdiction's policy to the cited ones; its text is shown as chosen. */
+function CriterionPicker({
+  id,
+  criteria,
+  onPick,
+}: {
+  readonly id: string;
+  readonly criteria: readonly Criterion[];
+  readonly onPick: (code: string) => void;
+}) {
+  const [shown, setShown] = useState<Criterion | undefined>(undefined);
+  return (
+    <div className="criterion-picker">
+      <label htmlFor={id}>Add a criterion of the policy</label>
+      <select
+        id={id}
+        value=""
+        onChange={(e) => {
+          const chosen = criteria.find((c) => c.code === e.target.value);
+          setShown(chosen);
+          if (chosen) onPick(chosen.code);
+        }}
+      >
+        <option value="">Choose a criterion…</option>
+        {criteria.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.code}: {c.title}
+          </option>
+        ))}
+      </select>
+      {shown && (
+        <p className="hint">
+          <strong>{shown.code}</strong> ({words(shown.textStatus)}): {shown.text}
+        </p>
+      )}
+    </div>
   );
 }
 
