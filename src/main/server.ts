@@ -17,7 +17,7 @@ import {
 } from '../adapters/regulation/file-regulation-sources.ts';
 import type { CliIo } from '../adapters/cli/output.ts';
 import { openDatabase, type DatabaseConnection } from '../adapters/db/open-database.ts';
-import { buildApp, type App } from '../adapters/http/build-app.ts';
+import { buildApp, type App, type AppDeps } from '../adapters/http/build-app.ts';
 import { cordonError, type CordonError } from '../domain/shared/errors.ts';
 import { err, ok, type Result } from '../domain/shared/result.ts';
 import { assessApplication } from '../application/assessment/assess-application.ts';
@@ -81,260 +81,438 @@ export async function startServer(
   config: Config,
   options: StartOptions,
 ): Promise<Result<RunningServer, CordonError>> {
-  const logger = options.logger ?? {
-    level: config.logLevel,
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
-  };
   const opened = await openDatabase(config.database, { command: 'serve' });
   if (!opened.ok) return opened;
   const database = opened.value;
   try {
-    const prepared = await prepareStore(database, {
-      codeVersion: options.codeVersion,
-      ...(options.io ? { io: options.io } : {}),
-    });
-    if (!prepared.ok && database.engine === 'pglite') {
-      await database.close();
-      return prepared;
-    }
-    // On PostgreSQL with pending migrations the server still starts: /readyz says what is missing.
-
-    const { people, authenticator } = servingPeople(database.db, {
-      authCacheMs: config.auth.tokenCacheMs,
-    });
-    if (prepared.ok) {
-      // Instances started together on an empty PostgreSQL database take turns (an advisory lock),
-      // so exactly one creates the first administrator and the others find it.
-      const admin = await database.db.connection().execute(async (connection) => {
-        await sql`select pg_advisory_lock(${bootstrapLockKey})`.execute(connection);
-        try {
-          return await bootstrapAdministrator(peopleDepsFor(connection), {
-            password: options.adminPassword,
-            country: options.authorityCountry,
-          });
-        } finally {
-          await sql`select pg_advisory_unlock(${bootstrapLockKey})`.execute(connection);
-        }
-      });
-      if (!admin.ok) {
-        await database.close();
-        return admin;
-      }
-      if (admin.value !== undefined) {
-        options.io?.stderr(
-          admin.value.password === undefined
-            ? `Created the first administrator "${admin.value.username}" with the password from CORDON_ADMIN_PASSWORD; it must be changed at first sign-in.\n`
-            : `Created the first administrator "${admin.value.username}". One-time password (shown once; it must be changed at first sign-in): ${admin.value.password}\n`,
-        );
-      }
-    }
-
-    const listStore = kyselyListSnapshotStore(database.db);
-    const regulation = fileRegulationSources(shippedRegulationDirs);
-    // Read the shipped regulation data now, so a broken installation fails at start, not on a request.
-    await regulation.load();
-    // One index cache, watched so that /metrics can report its size without touching it.
-    // Partners' threat alerts are screened beside the lists, re-indexed when a message changes them.
-    const partnerAlerts = partnerAlertScreening(database.db);
-    const screeningIndexes = observedScreeningIndexes(listStore, systemClock, partnerAlerts);
-    // One screening service (one index, the deployment's thresholds) for screening and assessment.
-    const screening = createScreeningService({
-      store: listStore,
-      thresholds: config.screening.thresholds,
-      clock: systemClock,
-      indexes: screeningIndexes.indexes,
-    });
-    const assessment = assessmentDeps(listStore, screening, options.codeVersion, {
-      database,
-      clock: systemClock,
-      listMaxAgeDays: config.assessment.listMaxAgeDays,
-    });
-    const exchange = await exchangeDepsFor(database.db, options.exchange, partnerAlerts);
-    const cases: ReturnType<typeof caseDepsFor> = {
-      ...caseDepsFor(database.db, assessment, options.cases),
-      // The no-undercut check: partners' denials this application essentially repeats.
-      denialCheck: (application, frozen, licenceCase) =>
-        checkAgainstDenials(exchange, application, frozen, licenceCase),
-      // The case policy says when a withdrawal under a pending refusal is told to partners.
-      notifyWithdrawnRefusal: async (record, requestId) => {
-        const sent = await notifyWithdrawnRefusal(exchange, record, requestId);
-        if (!sent.ok) {
-          options.io?.stderr(
-            `Case ${record.licenceCase.reference} was withdrawn under a pending refusal, but partners were not told: ${sent.error.message}\n`,
-          );
-        }
-      },
-    };
-    if (options.demo === true && prepared.ok) {
-      options.io?.stderr('Loading demo data (organisations, users and cases marked [DEMO])...\n');
-      const credentials = await seedDemo(people, cases);
-      options.io?.stderr(
-        credentials === undefined
-          ? 'Demo data is already loaded; its passwords were printed when it was created.\n'
-          : [
-              'Demo users (passwords shown once; each must be changed at first sign-in):',
-              ...credentials.map(
-                (c) => `  ${c.username.padEnd(16)} ${c.password}  (${c.roles.join(', ')})`,
-              ),
-              '',
-            ].join('\n'),
-      );
-    }
-    const rescreen = () =>
-      rescreenCases({
-        store: cases.store,
-        screener: assessment.screener,
-        clock: systemClock,
-        secrets: randomSecrets,
-      });
-    // Batches and list updates travel on the job queue of the shared PostgreSQL database.
-    const batches =
-      config.database.engine === 'postgres'
-        ? batchDepsFor(database.db, config.database.url, (error) => {
-            app.log.warn(`job queue error: ${error.message}`);
-          })
-        : undefined;
-    // A newly active snapshot (an import or a roll-back): re-screen open cases and issued licences
-    // (and, on PostgreSQL, re-run the standing batches) in the background. On PostgreSQL the
-    // update goes on the job queue, where one instance takes it.
-    const afterActivation = (snapshot: ListSnapshot): void => {
-      const done = batches
-        ? currentListUpdate(listStore, snapshot).then((update) =>
-            batches.announceListUpdate(update),
-          )
-        : rescreen().then(() => undefined);
-      done.catch((error: unknown) => {
-        app.log.error({ err: error }, 're-screening after a list activation failed');
-      });
-    };
-    const app = await buildApp(
-      {
-        version: options.codeVersion,
-        databaseHealth: kyselyDatabaseHealth(database.db),
-        lists: {
-          store: listStore,
-          clock: systemClock,
-          maxFileBytes: 200 * 1024 * 1024,
-          importSnapshot: async (request) => {
-            const imported = await importListSnapshot(
-              { ...request, importerVersion: options.codeVersion },
-              {
-                store: listStore,
-                parse: parseListFiles,
-                hasher: nodeContentHasher,
-                clock: systemClock,
-                shrinkPolicy: config.lists,
-                audit: people.audit,
-              },
-            );
-            if (imported.ok && (imported.value.kind === 'imported' || imported.value.reactivated)) {
-              afterActivation(imported.value.snapshot);
-            }
-            return imported;
-          },
-          activateSnapshot: async (request) => {
-            const activated = await activateListSnapshot(
-              { store: listStore, audit: people.audit, shrinkPolicy: config.lists },
-              request,
-            );
-            if (activated.ok && activated.value.changed) afterActivation(activated.value.snapshot);
-            return activated;
-          },
-        },
-        assessments: { assess: (request) => assessApplication(request, assessment) },
-        cases,
-        exchange,
-        controls: { catalogue: regulation, reference: regulation, policies: regulation },
-        // Batch screening needs the shared database that `cordon worker` processes reach.
-        ...(batches ? { batches } : {}),
-        // The index is built on the first screening request and rebuilt after an import.
-        screening: { screening, now: () => systemClock.now() },
-        metrics: { gauges: screeningIndexes.gauges },
-        // The built web UI (npm run build:web; npm start builds it when missing).
-        webUi: { root: fileURLToPath(new URL('../../web/dist', import.meta.url)) },
-        auth: {
-          authenticator,
-          people,
-          audit: { audit: people.audit, sha256: sha256Text },
-          rateLimits: kyselyRateLimitCounter(database.db),
-        },
-      },
-      {
-        logger,
-        bodyLimitBytes: config.http.bodyLimitBytes,
-        trustProxy: config.http.trustProxy,
-      },
-    );
-    let url: string;
-    try {
-      url = await app.listen({ host: config.http.host, port: config.http.port });
-    } catch (error) {
-      await app.close();
-      await database.close();
-      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        return err(
-          cordonError(
-            'CORDON_PORT_IN_USE',
-            `Cannot listen on ${config.http.host}:${config.http.port}: the address is in use. Choose another with PORT or --port.`,
-          ),
-        );
-      }
-      throw error;
-    }
-    database.lock?.announce(url);
-    // Every instance takes list updates from the queue; each update is handled by one of them.
-    let stopListUpdates: (() => Promise<void>) | undefined;
-    try {
-      stopListUpdates = await batches?.workListUpdates(async (update, reruns) => {
-        if (reruns.length > 0)
-          app.log.info(
-            `list update ${update.key}: re-running ${reruns.length} standing batch(es): ${reruns.map((r) => r.batchId).join(', ')}`,
-          );
-        // This instance's index asks for the active snapshots at most once a second: wait that
-        // long, so the cases are screened against the update, not the lists before it.
-        await new Promise((resolve) => setTimeout(resolve, 1_100));
-        await rescreen();
-      });
-    } catch (error) {
-      // The API still serves; list updates wait on the queue for an instance that can take them.
-      app.log.warn(`cannot take list updates from the job queue: ${(error as Error).message}`);
-    }
-    const stopExchangeSync = scheduleExchangeSync(
-      exchange,
-      options.exchange?.syncIntervalSeconds ?? 0,
-      (message) => {
-        app.log.warn(message);
-      },
-    );
-    const stopAuditHeads = scheduleAuditHeads(
-      exchange,
-      people.audit,
-      options.exchange?.auditHeadSeconds ?? 0,
-      (message) => {
-        app.log.warn(message);
-      },
-    );
-    let stopping: Promise<void> | undefined;
-    return ok({
-      url,
-      app,
-      database,
-      stop() {
-        stopping ??= (async () => {
-          try {
-            stopExchangeSync();
-            stopAuditHeads();
-            await stopListUpdates?.();
-            await app.close();
-          } finally {
-            await database.close();
-          }
-        })();
-        return stopping;
-      },
-    });
+    const started = await startOn(database, config, options);
+    if (!started.ok) await database.close();
+    return started;
   } catch (error) {
     await database.close();
     throw error;
   }
+}
+
+/** The steps of a start on an open database; the caller closes it when they fail. */
+async function startOn(
+  database: DatabaseConnection,
+  config: Config,
+  options: StartOptions,
+): Promise<Result<RunningServer, CordonError>> {
+  const prepared = await prepareStore(database, {
+    codeVersion: options.codeVersion,
+    ...(options.io ? { io: options.io } : {}),
+  });
+  if (!prepared.ok && database.engine === 'pglite') return prepared;
+  // On PostgreSQL with pending migrations the server still starts: /readyz says what is missing.
+  const { people, authenticator } = servingPeople(database.db, {
+    authCacheMs: config.auth.tokenCacheMs,
+  });
+  if (prepared.ok) {
+    const admin = await ensureFirstAdministrator(database, options);
+    if (!admin.ok) return admin;
+  }
+  const log = lateAppLog();
+  const services = await wireServices(database, config, options);
+  if (options.demo === true && prepared.ok) await loadDemo(people, services.cases, options.io);
+  const batches = batchesFor(database, config, log);
+  const afterActivation = reactToListActivation(services, batches, log);
+  const app = await buildApp(
+    appDepsOf(
+      { database, config, options, services, people, authenticator, batches },
+      afterActivation,
+    ),
+    {
+      logger: loggerOf(config, options),
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      trustProxy: config.http.trustProxy,
+    },
+  );
+  log.bind(app);
+  const listening = await listenOn(app, config);
+  if (!listening.ok) return listening;
+  const url = listening.value;
+  database.lock?.announce(url);
+  const stopBackground = await startBackgroundWork(app, services, batches, people, options);
+  return ok(runningServer(url, app, database, stopBackground));
+}
+
+/** The pino options derived from the config, unless the caller gave its own. */
+function loggerOf(
+  config: Config,
+  options: StartOptions,
+): NonNullable<FastifyServerOptions['logger']> {
+  return (
+    options.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    }
+  );
+}
+
+/**
+ * Creates the first administrator on an empty store and says so. Instances started together on an
+ * empty PostgreSQL database take turns (an advisory lock), so exactly one creates the first
+ * administrator and the others find it.
+ */
+async function ensureFirstAdministrator(
+  database: DatabaseConnection,
+  options: StartOptions,
+): Promise<Result<void, CordonError>> {
+  const admin = await database.db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${bootstrapLockKey})`.execute(connection);
+    try {
+      return await bootstrapAdministrator(peopleDepsFor(connection), {
+        password: options.adminPassword,
+        country: options.authorityCountry,
+      });
+    } finally {
+      await sql`select pg_advisory_unlock(${bootstrapLockKey})`.execute(connection);
+    }
+  });
+  if (!admin.ok) return admin;
+  if (admin.value !== undefined) {
+    options.io?.stderr(
+      admin.value.password === undefined
+        ? `Created the first administrator "${admin.value.username}" with the password from CORDON_ADMIN_PASSWORD; it must be changed at first sign-in.\n`
+        : `Created the first administrator "${admin.value.username}". One-time password (shown once; it must be changed at first sign-in): ${admin.value.password}\n`,
+    );
+  }
+  return ok(undefined);
+}
+
+/** The app's logger, for wiring made before the app exists (it logs only once the app is built). */
+interface LateAppLog {
+  bind(app: App): void;
+  readonly current: () => App['log'] | undefined;
+}
+
+function lateAppLog(): LateAppLog {
+  let bound: App['log'] | undefined;
+  return {
+    bind(app) {
+      bound = app.log;
+    },
+    current: () => bound,
+  };
+}
+
+/** The services the routes share: lists, regulation, screening, assessment, exchange and cases. */
+interface Services {
+  readonly listStore: ReturnType<typeof kyselyListSnapshotStore>;
+  readonly regulation: ReturnType<typeof fileRegulationSources>;
+  readonly screening: ReturnType<typeof createScreeningService>;
+  readonly screeningIndexes: ReturnType<typeof observedScreeningIndexes>;
+  readonly assessment: ReturnType<typeof assessmentDeps>;
+  readonly exchange: Awaited<ReturnType<typeof exchangeDepsFor>>;
+  readonly cases: ReturnType<typeof caseDepsFor>;
+}
+
+/** Wires the services; the shipped regulation data is read now, so a broken installation fails at start. */
+async function wireServices(
+  database: DatabaseConnection,
+  config: Config,
+  options: StartOptions,
+): Promise<Services> {
+  const listStore = kyselyListSnapshotStore(database.db);
+  const regulation = fileRegulationSources(shippedRegulationDirs);
+  // Read the shipped regulation data now, so a broken installation fails at start, not on a request.
+  await regulation.load();
+  // One index cache, watched so that /metrics can report its size without touching it.
+  // Partners' threat alerts are screened beside the lists, re-indexed when a message changes them.
+  const partnerAlerts = partnerAlertScreening(database.db);
+  const screeningIndexes = observedScreeningIndexes(listStore, systemClock, partnerAlerts);
+  // One screening service (one index, the deployment's thresholds) for screening and assessment.
+  const screening = createScreeningService({
+    store: listStore,
+    thresholds: config.screening.thresholds,
+    clock: systemClock,
+    indexes: screeningIndexes.indexes,
+  });
+  const assessment = assessmentDeps(listStore, screening, options.codeVersion, {
+    database,
+    clock: systemClock,
+    listMaxAgeDays: config.assessment.listMaxAgeDays,
+  });
+  const exchange = await exchangeDepsFor(database.db, options.exchange, partnerAlerts);
+  const cases = casesWithExchange(
+    caseDepsFor(database.db, assessment, options.cases),
+    exchange,
+    options,
+  );
+  return { listStore, regulation, screening, screeningIndexes, assessment, exchange, cases };
+}
+
+/** The licence workflow told about the exchange: the no-undercut check and withdrawn refusals. */
+function casesWithExchange(
+  cases: ReturnType<typeof caseDepsFor>,
+  exchange: Services['exchange'],
+  options: StartOptions,
+): ReturnType<typeof caseDepsFor> {
+  return {
+    ...cases,
+    // The no-undercut check: partners' denials this application essentially repeats.
+    denialCheck: (application, frozen, licenceCase) =>
+      checkAgainstDenials(exchange, application, frozen, licenceCase),
+    // The case policy says when a withdrawal under a pending refusal is told to partners.
+    notifyWithdrawnRefusal: async (record, requestId) => {
+      const sent = await notifyWithdrawnRefusal(exchange, record, requestId);
+      if (!sent.ok) {
+        options.io?.stderr(
+          `Case ${record.licenceCase.reference} was withdrawn under a pending refusal, but partners were not told: ${sent.error.message}\n`,
+        );
+      }
+    },
+  };
+}
+
+/** `serve --demo`: loads the demo organisations, users and cases once, printing their passwords. */
+async function loadDemo(
+  people: ServingPeople['people'],
+  cases: Services['cases'],
+  io: CliIo | undefined,
+): Promise<void> {
+  io?.stderr('Loading demo data (organisations, users and cases marked [DEMO])...\n');
+  const credentials = await seedDemo(people, cases);
+  io?.stderr(
+    credentials === undefined
+      ? 'Demo data is already loaded; its passwords were printed when it was created.\n'
+      : [
+          'Demo users (passwords shown once; each must be changed at first sign-in):',
+          ...credentials.map(
+            (c) => `  ${c.username.padEnd(16)} ${c.password}  (${c.roles.join(', ')})`,
+          ),
+          '',
+        ].join('\n'),
+  );
+}
+
+type ServingPeople = ReturnType<typeof servingPeople>;
+type Batches = ReturnType<typeof batchDepsFor> | undefined;
+
+/** Batches and list updates travel on the job queue of the shared PostgreSQL database. */
+function batchesFor(database: DatabaseConnection, config: Config, log: LateAppLog): Batches {
+  return config.database.engine === 'postgres'
+    ? batchDepsFor(database.db, config.database.url, (error) => {
+        log.current()?.warn(`job queue error: ${error.message}`);
+      })
+    : undefined;
+}
+
+/** Re-screens open cases and issued licences against the active lists, raising alerts. */
+function rescreenOf(services: Services): () => ReturnType<typeof rescreenCases> {
+  return () =>
+    rescreenCases({
+      store: services.cases.store,
+      screener: services.assessment.screener,
+      clock: systemClock,
+      secrets: randomSecrets,
+    });
+}
+
+/**
+ * What follows a newly active snapshot (an import or a roll-back): re-screen open cases and
+ * issued licences (and, on PostgreSQL, re-run the standing batches) in the background. On
+ * PostgreSQL the update goes on the job queue, where one instance takes it.
+ */
+function reactToListActivation(
+  services: Services,
+  batches: Batches,
+  log: LateAppLog,
+): (snapshot: ListSnapshot) => void {
+  const rescreen = rescreenOf(services);
+  return (snapshot) => {
+    const done = batches
+      ? currentListUpdate(services.listStore, snapshot).then((update) =>
+          batches.announceListUpdate(update),
+        )
+      : rescreen().then(() => undefined);
+    done.catch((error: unknown) => {
+      log.current()?.error({ err: error }, 're-screening after a list activation failed');
+    });
+  };
+}
+
+/** Everything `startServer` composes, as the app's dependencies are built from it. */
+interface Wired {
+  readonly database: DatabaseConnection;
+  readonly config: Config;
+  readonly options: StartOptions;
+  readonly services: Services;
+  readonly people: ServingPeople['people'];
+  readonly authenticator: ServingPeople['authenticator'];
+  readonly batches: Batches;
+}
+
+/** The app's dependencies: every route area's ports and use cases. */
+function appDepsOf(wired: Wired, afterActivation: (snapshot: ListSnapshot) => void): AppDeps {
+  const { database, options, services, people, batches } = wired;
+  return {
+    version: options.codeVersion,
+    databaseHealth: kyselyDatabaseHealth(database.db),
+    lists: listRoutesDeps(wired, afterActivation),
+    assessments: { assess: (request) => assessApplication(request, services.assessment) },
+    cases: services.cases,
+    exchange: services.exchange,
+    controls: {
+      catalogue: services.regulation,
+      reference: services.regulation,
+      policies: services.regulation,
+    },
+    // Batch screening needs the shared database that `cordon worker` processes reach.
+    ...(batches ? { batches } : {}),
+    // The index is built on the first screening request and rebuilt after an import.
+    screening: { screening: services.screening, now: () => systemClock.now() },
+    metrics: { gauges: services.screeningIndexes.gauges },
+    // The built web UI (npm run build:web; npm start builds it when missing).
+    webUi: { root: fileURLToPath(new URL('../../web/dist', import.meta.url)) },
+    auth: {
+      authenticator: wired.authenticator,
+      people,
+      audit: { audit: people.audit, sha256: sha256Text },
+      rateLimits: kyselyRateLimitCounter(database.db),
+    },
+  };
+}
+
+/** `/v1/lists`: imports and activations, each followed by the re-screening of cases. */
+function listRoutesDeps(
+  { config, options, services, people }: Wired,
+  afterActivation: (snapshot: ListSnapshot) => void,
+): AppDeps['lists'] {
+  const store = services.listStore;
+  return {
+    store,
+    clock: systemClock,
+    maxFileBytes: 200 * 1024 * 1024,
+    importSnapshot: async (request) => {
+      const imported = await importListSnapshot(
+        { ...request, importerVersion: options.codeVersion },
+        {
+          store,
+          parse: parseListFiles,
+          hasher: nodeContentHasher,
+          clock: systemClock,
+          shrinkPolicy: config.lists,
+          audit: people.audit,
+        },
+      );
+      if (imported.ok && (imported.value.kind === 'imported' || imported.value.reactivated)) {
+        afterActivation(imported.value.snapshot);
+      }
+      return imported;
+    },
+    activateSnapshot: async (request) => {
+      const activated = await activateListSnapshot(
+        { store, audit: people.audit, shrinkPolicy: config.lists },
+        request,
+      );
+      if (activated.ok && activated.value.changed) afterActivation(activated.value.snapshot);
+      return activated;
+    },
+  };
+}
+
+/** Listens on the configured address; a port in use is an expected failure (the app is closed). */
+async function listenOn(app: App, config: Config): Promise<Result<string, CordonError>> {
+  try {
+    return ok(await app.listen({ host: config.http.host, port: config.http.port }));
+  } catch (error) {
+    await app.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      return err(
+        cordonError(
+          'CORDON_PORT_IN_USE',
+          `Cannot listen on ${config.http.host}:${config.http.port}: the address is in use. Choose another with PORT or --port.`,
+        ),
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Starts the work done beside the requests: list updates from the job queue (every instance takes
+ * them; each update is handled by one), the exchange sync and the publication of audit heads.
+ * Resolves with the function that stops them all.
+ */
+async function startBackgroundWork(
+  app: App,
+  services: Services,
+  batches: Batches,
+  people: ServingPeople['people'],
+  options: StartOptions,
+): Promise<() => Promise<void>> {
+  const stopListUpdates = await takeListUpdates(app, services, batches);
+  const warn = (message: string): void => {
+    app.log.warn(message);
+  };
+  const stopExchangeSync = scheduleExchangeSync(
+    services.exchange,
+    options.exchange?.syncIntervalSeconds ?? 0,
+    warn,
+  );
+  const stopAuditHeads = scheduleAuditHeads(
+    services.exchange,
+    people.audit,
+    options.exchange?.auditHeadSeconds ?? 0,
+    warn,
+  );
+  return async () => {
+    stopExchangeSync();
+    stopAuditHeads();
+    await stopListUpdates?.();
+  };
+}
+
+/** Takes list updates from the queue (PostgreSQL): re-runs standing batches, re-screens cases. */
+async function takeListUpdates(
+  app: App,
+  services: Services,
+  batches: Batches,
+): Promise<(() => Promise<void>) | undefined> {
+  const rescreen = rescreenOf(services);
+  try {
+    return await batches?.workListUpdates(async (update, reruns) => {
+      if (reruns.length > 0)
+        app.log.info(
+          `list update ${update.key}: re-running ${reruns.length} standing batch(es): ${reruns.map((r) => r.batchId).join(', ')}`,
+        );
+      // This instance's index asks for the active snapshots at most once a second: wait that
+      // long, so the cases are screened against the update, not the lists before it.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await rescreen();
+    });
+  } catch (error) {
+    // The API still serves; list updates wait on the queue for an instance that can take them.
+    app.log.warn(`cannot take list updates from the job queue: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** The running server: `stop` stops the background work, closes the app, then the database. */
+function runningServer(
+  url: string,
+  app: App,
+  database: DatabaseConnection,
+  stopBackground: () => Promise<void>,
+): RunningServer {
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    app,
+    database,
+    stop() {
+      stopping ??= (async () => {
+        try {
+          await stopBackground();
+          await app.close();
+        } finally {
+          await database.close();
+        }
+      })();
+      return stopping;
+    },
+  };
 }

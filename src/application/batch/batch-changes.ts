@@ -2,7 +2,7 @@ import type { ScreeningMatch } from '../../domain/screening/screen-name.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { BatchItem } from '../screening/screen-batch.ts';
-import type { BatchStore, StoredRowResult } from './batch-store.ts';
+import type { BatchResultStore, StoredRowResult } from './batch-store.ts';
 
 /** A listing as one run found it, in short. */
 export interface MatchSummary {
@@ -104,7 +104,7 @@ export interface ChangesPage {
  * // ok({ comparedWith: '<standing batch>', changes: [{ row: 699, added: [...] }], nextAfter: null })
  */
 export async function batchChanges(
-  store: BatchStore,
+  store: BatchResultStore,
   batchId: string,
   page: { readonly after: number; readonly limit: number },
 ): Promise<Result<ChangesPage, CordonError>> {

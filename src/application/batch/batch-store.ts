@@ -85,8 +85,8 @@ export interface StoredRowResult {
   readonly item: BatchItem;
 }
 
-/** Stores batches, their chunks and per-row results, so any worker on any machine can take a chunk. */
-export interface BatchStore {
+/** Writes a new batch: the batch, its chunks, then its seal (or its removal after a failure). */
+export interface BatchSubmissionStore {
   createBatch(batch: NewBatch): Promise<void>;
   addChunks(chunks: readonly BatchChunk[]): Promise<void>;
   /** Marks the batch as fully written (`queued`) with its totals. */
@@ -94,11 +94,12 @@ export interface BatchStore {
     batchId: string,
     totals: { readonly rows: number; readonly chunks: number },
   ): Promise<void>;
-  /**
-   * For a re-run: the run before it of the same standing batch (the previous re-run, or the
-   * standing batch itself); `undefined` for any other batch.
-   */
-  previousRun(batchId: string): Promise<string | undefined>;
+  /** Removes a batch whose submission failed half-way. */
+  deleteBatch(batchId: string): Promise<void>;
+}
+
+/** Standing batches and their re-runs after a list update. */
+export interface StandingBatchStore {
   /** Standing batches (not their re-runs), oldest first. */
   standingBatches(): Promise<readonly StandingBatch[]>;
   /**
@@ -112,8 +113,10 @@ export interface BatchStore {
     readonly rows: number;
     readonly pendingChunks: readonly number[];
   }>;
-  /** Removes a batch whose submission failed half-way. */
-  deleteBatch(batchId: string): Promise<void>;
+}
+
+/** The chunks a worker takes, completes or fails. */
+export interface BatchChunkStore {
   chunk(batchId: string, chunk: number): Promise<StoredBatchChunk | undefined>;
   /**
    * Stores the results of a chunk and marks it done, in one transaction; a row already stored is
@@ -128,7 +131,26 @@ export interface BatchStore {
   ): Promise<{ readonly inserted: number }>;
   /** Records a failed attempt (the queue retries it). */
   recordChunkFailure(batchId: string, chunk: number, error: string): Promise<void>;
+}
+
+/** What a batch's reader sees: its status, its results and the run before it. */
+export interface BatchResultStore {
   status(batchId: string): Promise<BatchStatus | undefined>;
   /** Results in row order, after `afterRow` (exclusive), at most `limit`. */
   results(batchId: string, afterRow: number, limit: number): Promise<readonly StoredRowResult[]>;
+  /**
+   * For a re-run: the run before it of the same standing batch (the previous re-run, or the
+   * standing batch itself); `undefined` for any other batch.
+   */
+  previousRun(batchId: string): Promise<string | undefined>;
 }
+
+/**
+ * Stores batches, their chunks and per-row results, so any worker on any machine can take a
+ * chunk: every role at once, as the database adapter provides them. A use case names only the
+ * roles it uses.
+ */
+export type BatchStore = BatchSubmissionStore &
+  StandingBatchStore &
+  BatchChunkStore &
+  BatchResultStore;

@@ -3,11 +3,11 @@ import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ScreeningService } from '../screening/screening-service.ts';
 import type { ChunkJob } from './batch-chunk-queue.ts';
-import type { BatchStore, StoredRowResult } from './batch-store.ts';
+import type { BatchChunkStore, StoredRowResult } from './batch-store.ts';
 
 /** What `processBatchChunk` needs. */
 export interface ProcessChunkDeps {
-  readonly store: BatchStore;
+  readonly store: BatchChunkStore;
   readonly screening: Pick<ScreeningService, 'screenBatch'>;
   readonly clock: Clock;
 }

@@ -1,4 +1,4 @@
-import type { StoredRowResult, BatchStore } from './batch-store.ts';
+import type { BatchResultStore, StoredRowResult } from './batch-store.ts';
 
 /**
  * Every stored result of a batch in row order, read a page at a time (a batch of millions of rows
@@ -8,7 +8,7 @@ import type { StoredRowResult, BatchStore } from './batch-store.ts';
  * for await (const { row, item } of readBatchResults(store, batchId)) out.write(JSON.stringify(item))
  */
 export async function* readBatchResults(
-  store: BatchStore,
+  store: BatchResultStore,
   batchId: string,
   pageSize = 2_000,
 ): AsyncGenerator<StoredRowResult> {

@@ -2,7 +2,7 @@ import type { ListSnapshot } from '../../domain/lists/list-snapshot.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ListSnapshotStore } from '../ports/list-snapshot-store.ts';
 import type { BatchChunkQueue } from './batch-chunk-queue.ts';
-import type { BatchStore } from './batch-store.ts';
+import type { StandingBatchStore } from './batch-store.ts';
 
 /** A list update that standing batches are screened again after. */
 export interface ListUpdate {
@@ -23,7 +23,7 @@ export interface StartedRerun {
 
 /** What `rerunStandingBatches` needs. */
 export interface RerunDeps {
-  readonly store: BatchStore;
+  readonly store: StandingBatchStore;
   readonly queue: BatchChunkQueue;
   readonly clock: Clock;
   readonly newId: () => string;

@@ -3,11 +3,11 @@ import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Clock } from '../ports/clock.ts';
 import { maxBatchSize, type BatchRow } from '../screening/screen-batch.ts';
 import type { BatchChunkQueue, ChunkJob } from './batch-chunk-queue.ts';
-import type { BatchChunk, BatchStore } from './batch-store.ts';
+import type { BatchChunk, BatchSubmissionStore } from './batch-store.ts';
 
 /** What `submitBatch` needs. */
 export interface SubmitBatchDeps {
-  readonly store: BatchStore;
+  readonly store: BatchSubmissionStore;
   readonly queue: BatchChunkQueue;
   readonly clock: Clock;
   readonly newId: () => string;

@@ -1,15 +1,14 @@
 import { appealPeriodFor } from '../../domain/licensing/case-policy.ts';
 import type { CaseCommand } from '../../domain/licensing/case-transitions.ts';
-import type { LicenceCase } from '../../domain/licensing/licence-case.ts';
 import type { Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, type Result } from '../../domain/shared/result.ts';
 import type { CaseRecord } from '../ports/case-store.ts';
 import type { CaseDeps } from './case-deps.ts';
-import { caseCommandOf, type CaseActionInput } from './case-commands.ts';
-import { actingAs, applySteps, persistCaseChange, versionConflict } from './case-steps.ts';
+import { actingAs, applySteps } from './apply-case-steps.ts';
 import { getCase } from './get-case.ts';
 import { issueDecisionDocument } from './issue-decision-document.ts';
+import { persistCaseChange, versionConflict } from './persist-case-change.ts';
 import { submitCase } from './submit-case.ts';
 
 /**
@@ -76,35 +75,4 @@ export async function actOnCase(
   if (command.kind !== 'countersign') return saved;
   const issued = await issueDecisionDocument(deps, saved.value, principal, requestId);
   return issued.ok ? saved : issued;
-}
-
-/** `actOnCase` from an action as it arrives (HTTP body, CLI flags): validated field by field first. */
-export async function performCaseAction(
-  deps: CaseDeps,
-  principal: Principal,
-  id: string,
-  expectedVersion: number,
-  input: CaseActionInput,
-  requestId?: string,
-): Promise<Result<CaseRecord, CordonError>> {
-  const found = await getCase(deps, principal, id);
-  if (!found.ok) return found;
-  const command = caseCommandOf(input, await appealDeadlineOf(deps, found.value.licenceCase));
-  if (!command.ok) return command;
-  return actOnCase(deps, principal, id, expectedVersion, command.value, requestId);
-}
-
-/**
- * Until when a refusal may be appealed: the period recorded on the decision at countersignature;
- * for a refusal countersigned before periods were recorded, its jurisdiction's current period from
- * the countersignature. Undefined for a case not finalised.
- */
-async function appealDeadlineOf(
-  deps: Pick<CaseDeps, 'casePolicy'>,
-  c: LicenceCase,
-): Promise<Date | undefined> {
-  if (c.decision?.appealPeriod !== undefined) return c.decision.appealPeriod.until;
-  if (c.finalisedAt === undefined) return undefined;
-  const period = appealPeriodFor(await deps.casePolicy.current(), c.jurisdiction);
-  return new Date(c.finalisedAt.getTime() + period.days * 86_400_000);
 }

@@ -3,9 +3,9 @@ import { organisationProblem } from '../../domain/licensing/separation-of-duties
 import { effectiveRoles, type Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, type Result } from '../../domain/shared/result.ts';
-import type { CaseRecord } from '../ports/case-store.ts';
-import type { CaseDeps } from './case-deps.ts';
-import { persistCaseChange, versionConflict } from './case-steps.ts';
+import type { CaseRecord, CaseRecordStore } from '../ports/case-store.ts';
+import type { CaseDepsOf } from './case-deps.ts';
+import { persistCaseChange, versionConflict } from './persist-case-change.ts';
 import { getCase } from './get-case.ts';
 
 const assigners = ['caseworker', 'senior-officer', 'advisor'] as const;
@@ -15,7 +15,7 @@ const assigners = ['caseworker', 'senior-officer', 'advisor'] as const;
  * authority's officers (and advisers) take cases; on a stale `expectedVersion` a version conflict.
  */
 export async function assignCaseToMe(
-  deps: Pick<CaseDeps, 'store' | 'casePolicy' | 'clock'>,
+  deps: CaseDepsOf<'casePolicy' | 'clock', CaseRecordStore>,
   principal: Principal,
   id: string,
   expectedVersion: number | undefined,

@@ -38,3 +38,11 @@ export interface CaseDeps {
    */
   readonly notifyWithdrawnRefusal?: (record: CaseRecord, requestId?: string) => Promise<void>;
 }
+
+/**
+ * The members `K` of `CaseDeps` with the store narrowed to the roles `S` a use case uses:
+ * `CaseDepsOf<'casePolicy', CaseRecordStore>` for a use case that reads cases under the policy.
+ */
+export type CaseDepsOf<K extends Exclude<keyof CaseDeps, 'store'>, S> = Pick<CaseDeps, K> & {
+  readonly store: S;
+};

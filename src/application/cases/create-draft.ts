@@ -2,15 +2,15 @@ import { draftCase } from '../../domain/licensing/case-transitions.ts';
 import { actorOf, type Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { CaseRecord } from '../ports/case-store.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseRecord, CaseRecordStore } from '../ports/case-store.ts';
+import type { CaseDepsOf } from './case-deps.ts';
 
 const jurisdictionOf = (application: Readonly<Record<string, unknown>>): string =>
   typeof application.jurisdiction === 'string' ? application.jurisdiction : '';
 
 /** An exporter opens a draft application; every problem of the application is listed at once. */
 export async function createDraft(
-  deps: Pick<CaseDeps, 'store' | 'assessor' | 'clock' | 'secrets'>,
+  deps: CaseDepsOf<'assessor' | 'clock' | 'secrets', CaseRecordStore>,
   principal: Principal,
   application: unknown,
   requestId?: string,

@@ -6,7 +6,7 @@ import {
 } from '../../domain/licensing/routing-dry-run.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { CaseStore } from '../ports/case-store.ts';
+import type { CaseRecordStore } from '../ports/case-store.ts';
 import { routingFacts } from './routing-facts.ts';
 
 /** What a routing dry run found. */
@@ -25,7 +25,7 @@ export interface RoutingDryRun {
  * its JSON pointer.
  */
 export async function dryRunRouting(
-  deps: { readonly store: CaseStore },
+  deps: { readonly store: CaseRecordStore },
   candidateDocument: unknown,
 ): Promise<Result<RoutingDryRun, CordonError>> {
   const candidate = parseRoutingRuleSet(candidateDocument);

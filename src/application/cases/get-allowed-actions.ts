@@ -2,7 +2,8 @@ import { allowedCaseActions, type AllowedActions } from '../../domain/licensing/
 import type { Principal } from '../../domain/people/people.ts';
 import type { CordonError } from '../../domain/shared/errors.ts';
 import { ok, type Result } from '../../domain/shared/result.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseRecordStore } from '../ports/case-store.ts';
+import type { CaseDepsOf } from './case-deps.ts';
 import { getCase } from './get-case.ts';
 
 /**
@@ -10,7 +11,7 @@ import { getCase } from './get-case.ts';
  * organisation, separation of duties): a screen offers only the steps the server would accept.
  */
 export async function getAllowedActions(
-  deps: Pick<CaseDeps, 'store' | 'casePolicy'>,
+  deps: CaseDepsOf<'casePolicy', CaseRecordStore>,
   principal: Principal,
   id: string,
 ): Promise<Result<AllowedActions & { readonly version: number }, CordonError>> {

@@ -1,14 +1,17 @@
 import type { Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { CaseDocument } from '../ports/case-store.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseDocument, CaseDocumentStore, CaseRecordStore } from '../ports/case-store.ts';
+import type { CaseDepsOf } from './case-deps.ts';
 import { getCase } from './get-case.ts';
 import { issueDecisionDocument } from './issue-decision-document.ts';
 
 /** The latest document of a case, for a principal who may see the case. */
 export async function getCaseDocument(
-  deps: CaseDeps,
+  deps: CaseDepsOf<
+    'casePolicy' | 'renderer' | 'clock' | 'secrets' | 'sha256',
+    CaseRecordStore & CaseDocumentStore
+  >,
   principal: Principal,
   id: string,
 ): Promise<Result<CaseDocument, CordonError>> {

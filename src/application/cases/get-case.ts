@@ -2,8 +2,8 @@ import { organisationSeesCases } from '../../domain/licensing/separation-of-duti
 import { maySeeOwnedBy, type Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { CaseRecord } from '../ports/case-store.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseRecord, CaseRecordStore } from '../ports/case-store.ts';
+import type { CaseDepsOf } from './case-deps.ts';
 
 export const caseNotFound = (id: string): CordonError =>
   cordonError('CORDON_NOT_FOUND', `No licence case ${id} exists (or it is not yours to see).`);
@@ -13,7 +13,7 @@ export const caseNotFound = (id: string): CordonError =>
  * authority (who never see this authority's cases), get "not found", so that ids leak nothing.
  */
 export async function getCase(
-  deps: Pick<CaseDeps, 'store' | 'casePolicy'>,
+  deps: CaseDepsOf<'casePolicy', CaseRecordStore>,
   principal: Principal,
   id: string,
 ): Promise<Result<CaseRecord, CordonError>> {

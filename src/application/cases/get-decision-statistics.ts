@@ -6,14 +6,15 @@ import {
 import type { Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseRecordStore } from '../ports/case-store.ts';
+import type { CaseDepsOf } from './case-deps.ts';
 
 /**
  * Decisions counted by month, destination, outcome, criterion and item category, for the
  * authority's staff (a partner authority's users see none of this authority's cases).
  */
 export async function getDecisionStatistics(
-  deps: Pick<CaseDeps, 'store' | 'casePolicy'>,
+  deps: CaseDepsOf<'casePolicy', CaseRecordStore>,
   principal: Principal,
 ): Promise<Result<DecisionStatisticsRow[], CordonError>> {
   const policy = await deps.casePolicy.current();

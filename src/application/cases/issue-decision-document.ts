@@ -8,15 +8,20 @@ import {
 } from '../../domain/policy/text-provenance.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { CaseDocument, CaseRecord, FrozenAssessment } from '../ports/case-store.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type {
+  CaseDocument,
+  CaseDocumentStore,
+  CaseRecord,
+  FrozenAssessment,
+} from '../ports/case-store.ts';
+import type { CaseDepsOf } from './case-deps.ts';
 
 /**
  * Issues the licence or refusal letter of a countersigned case: renders it, stores it with its
  * SHA-256 and a verification code, and audits the issue. Refused for a case not countersigned.
  */
 export async function issueDecisionDocument(
-  deps: Pick<CaseDeps, 'store' | 'casePolicy' | 'renderer' | 'clock' | 'secrets' | 'sha256'>,
+  deps: CaseDepsOf<'casePolicy' | 'renderer' | 'clock' | 'secrets' | 'sha256', CaseDocumentStore>,
   record: CaseRecord,
   principal: Principal,
   requestId?: string,

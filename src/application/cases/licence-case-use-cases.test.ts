@@ -6,10 +6,12 @@ import type { Principal } from '../../domain/people/people.ts';
 import type { Role } from '../../domain/people/role.ts';
 import type { DecisionDocumentModel } from '../../domain/licensing/decision-document.ts';
 import { storedZip, tinyPdf, tinyPng } from '../../../test/support/zip-bytes.ts';
-import { attachDocument, getAttachment, listAttachments } from './case-attachments.ts';
+import { attachDocument } from './attach-document.ts';
+import { getAttachment } from './get-attachment.ts';
+import { listAttachments } from './list-attachments.ts';
 import { dryRunRouting } from './dry-run-routing.ts';
 import { verifyChain } from '../../domain/audit/audit-chain.ts';
-import { performCaseAction } from './act-on-case.ts';
+import { performCaseAction } from './perform-case-action.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { createDraft } from './create-draft.ts';
 import { getCase } from './get-case.ts';
@@ -121,7 +123,7 @@ describe('a licence case from application to countersigned refusal', () => {
           month: '2026-11',
           destination: 'CN',
           outcome: 'refused',
-          criterion: 'UK-SELC-2',
+          criteria: ['UK-SELC-2'],
           itemCategory: 'unlisted',
           count: 1,
         },

@@ -7,7 +7,8 @@ import {
 import type { Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseRecordStore } from '../ports/case-store.ts';
+import type { CaseDepsOf } from './case-deps.ts';
 import { listCases } from './list-cases.ts';
 
 /**
@@ -16,7 +17,7 @@ import { listCases } from './list-cases.ts';
  * applications elsewhere (`GET /v1/cases`), never the queue.
  */
 export async function listWorkQueue(
-  deps: Pick<CaseDeps, 'store' | 'casePolicy' | 'clock'>,
+  deps: CaseDepsOf<'casePolicy' | 'clock', CaseRecordStore>,
   principal: Principal,
   query: QueueQuery,
 ): Promise<Result<QueueRow[], CordonError>> {

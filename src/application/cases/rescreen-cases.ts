@@ -1,5 +1,5 @@
 import type { CaseStage } from '../../domain/licensing/case-state.ts';
-import type { CaseAlert, CaseStore } from '../ports/case-store.ts';
+import type { CaseAlert, CaseAlertStore, CaseRecordStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { PartyScreener, PartyToScreen } from '../ports/party-screener.ts';
 import type { SecretGenerator } from '../ports/secret-generator.ts';
@@ -29,7 +29,7 @@ const partiesOf = (application: Readonly<Record<string, unknown>>) =>
  * have and no earlier alert reported. Returns what it raised.
  */
 export async function rescreenCases(deps: {
-  readonly store: CaseStore;
+  readonly store: CaseRecordStore & CaseAlertStore;
   readonly screener: PartyScreener;
   readonly clock: Clock;
   readonly secrets: SecretGenerator;

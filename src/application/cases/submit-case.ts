@@ -5,14 +5,9 @@ import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, type Result } from '../../domain/shared/result.ts';
 import type { CaseRecord } from '../ports/case-store.ts';
 import type { CaseDeps } from './case-deps.ts';
-import {
-  actingAs,
-  applySteps,
-  persistCaseChange,
-  systemActor,
-  versionConflict,
-} from './case-steps.ts';
+import { actingAs, applySteps, systemActor } from './apply-case-steps.ts';
 import { getCase } from './get-case.ts';
+import { persistCaseChange, versionConflict } from './persist-case-change.ts';
 import { routingFacts } from './routing-facts.ts';
 
 const automatedOutcomeOf = (outcome: string): AutomatedOutcome => {

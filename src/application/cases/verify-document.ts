@@ -1,6 +1,5 @@
 import type { CaseStage } from '../../domain/licensing/case-state.ts';
-import type { CaseDocument } from '../ports/case-store.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseDocument, CaseDocumentStore, CaseRecordStore } from '../ports/case-store.ts';
 
 /** What `GET /v1/documents/verify/{code}` confirms about a document, without its content. */
 export interface DocumentVerification {
@@ -15,7 +14,7 @@ export interface DocumentVerification {
 
 /** Whether a document code is Cordon's, and what it certifies (a revoked licence is not valid). */
 export async function verifyDocument(
-  deps: Pick<CaseDeps, 'store'>,
+  deps: { readonly store: CaseRecordStore & CaseDocumentStore },
   code: string,
 ): Promise<DocumentVerification> {
   const document = await deps.store.findDocument(code);

@@ -2,7 +2,7 @@ import type { PartnerUrlPolicy } from '../../domain/exchange/partner-url.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { AuditWitnessStore } from '../ports/audit-witness-store.ts';
-import type { CaseStore } from '../ports/case-store.ts';
+import type { CaseRecordStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ExchangeStore } from '../ports/exchange-store.ts';
 import type { MessageSigner, SignatureVerifier } from '../ports/message-signer.ts';
@@ -15,7 +15,7 @@ export interface ExchangeDeps {
   readonly signer: Result<MessageSigner, string>;
   readonly verifier: SignatureVerifier;
   readonly feed: PartnerFeed;
-  readonly cases: CaseStore;
+  readonly cases: CaseRecordStore;
   readonly clock: Clock;
   /** SHA-256 (hex) of a UTF-8 text. */
   readonly sha256: (text: string) => string;

@@ -1,5 +1,5 @@
 import { threatAlertParties } from '../../domain/exchange/threat-alert-parties.ts';
-import type { ExchangeStore } from '../ports/exchange-store.ts';
+import type { ThreatAlertStore } from '../ports/exchange-store.ts';
 import type { ExtraScreeningParties } from '../screening/screening-index-cache.ts';
 
 /** Partners' threat alerts as screening's extra parties, told when a message changed them. */
@@ -19,7 +19,7 @@ export interface PartnerAlertParties extends ExtraScreeningParties {
  * createScreeningService({ store: lists, thresholds, extra: alerts });
  * exchangeDeps = { ...exchangeDeps, onAlertsChanged: alerts.changed };
  */
-export function partnerAlertParties(store: ExchangeStore): PartnerAlertParties {
+export function partnerAlertParties(store: ThreatAlertStore): PartnerAlertParties {
   let changes = 0;
   return {
     version: () => store.alertsVersion(),

@@ -1,6 +1,6 @@
 import { applyCaseCommand, type CaseCommand } from '../../domain/licensing/case-transitions.ts';
 import type { Actor } from '../../domain/licensing/licence-case.ts';
-import type { CaseEvent, CaseStore } from '../ports/case-store.ts';
+import type { CaseEvent, CaseRecordStore } from '../ports/case-store.ts';
 import type { Clock } from '../ports/clock.ts';
 
 const exchangeActor: Actor = { userId: 'system', role: 'system', name: 'Cordon exchange' };
@@ -11,7 +11,7 @@ const exchangeActor: Actor = { userId: 'system', role: 'system', name: 'Cordon e
  * false when the case is gone or the workflow refuses the step (say, the case was withdrawn).
  */
 export async function applyConsultationCommand(
-  cases: CaseStore,
+  cases: CaseRecordStore,
   clock: Clock,
   caseId: string,
   command: Extract<CaseCommand, { kind: 'block-for-consultation' | 'record-consultation' }>,

@@ -108,7 +108,7 @@ export interface CaseFilter {
  * transaction, and only if the stored version is still `expectedVersion` (optimistic concurrency):
  * it returns false when someone else acted first, and changes nothing.
  */
-export interface CaseStore {
+export interface CaseRecordStore {
   create(record: CaseRecord, audit: AuditEvent): Promise<void>;
   get(id: string): Promise<CaseRecord | undefined>;
   list(filter: CaseFilter): Promise<readonly CaseRecord[]>;
@@ -119,13 +119,25 @@ export interface CaseStore {
     audit: readonly AuditEvent[],
   ): Promise<boolean>;
   nextReference(jurisdiction: string, year: number): Promise<string>;
+}
+
+/** The documents issued for cases (licences, refusal letters), found again by their code. */
+export interface CaseDocumentStore {
   addDocument(document: CaseDocument, audit: AuditEvent): Promise<void>;
   findDocument(code: string): Promise<CaseDocument | undefined>;
   documentsOf(caseId: string): Promise<readonly Omit<CaseDocument, 'pdf'>[]>;
+}
+
+/** New screening matches on the parties of submitted cases. */
+export interface CaseAlertStore {
   /** Stores alerts with their audit entries in one transaction. */
   addAlerts(alerts: readonly CaseAlert[], audit: readonly AuditEvent[]): Promise<void>;
   /** Alerts of one case, or of every case when `caseId` is omitted (newest first). */
   alerts(caseId?: string): Promise<readonly CaseAlert[]>;
+}
+
+/** The supporting documents attached to cases, with their content. */
+export interface CaseAttachmentStore {
   /** Stores an attachment with its content and its audit entry in one transaction. */
   addAttachment(attachment: CaseAttachment, content: Uint8Array, audit: AuditEvent): Promise<void>;
   /** The attachments of a case, oldest first, without their content. */
@@ -136,3 +148,9 @@ export interface CaseStore {
     attachmentId: string,
   ): Promise<{ readonly attachment: CaseAttachment; readonly content: Uint8Array } | undefined>;
 }
+
+/**
+ * Every case role at once, as one database adapter (or fake) provides them; a use case names
+ * only the roles it uses.
+ */
+export type CaseStore = CaseRecordStore & CaseDocumentStore & CaseAlertStore & CaseAttachmentStore;

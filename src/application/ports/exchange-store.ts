@@ -93,8 +93,8 @@ export interface ThreatAlert {
   };
 }
 
-/** Exchange state: partners, our signed outbox, accepted and rejected messages, and what they built. */
-export interface ExchangeStore {
+/** The partner registry: partners, their pinned keys and where we are in each one's feed. */
+export interface PartnerRegistry {
   savePartner(
     partner: { readonly id: string; readonly url: string },
     key: PinnedKey | undefined,
@@ -103,7 +103,10 @@ export interface ExchangeStore {
   partners(): Promise<readonly Partner[]>;
   partner(id: string): Promise<Partner | undefined>;
   recordSync(partnerId: string, at: Date, error: string | undefined): Promise<void>;
+}
 
+/** The signed messages: our own chain (the outbox) and partners' accepted and rejected messages. */
+export interface ExchangeMessageStore {
   /** Appends to our own chain: `build` gets the current position and returns the signed message. */
   appendOutgoing(
     build: (position: ChainPosition) => Promise<StoredMessage>,
@@ -115,14 +118,20 @@ export interface ExchangeStore {
   accept(partnerId: string, message: StoredMessage, at: Date): Promise<void>;
   reject(rejected: RejectedMessage): Promise<void>;
   rejected(limit: number): Promise<readonly RejectedMessage[]>;
+}
 
+/** Denials in force or revoked, ours and partners'. */
+export interface DenialStore {
   saveDenial(denial: DenialRecord): Promise<void>;
   denial(sender: string, reference: string): Promise<DenialRecord | undefined>;
   denials(filter: {
     readonly status?: 'active' | 'revoked';
     readonly sender?: string;
   }): Promise<readonly DenialRecord[]>;
+}
 
+/** Consultations on essentially identical transactions, outgoing and incoming. */
+export interface ConsultationStore {
   saveConsultation(consultation: Consultation): Promise<void>;
   consultation(id: string): Promise<Consultation | undefined>;
   consultations(filter: {
@@ -130,7 +139,10 @@ export interface ExchangeStore {
     readonly partnerId?: string;
     readonly denialReference?: string;
   }): Promise<readonly Consultation[]>;
+}
 
+/** Threat alerts we published or received. */
+export interface ThreatAlertStore {
   /** Inserts or replaces the alert with this sender and alert id. */
   saveAlert(alert: ThreatAlert): Promise<void>;
   alert(sender: string, alertId: string): Promise<ThreatAlert | undefined>;
@@ -139,3 +151,14 @@ export interface ExchangeStore {
   /** A value that changes whenever an alert is saved (screening rebuilds its index on a change). */
   alertsVersion(): Promise<string>;
 }
+
+/**
+ * Exchange state, every role at once as one database adapter (or fake) provides them: partners,
+ * our signed outbox, accepted and rejected messages, and what they built. A use case that needs
+ * one role names only that role.
+ */
+export type ExchangeStore = PartnerRegistry &
+  ExchangeMessageStore &
+  DenialStore &
+  ConsultationStore &
+  ThreatAlertStore;

@@ -1,7 +1,8 @@
 import type { PartyType } from '../classification/licence-requirement.ts';
 import { parseCountryCode, type CountryCode } from '../policy/country-code.ts';
 import { parseJurisdictionCode, type JurisdictionCode } from '../policy/jurisdiction.ts';
-import type { PolicyProblem, PolicyTextDocument } from '../policy/jurisdiction-policy.ts';
+import type { PolicyProblem } from '../policy/jurisdiction-policy.ts';
+import { policyTextResolver, type PolicyTextDocument } from '../policy/policy-text.ts';
 import type { LegalTexts } from '../policy/legal-texts.ts';
 import type { CitedText } from '../policy/text-provenance.ts';
 import { err, ok, type Result } from '../shared/result.ts';
@@ -323,29 +324,7 @@ export function resolveHumanRightsPolicy(
   const problem = (path: string, message: string) =>
     problems.push({ file: where.file, path, message });
 
-  const text = (t: PolicyTextDocument, path: string): CitedText => {
-    if ('ref' in t) {
-      const found = context.texts.get(t.ref);
-      if (found) return found;
-      problem(`${path}/ref`, `no legal text "${t.ref}" in the shipped regulation data`);
-      return {
-        text: t.ref,
-        textStatus: 'seed-unverified',
-        source: { title: 'unresolved', date: '' },
-      };
-    }
-    return {
-      text: t.text,
-      textStatus: t.textStatus,
-      source: {
-        title: t.source.title,
-        date: t.source.date,
-        ...(t.source.url !== undefined ? { url: t.source.url } : {}),
-        file: where.file,
-        pointer: path,
-      },
-    };
-  };
+  const text = policyTextResolver(context.texts, where.file, problem);
   const country = (raw: string, path: string): CountryCode | undefined => {
     const c = parseCountryCode(raw);
     if (c.ok) return c.value;

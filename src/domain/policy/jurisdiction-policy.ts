@@ -5,6 +5,7 @@ import type { SanctionsAuthority } from './sanctions-regime.ts';
 import type { DestinationMeasures, MeasureAuthority } from './destination-measures.ts';
 import { isEuMemberState, parseJurisdictionCode, type JurisdictionCode } from './jurisdiction.ts';
 import type { LegalTexts } from './legal-texts.ts';
+import { policyTextResolver, type PolicyTextDocument } from './policy-text.ts';
 import { weakestStatus, type CitedText, type TextStatus } from './text-provenance.ts';
 
 /**
@@ -188,16 +189,6 @@ export function ownSanctionsAuthority(
 // ---------------------------------------------------------------------------------------------
 // The document as stored (JSON), before its references are resolved.
 
-/** A text in a policy file: a reference to the shipped legal texts, or the author's own words. */
-export type PolicyTextDocument =
-  | { readonly ref: string }
-  | {
-      readonly text: string;
-      /** A policy file never carries verbatim law of its own: cite it by `ref` instead. */
-      readonly textStatus: 'paraphrase' | 'seed-unverified';
-      readonly source: { readonly title: string; readonly date: string; readonly url?: string };
-    };
-
 type RuleDocumentBase = {
   readonly id: string;
   readonly title: string;
@@ -318,29 +309,7 @@ export function resolveJurisdictionPolicy(
     problem('/version', 'must be a whole number from 1');
   }
 
-  const text = (t: PolicyTextDocument, path: string): CitedText => {
-    if ('ref' in t) {
-      const found = context.texts.get(t.ref);
-      if (found) return found;
-      problem(`${path}/ref`, `no legal text "${t.ref}" in the shipped regulation data`);
-      return {
-        text: t.ref,
-        textStatus: 'seed-unverified',
-        source: { title: 'unresolved', date: '' },
-      };
-    }
-    return {
-      text: t.text,
-      textStatus: t.textStatus,
-      source: {
-        title: t.source.title,
-        date: t.source.date,
-        ...(t.source.url !== undefined ? { url: t.source.url } : {}),
-        file: where.file,
-        pointer: path,
-      },
-    };
-  };
+  const text = policyTextResolver(context.texts, where.file, problem);
   const country = (raw: string, path: string): CountryCode[] => {
     const c = parseCountryCode(raw);
     if (c.ok) return [c.value];

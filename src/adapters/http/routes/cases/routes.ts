@@ -1,19 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import {
-  attachDocument,
-  getAttachment,
-  listAttachments,
-} from '../../../../application/cases/case-attachments.ts';
+import { attachDocument } from '../../../../application/cases/attach-document.ts';
 import { dryRunRouting } from '../../../../application/cases/dry-run-routing.ts';
-import { performCaseAction } from '../../../../application/cases/act-on-case.ts';
 import type { CaseDeps } from '../../../../application/cases/case-deps.ts';
 import { createDraft } from '../../../../application/cases/create-draft.ts';
+import { getAttachment } from '../../../../application/cases/get-attachment.ts';
 import { getCase } from '../../../../application/cases/get-case.ts';
 import { getCaseDocument } from '../../../../application/cases/get-case-document.ts';
 import { getDecisionStatistics } from '../../../../application/cases/get-decision-statistics.ts';
+import { listAttachments } from '../../../../application/cases/list-attachments.ts';
 import { listCaseAlerts } from '../../../../application/cases/list-case-alerts.ts';
 import { listCases } from '../../../../application/cases/list-cases.ts';
+import { performCaseAction } from '../../../../application/cases/perform-case-action.ts';
 import { submitCase } from '../../../../application/cases/submit-case.ts';
 import { verifyDocument } from '../../../../application/cases/verify-document.ts';
 import type { CaseAttachment, CaseRecord } from '../../../../application/ports/case-store.ts';

@@ -31,7 +31,7 @@ const adviceOutcomes: readonly AdviceOutcome[] = ['approve', 'approve-with-provi
  * `appealDeadline` is the refusal's appeal deadline (from the case policy; undefined before the
  * case is finalised, when an appeal is refused anyway).
  */
-export function caseCommandOf(
+export function parseCaseAction(
   input: CaseActionInput,
   appealDeadline: Date | undefined,
 ): Result<CaseCommand, CordonError> {

@@ -1,4 +1,3 @@
-import type { AuditEvent } from '../../domain/audit/audit-chain.ts';
 import {
   applyCaseCommand,
   caseTransitions,
@@ -9,11 +8,10 @@ import {
   organisationProblem,
   type SeparationOfDuties,
 } from '../../domain/licensing/separation-of-duties.ts';
-import { actorOf, effectiveRoles, type Principal } from '../../domain/people/people.ts';
+import { effectiveRoles, type Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { CaseEvent, CaseRecord } from '../ports/case-store.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseEvent } from '../ports/case-store.ts';
 
 /**
  * The role under which a principal issues a command (the first of theirs the table allows), or
@@ -77,49 +75,4 @@ export function applySteps(
     current = next.value;
   }
   return ok({ result: current, events });
-}
-
-export const versionConflict = (reference: string, expected: number, actual: number): CordonError =>
-  cordonError(
-    'CORDON_CASE_VERSION_CONFLICT',
-    `Case ${reference} changed meanwhile (you acted on version ${String(expected)}, it is now at ${String(actual)}); reload it and try again.`,
-  );
-
-/**
- * Saves the changed case with its history events and their audit entries in one transaction, if
- * nobody changed it since `before` (else a version conflict naming both versions).
- */
-export async function persistCaseChange(
-  deps: Pick<CaseDeps, 'store'>,
-  before: CaseRecord,
-  after: CaseRecord,
-  events: readonly CaseEvent[],
-  principal: Principal,
-  requestId: string | undefined,
-): Promise<Result<CaseRecord, CordonError>> {
-  const audit: AuditEvent[] = events.map((e) => ({
-    actor: e.role === 'system' ? 'system' : actorOf(principal),
-    action: `cases.${e.action}`,
-    objectType: 'case',
-    objectId: before.licenceCase.id,
-    requestId,
-    details: {
-      from: e.fromStage,
-      to: e.toStage,
-      version: e.version,
-      ...(e.note ? { note: e.note } : {}),
-    },
-  }));
-  const saved = await deps.store.save(after, before.licenceCase.version, events, audit);
-  if (!saved) {
-    const current = await deps.store.get(before.licenceCase.id);
-    return err(
-      versionConflict(
-        before.licenceCase.reference,
-        before.licenceCase.version,
-        current?.licenceCase.version ?? -1,
-      ),
-    );
-  }
-  return ok(after);
 }

@@ -8,8 +8,8 @@ import {
 import { actorOf, effectiveRoles, type Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError, type FieldProblem } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { CaseAttachment } from '../ports/case-store.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseAttachment, CaseAttachmentStore, CaseRecordStore } from '../ports/case-store.ts';
+import type { CaseDepsOf } from './case-deps.ts';
 import { getCase } from './get-case.ts';
 
 /** A supporting document as it arrives (multipart upload, CLI file). */
@@ -27,7 +27,10 @@ const maxDescription = 500;
  * audit entry in one transaction: a refused upload leaves nothing behind.
  */
 export async function attachDocument(
-  deps: CaseDeps,
+  deps: CaseDepsOf<
+    'casePolicy' | 'attachmentLimitBytes' | 'clock' | 'secrets' | 'sha256',
+    CaseRecordStore & CaseAttachmentStore
+  >,
   principal: Principal,
   caseId: string,
   input: AttachmentInput,
@@ -113,37 +116,4 @@ export async function attachDocument(
     },
   });
   return ok(attachment);
-}
-
-/** The attachments of a case the principal may see (exporters of other organisations: not found). */
-export async function listAttachments(
-  deps: CaseDeps,
-  principal: Principal,
-  caseId: string,
-): Promise<Result<readonly CaseAttachment[], CordonError>> {
-  const found = await getCase(deps, principal, caseId);
-  if (!found.ok) return found;
-  return ok(await deps.store.attachmentsOf(caseId));
-}
-
-/** One attachment with its content, under the same access rule as its case. */
-export async function getAttachment(
-  deps: CaseDeps,
-  principal: Principal,
-  caseId: string,
-  attachmentId: string,
-): Promise<
-  Result<{ readonly attachment: CaseAttachment; readonly content: Uint8Array }, CordonError>
-> {
-  const found = await getCase(deps, principal, caseId);
-  if (!found.ok) return found;
-  const attachment = await deps.store.findAttachment(caseId, attachmentId);
-  return attachment === undefined
-    ? err(
-        cordonError(
-          'CORDON_NOT_FOUND',
-          `Case ${found.value.licenceCase.reference} has no attachment ${attachmentId}.`,
-        ),
-      )
-    : ok(attachment);
 }
