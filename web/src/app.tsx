@@ -52,8 +52,8 @@ const nav: readonly NavItem[] = [
 function home(roles: readonly Role[]): string {
   if (roles.some((r) => officerRoles.includes(r))) return '/queue';
   if (roles.includes('exporter')) return '/applications';
-  if (roles.includes('auditor')) return '/audit';
   if (roles.includes('administrator')) return '/lists';
+  if (roles.includes('auditor')) return '/audit';
   return '/screen';
 }
 
