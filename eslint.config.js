@@ -12,6 +12,8 @@ export default tseslint.config(
       'bench/results/**',
       'test/fixtures/**',
       'web/dist/**',
+      'dist/**',
+      '.dist-*/**',
       '.cordon/**',
     ],
   },

@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // Three projects: `unit` (pure and in-memory, fast), `database` (every *.db.test.ts, run against
-// PGlite, or PostgreSQL when CORDON_TEST_DATABASE=postgres), and `e2e` (spawns real processes).
+// PGlite, or PostgreSQL when CORDON_TEST_DATABASE=postgres), and `e2e` (spawns real processes; each
+// test copies a data directory where the shipped lists are already imported, see
+// test/support/data-dir-setup.ts).
 // CORDON_TEST_REPORT=path adds a JSON report beside the usual output (.ci/run counts from it).
 const report = process.env['CORDON_TEST_REPORT'];
 
@@ -34,6 +36,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['src/**/*.e2e.test.ts', 'test/**/*.e2e.test.ts'],
+          globalSetup: ['test/support/data-dir-setup.ts'],
           testTimeout: 120_000,
           fileParallelism: false,
         },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describePostgresUrl, parseConfig } from './config.ts';
+import { describePostgresUrl, parseConfig, parseLetterSettings } from './config.ts';
 
 describe(parseConfig.name, () => {
   it('defaults to the embedded database in ./.cordon/data and 127.0.0.1:8080', () => {
@@ -150,5 +150,58 @@ describe(describePostgresUrl.name, () => {
 
   it('refuses what is not a URL', () => {
     expect(describePostgresUrl('localhost:5432').ok).toBe(false);
+  });
+});
+
+describe(parseLetterSettings.name, () => {
+  it('defaults to a nameless authority, en-GB dates in UTC and the local server as public address', () => {
+    expect(parseLetterSettings({ PORT: '9090' })).toEqual({
+      ok: true,
+      value: {
+        authorityName: 'The licensing authority',
+        authorityAddress: [],
+        locale: 'en-GB',
+        timeZone: 'UTC',
+        publicUrl: 'http://localhost:9090',
+      },
+    });
+  });
+
+  it('takes the letterhead, signatory, locale, time zone and public address from the environment', () => {
+    expect(
+      parseLetterSettings({
+        CORDON_AUTHORITY_NAME: 'Export Control Joint Unit',
+        CORDON_AUTHORITY_ADDRESS: 'Old Admiralty Building; London SW1A 2DY',
+        CORDON_AUTHORITY_SIGNATORY: 'J. Smith, Head of Licensing',
+        CORDON_AUTHORITY_LOCALE: 'de-DE',
+        CORDON_AUTHORITY_TIMEZONE: 'Europe/Berlin',
+        CORDON_PUBLIC_URL: 'https://licences.example.gov/',
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        authorityName: 'Export Control Joint Unit',
+        authorityAddress: ['Old Admiralty Building', 'London SW1A 2DY'],
+        signatory: 'J. Smith, Head of Licensing',
+        locale: 'de-DE',
+        timeZone: 'Europe/Berlin',
+        publicUrl: 'https://licences.example.gov',
+      },
+    });
+  });
+
+  it('names every bad setting', () => {
+    const parsed = parseLetterSettings({
+      CORDON_AUTHORITY_LOCALE: 'not a locale!',
+      CORDON_AUTHORITY_TIMEZONE: 'Mars/Olympus',
+      CORDON_PUBLIC_URL: 'licences.example.gov',
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.error.map((p) => p.field)).toEqual([
+      'CORDON_AUTHORITY_LOCALE',
+      'CORDON_AUTHORITY_TIMEZONE',
+      'CORDON_PUBLIC_URL',
+    ]);
   });
 });

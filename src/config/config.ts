@@ -407,3 +407,88 @@ export function parseExchangeConfig(
     auditHeadSeconds,
   });
 }
+
+/** What the authority's letters print about it, and where they can be verified. */
+export interface LetterSettings {
+  /** The letterhead and signature name (CORDON_AUTHORITY_NAME). */
+  readonly authorityName: string;
+  /** The letterhead's address lines (CORDON_AUTHORITY_ADDRESS, lines separated by `;`). */
+  readonly authorityAddress: readonly string[];
+  /** Who signs, e.g. `J. Smith, Head of Licensing` (CORDON_AUTHORITY_SIGNATORY); else no name. */
+  readonly signatory?: string;
+  /** The locale of the letters' dates and country names (CORDON_AUTHORITY_LOCALE, default en-GB). */
+  readonly locale: string;
+  /** The time zone of the letters' dates (CORDON_AUTHORITY_TIMEZONE, default UTC). */
+  readonly timeZone: string;
+  /**
+   * The address at which the public reaches this Cordon (CORDON_PUBLIC_URL): letters print
+   * `<it>/verify/<code>`. Default `http://localhost:<PORT or 8080>`.
+   */
+  readonly publicUrl: string;
+}
+
+/**
+ * Parses the letter settings, naming every bad one: the locale must be one Intl supports, the
+ * time zone an IANA name, the public URL an http(s) address without query or fragment.
+ *
+ * @example
+ * parseLetterSettings({ CORDON_PUBLIC_URL: 'licences.example.gov' })
+ * // err([{ field: 'CORDON_PUBLIC_URL', problem: 'must be an http:// or https:// address, ...' }])
+ */
+export function parseLetterSettings(env: Environment): Result<LetterSettings, FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  const locale = nonEmpty(env['CORDON_AUTHORITY_LOCALE'])?.trim() ?? 'en-GB';
+  let supported = false;
+  try {
+    supported = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    supported = false;
+  }
+  if (!supported) {
+    problems.push({
+      field: 'CORDON_AUTHORITY_LOCALE',
+      problem: `must be a locale such as en-GB or de-DE, got "${locale}"`,
+    });
+  }
+  const timeZone = nonEmpty(env['CORDON_AUTHORITY_TIMEZONE'])?.trim() ?? 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    problems.push({
+      field: 'CORDON_AUTHORITY_TIMEZONE',
+      problem: `must be a time zone such as UTC or Europe/London, got "${timeZone}"`,
+    });
+  }
+  const port = nonEmpty(env['PORT'])?.trim() ?? String(defaults.port);
+  const publicUrl = nonEmpty(env['CORDON_PUBLIC_URL'])?.trim() ?? `http://localhost:${port}`;
+  let parsedUrl: URL | undefined;
+  try {
+    parsedUrl = new URL(publicUrl);
+  } catch {
+    parsedUrl = undefined;
+  }
+  if (
+    parsedUrl === undefined ||
+    !['http:', 'https:'].includes(parsedUrl.protocol) ||
+    parsedUrl.search !== '' ||
+    parsedUrl.hash !== ''
+  ) {
+    problems.push({
+      field: 'CORDON_PUBLIC_URL',
+      problem: `must be an http:// or https:// address without query or fragment, got "${publicUrl}"`,
+    });
+  }
+  const signatory = nonEmpty(env['CORDON_AUTHORITY_SIGNATORY'])?.trim();
+  if (problems.length > 0) return err(problems);
+  return ok({
+    authorityName: nonEmpty(env['CORDON_AUTHORITY_NAME'])?.trim() ?? 'The licensing authority',
+    authorityAddress: (nonEmpty(env['CORDON_AUTHORITY_ADDRESS']) ?? '')
+      .split(';')
+      .map((line) => line.trim())
+      .filter(Boolean),
+    ...(signatory === undefined ? {} : { signatory }),
+    locale,
+    timeZone,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+  });
+}

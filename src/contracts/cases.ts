@@ -106,6 +106,12 @@ export const DocumentVerificationSchema = Type.Object({
   issuedAt: Type.Optional(Type.String()),
   sha256: Type.Optional(Type.String({ description: 'SHA-256 of the PDF as issued.' })),
   outcome: Type.Optional(Type.String()),
+  title: Type.Optional(Type.String({ description: 'What the document says, to compare with it.' })),
+  exporter: Type.Optional(Type.String()),
+  destination: Type.Optional(Type.String()),
+  parties: Type.Optional(Type.Array(Type.String())),
+  items: Type.Optional(Type.Array(Type.String())),
+  validUntil: Type.Optional(Type.String({ description: 'Licences: the last day in force.' })),
 });
 
 export const StatisticsQuerySchema = Type.Object({

@@ -1,37 +1,240 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
-import {
-  renderAssessment,
-  renderDryRun,
-  renderPolicyComparison,
-} from '../adapters/cli/assessment-report.ts';
-import { readJsonFile, type AssessCliHandlers } from '../adapters/cli/commands/assess.ts';
-import { readFileBytes } from '../adapters/cli/json-file.ts';
-import { kyselyListSnapshotStore } from '../adapters/db/kysely-list-snapshot-store.ts';
-import { parseHumanRightsPolicy } from '../adapters/regulation/load-human-rights-policies.ts';
-import { formatDataProblem } from '../adapters/regulation/load-regulation-data.ts';
-import { sha256Hex } from '../adapters/regulation/load-human-rights-policies.ts';
-import { assessApplication } from '../application/assessment/assess-application.ts';
-import { dryRunPolicy } from '../application/assessment/dry-run-policy.ts';
-import { comparePolicies } from '../application/assessment/compare-policies.ts';
-import { repositoryRoot } from '../adapters/runtime/code-version.ts';
-import {
-  diffPolicyDocuments,
-  type HumanRightsPolicy,
-} from '../domain/human-rights/human-rights-policy.ts';
+import type { Command } from 'commander';
+import type { ConfigFlags } from '../config/config.ts';
 import { cordonError, type CordonError } from '../domain/shared/errors.ts';
 import { err, ok, type Result } from '../domain/shared/result.ts';
-import { assessmentDeps, shippedAssessmentSources } from './assessment-deps.ts';
-import type { ImportedSnapshot } from './cli-context.ts';
-import type { CliContext } from './cli-context.ts';
-import type { ConfigFlags } from '../config/config.ts';
-import type { DatabaseConnection } from '../adapters/db/open-database.ts';
+import type { CommandOutput } from '../adapters/cli/output.ts';
+import type { CommandContext } from './cli-program.ts';
+import path from 'node:path';
 import type { AssessmentDeps } from '../application/assessment/assess-application.ts';
-import { createScreeningService } from '../application/screening/screening-service.ts';
-import { partnerAlertScreening } from './exchange-wiring.ts';
+import type { HumanRightsPolicy } from '../domain/human-rights/human-rights-policy.ts';
+import { cliScreeningService, type ImportedSnapshot, type CliContext } from './cli-context.ts';
+import type { DatabaseConnection } from '../adapters/db/open-database.ts';
+
+// The work's modules load when a command runs, so that `cordon --help` loads none of them.
+const modules = async () => ({
+  ...(await import('../adapters/cli/assessment-report.ts')),
+  ...(await import('../adapters/cli/json-file.ts')),
+  ...(await import('../adapters/regulation/load-human-rights-policies.ts')),
+  ...(await import('../adapters/regulation/load-regulation-data.ts')),
+  ...(await import('../application/assessment/assess-application.ts')),
+  ...(await import('../application/assessment/dry-run-policy.ts')),
+  ...(await import('../application/assessment/compare-policies.ts')),
+  ...(await import('../adapters/runtime/code-version.ts')),
+  ...(await import('../domain/human-rights/human-rights-policy.ts')),
+  ...(await import('./assessment-deps.ts')),
+});
+
+type Outcome = Promise<Result<CommandOutput, CordonError>>;
+
+export interface AssessArgs {
+  readonly file: string;
+  readonly application: unknown;
+  readonly jurisdiction?: string;
+  readonly asOf?: string;
+  readonly selfAssessment: boolean;
+  readonly policyVersion?: number;
+}
+
+/** The work behind `cordon assess` and `cordon policy ...`. */
+export interface AssessCliHandlers {
+  assess(flags: ConfigFlags, args: AssessArgs): Outcome;
+  policyValidate(flags: ConfigFlags, file: string): Outcome;
+  policyDiff(flags: ConfigFlags, before: string, after: string): Outcome;
+  policyDryRun(
+    flags: ConfigFlags,
+    args: { readonly policy: string; readonly applicationsDir: string; readonly asOf?: string },
+  ): Outcome;
+  policyCompare(
+    flags: ConfigFlags,
+    args: {
+      readonly a: string;
+      readonly b: string;
+      readonly applications: readonly string[];
+      readonly asOf?: string;
+    },
+  ): Outcome;
+}
+
+/** Reads and parses a JSON file named on the command line. */
+export async function readJsonFile(path: string): Promise<Result<unknown, CordonError>> {
+  let text: string;
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
+    return err(cordonError('CORDON_FILE_UNREADABLE', `Cannot read ${path}: ${why}.`));
+  }
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch (error) {
+    return err(
+      cordonError(
+        'CORDON_VALIDATION_FAILED',
+        `${path} is not valid JSON: ${(error as Error).message}`,
+      ),
+    );
+  }
+}
+
+/** Registers `cordon assess` and `cordon policy validate|diff|dry-run|compare`. */
+export function registerAssessCommands(
+  program: Command,
+  handlers: AssessCliHandlers,
+  context: CommandContext,
+): void {
+  program
+    .command('assess')
+    .description(
+      'assess an application: screening, classification, licence and human-rights risk, with a recommendation',
+    )
+    .argument('<application>', 'the application JSON file (see the spec examples)')
+    .option(
+      '-j, --jurisdiction <code>',
+      'the licensing authority whose policy applies (overrides the file)',
+    )
+    .option(
+      '--as-of <snapshot|date>',
+      'screen against these snapshot ids (comma-separated) or the lists as of a date (YYYY-MM-DD)',
+    )
+    .option('--policy-version <n>', 'assess under this version of the human-rights policy')
+    .option(
+      '--self-assessment',
+      "exporter's self-assessment: no officer-only factors, with the due-diligence checklist",
+    )
+    .option('--json', 'print the assessment contract as JSON')
+    .action(
+      async (
+        file: string,
+        opts: {
+          jurisdiction?: string;
+          asOf?: string;
+          policyVersion?: string;
+          selfAssessment?: boolean;
+          json?: boolean;
+        },
+        command: Command,
+      ) => {
+        await context.run(opts.json === true, async () => {
+          const application = await readJsonFile(file);
+          if (!application.ok) return application;
+          let policyVersion: number | undefined;
+          if (opts.policyVersion !== undefined) {
+            policyVersion = /^\d+$/.test(opts.policyVersion)
+              ? Number(opts.policyVersion)
+              : Number.NaN;
+            if (!(policyVersion >= 1))
+              return err(
+                cordonError(
+                  'CORDON_USAGE',
+                  `--policy-version must be a whole number from 1, got "${opts.policyVersion}".`,
+                ),
+              );
+          }
+          return handlers.assess(context.flags(command), {
+            file,
+            application: application.value,
+            selfAssessment: opts.selfAssessment === true,
+            ...(opts.jurisdiction !== undefined ? { jurisdiction: opts.jurisdiction } : {}),
+            ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+            ...(policyVersion !== undefined ? { policyVersion } : {}),
+          });
+        });
+      },
+    );
+
+  const policy = program
+    .command('policy')
+    .description('human-rights policies: validate, diff, dry-run a new version');
+  policy
+    .command('validate')
+    .description('check a human-rights policy file against its schema and the shipped data')
+    .argument('<file>', 'e.g. data/policies/GB/human-rights-v2.json')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, opts: { json?: boolean }, command: Command) => {
+      await context.run(opts.json === true, () =>
+        handlers.policyValidate(context.flags(command), file),
+      );
+    });
+  policy
+    .command('diff')
+    .description('what changed between two policy files (weights, thresholds, assessments...)')
+    .argument('<before>', 'the older policy file')
+    .argument('<after>', 'the newer policy file')
+    .option('--json', 'print the result as JSON')
+    .action(async (before: string, after: string, opts: { json?: boolean }, command: Command) => {
+      await context.run(opts.json === true, () =>
+        handlers.policyDiff(context.flags(command), before, after),
+      );
+    });
+  policy
+    .command('dry-run')
+    .description(
+      're-assess past applications under a new policy version and list the outcomes that change',
+    )
+    .requiredOption('--policy <file>', 'the new policy version')
+    .argument('<applications-dir>', 'a folder of application JSON files')
+    .option('--as-of <snapshot|date>', 'screen against these snapshots or the lists as of a date')
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (
+        dir: string,
+        opts: { policy: string; asOf?: string; json?: boolean },
+        command: Command,
+      ) => {
+        await context.run(opts.json === true, () =>
+          handlers.policyDryRun(context.flags(command), {
+            policy: opts.policy,
+            applicationsDir: dir,
+            ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+          }),
+        );
+      },
+    );
+  policy
+    .command('compare')
+    .description(
+      'where two states would decide the same applications differently: outcome, licence and the law each applies',
+    )
+    .argument('<a>', 'a jurisdiction (GB, EU, DE, US, ...)')
+    .argument('<b>', 'the other jurisdiction')
+    .argument(
+      '[applications...]',
+      'application JSON files or folders of them (default: docs/examples/applications)',
+    )
+    .option('--as-of <snapshot|date>', 'screen against these snapshots or the lists as of a date')
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (
+        a: string,
+        b: string,
+        applications: string[],
+        opts: { asOf?: string; json?: boolean },
+        command: Command,
+      ) => {
+        await context.run(opts.json === true, () =>
+          handlers.policyCompare(context.flags(command), {
+            a: a.toUpperCase(),
+            b: b.toUpperCase(),
+            applications,
+            ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+          }),
+        );
+      },
+    );
+}
 
 /** Reads and checks a human-rights policy file against the shipped data. */
 async function readPolicy(file: string): Promise<Result<HumanRightsPolicy, CordonError>> {
+  const {
+    readFileBytes,
+    shippedAssessmentSources,
+    parseHumanRightsPolicy,
+    sha256Hex,
+    formatDataProblem,
+  } = await modules();
   const read = await readFileBytes(file);
   if (!read.ok) return read;
   const bytes = read.value;
@@ -56,22 +259,16 @@ async function readPolicy(file: string): Promise<Result<HumanRightsPolicy, Cordo
  * thresholds, handed the lists imported on this very first use (they were just parsed; reading
  * 20,000 records back from the database would only cost time).
  */
-function assessmentDepsFor(
+async function assessmentDepsFor(
   context: CliContext,
   flags: ConfigFlags,
   database: DatabaseConnection,
   imported: readonly ImportedSnapshot[],
-): Result<AssessmentDeps, CordonError> {
+): Promise<Result<AssessmentDeps, CordonError>> {
+  const { assessmentDeps } = await modules();
   const config = context.configFrom(flags);
   if (!config.ok) return config;
-  const store = kyselyListSnapshotStore(database.db);
-  const screening = createScreeningService({
-    store,
-    thresholds: config.value.screening.thresholds,
-    // Partners' threat alerts are screened beside the lists, as on the server.
-    extra: partnerAlertScreening(database.db),
-  });
-  for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
+  const { store, screening } = await cliScreeningService(context, config.value, database, imported);
   return ok(
     assessmentDeps(store, screening, context.codeVersion, {
       database,
@@ -84,22 +281,28 @@ function assessmentDepsFor(
 export function assessCliHandlers(context: CliContext): AssessCliHandlers {
   return {
     assess: (flags, args) =>
-      context.withReadyDatabase(flags, 'assess', async (database, imported) => {
-        const deps = assessmentDepsFor(context, flags, database, imported);
-        if (!deps.ok) return deps;
-        const result = await assessApplication(
-          {
-            application: args.application,
-            selfAssessment: args.selfAssessment,
-            ...(args.jurisdiction !== undefined ? { jurisdiction: args.jurisdiction } : {}),
-            ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
-            ...(args.policyVersion !== undefined ? { policyVersion: args.policyVersion } : {}),
-          },
-          deps.value,
-        );
-        if (!result.ok) return result;
-        return ok({ text: renderAssessment(result.value), json: result.value });
-      }),
+      context.withReadyDatabase(
+        flags,
+        'assess',
+        async (database, imported) => {
+          const { assessApplication, renderAssessment } = await modules();
+          const deps = await assessmentDepsFor(context, flags, database, imported);
+          if (!deps.ok) return deps;
+          const result = await assessApplication(
+            {
+              application: args.application,
+              selfAssessment: args.selfAssessment,
+              ...(args.jurisdiction !== undefined ? { jurisdiction: args.jurisdiction } : {}),
+              ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
+              ...(args.policyVersion !== undefined ? { policyVersion: args.policyVersion } : {}),
+            },
+            deps.value,
+          );
+          if (!result.ok) return result;
+          return ok({ text: renderAssessment(result.value), json: result.value });
+        },
+        { readOnly: true },
+      ),
 
     async policyValidate(_flags, file) {
       const policy = await readPolicy(file);
@@ -118,6 +321,7 @@ export function assessCliHandlers(context: CliContext): AssessCliHandlers {
     },
 
     async policyDiff(_flags, before, after) {
+      const { diffPolicyDocuments } = await modules();
       const a = await readJsonFile(before);
       if (!a.ok) return a;
       const b = await readJsonFile(after);
@@ -141,78 +345,90 @@ export function assessCliHandlers(context: CliContext): AssessCliHandlers {
     },
 
     policyCompare: (flags, args) =>
-      context.withReadyDatabase(flags, 'policy compare', async (database, imported) => {
-        const deps = assessmentDepsFor(context, flags, database, imported);
-        if (!deps.ok) return deps;
-        const sources =
-          args.applications.length > 0
-            ? args.applications
-            : [path.join(repositoryRoot, 'docs', 'examples', 'applications')];
-        const applications: { name: string; application: unknown }[] = [];
-        for (const source of sources) {
-          let files: string[];
-          try {
-            files = (await fs.stat(source)).isDirectory()
-              ? (await fs.readdir(source))
-                  .filter((n) => n.endsWith('.json'))
-                  .sort()
-                  .map((n) => path.join(source, n))
-              : [source];
-          } catch {
-            return err(cordonError('CORDON_FILE_UNREADABLE', `Cannot read ${source}.`));
+      context.withReadyDatabase(
+        flags,
+        'policy compare',
+        async (database, imported) => {
+          const { repositoryRoot, comparePolicies, renderPolicyComparison } = await modules();
+          const deps = await assessmentDepsFor(context, flags, database, imported);
+          if (!deps.ok) return deps;
+          const sources =
+            args.applications.length > 0
+              ? args.applications
+              : [path.join(repositoryRoot, 'docs', 'examples', 'applications')];
+          const applications: { name: string; application: unknown }[] = [];
+          for (const source of sources) {
+            let files: string[];
+            try {
+              files = (await fs.stat(source)).isDirectory()
+                ? (await fs.readdir(source))
+                    .filter((n) => n.endsWith('.json'))
+                    .sort()
+                    .map((n) => path.join(source, n))
+                : [source];
+            } catch {
+              return err(cordonError('CORDON_FILE_UNREADABLE', `Cannot read ${source}.`));
+            }
+            for (const file of files) {
+              const app = await readJsonFile(file);
+              if (!app.ok) return app;
+              applications.push({ name: path.basename(file), application: app.value });
+            }
           }
-          for (const file of files) {
-            const app = await readJsonFile(file);
-            if (!app.ok) return app;
-            applications.push({ name: path.basename(file), application: app.value });
-          }
-        }
-        const comparison = await comparePolicies(
-          {
-            a: args.a,
-            b: args.b,
-            applications,
-            ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
-          },
-          deps.value,
-        );
-        return ok({ text: renderPolicyComparison(comparison), json: comparison });
-      }),
+          const comparison = await comparePolicies(
+            {
+              a: args.a,
+              b: args.b,
+              applications,
+              ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
+            },
+            deps.value,
+          );
+          return ok({ text: renderPolicyComparison(comparison), json: comparison });
+        },
+        { readOnly: true },
+      ),
 
     policyDryRun: (flags, args) =>
-      context.withReadyDatabase(flags, 'policy dry-run', async (database, imported) => {
-        const deps = assessmentDepsFor(context, flags, database, imported);
-        if (!deps.ok) return deps;
-        const policy = await readPolicy(args.policy);
-        if (!policy.ok) return policy;
-        let names: string[];
-        try {
-          names = (await fs.readdir(args.applicationsDir))
-            .filter((n) => n.endsWith('.json'))
-            .sort();
-        } catch {
-          return err(
-            cordonError(
-              'CORDON_FILE_UNREADABLE',
-              `Cannot read the folder ${args.applicationsDir}.`,
-            ),
+      context.withReadyDatabase(
+        flags,
+        'policy dry-run',
+        async (database, imported) => {
+          const { dryRunPolicy, renderDryRun } = await modules();
+          const deps = await assessmentDepsFor(context, flags, database, imported);
+          if (!deps.ok) return deps;
+          const policy = await readPolicy(args.policy);
+          if (!policy.ok) return policy;
+          let names: string[];
+          try {
+            names = (await fs.readdir(args.applicationsDir))
+              .filter((n) => n.endsWith('.json'))
+              .sort();
+          } catch {
+            return err(
+              cordonError(
+                'CORDON_FILE_UNREADABLE',
+                `Cannot read the folder ${args.applicationsDir}.`,
+              ),
+            );
+          }
+          const applications: { name: string; application: unknown }[] = [];
+          for (const name of names) {
+            const app = await readJsonFile(path.join(args.applicationsDir, name));
+            if (!app.ok) return app;
+            applications.push({ name, application: app.value });
+          }
+          const report = await dryRunPolicy(
+            {
+              policy: policy.value,
+              applications,
+              ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
+            },
+            deps.value,
           );
-        }
-        const applications: { name: string; application: unknown }[] = [];
-        for (const name of names) {
-          const app = await readJsonFile(path.join(args.applicationsDir, name));
-          if (!app.ok) return app;
-          applications.push({ name, application: app.value });
-        }
-        const report = await dryRunPolicy(
-          {
-            policy: policy.value,
-            applications,
-            ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
-          },
-          deps.value,
-        );
-        return ok({ text: renderDryRun(report), json: report });
-      }),
+          return ok({ text: renderDryRun(report), json: report });
+        },
+        { readOnly: true },
+      ),
   };
 }

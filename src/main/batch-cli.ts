@@ -1,12 +1,191 @@
+import type { Command } from 'commander';
+import type { ConfigFlags, Config } from '../config/config.ts';
+import { cordonError, type CordonError } from '../domain/shared/errors.ts';
+import { err, ok, type Result } from '../domain/shared/result.ts';
+import type { CommandOutput } from '../adapters/cli/output.ts';
+import type { CommandContext } from './cli-program.ts';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { BatchCliHandlers } from '../adapters/cli/commands/batch.ts';
-import type { Config } from '../config/config.ts';
-import { cordonError, type CordonError } from '../domain/shared/errors.ts';
-import { err, ok, type Result } from '../domain/shared/result.ts';
 import type { BatchStatus } from '../application/batch/batch-store.ts';
 import type { CliContext } from './cli-context.ts';
+
+type Outcome = Promise<Result<CommandOutput, CordonError>>;
+
+/** `cordon batch submit FILE ...`, checked. */
+export interface BatchSubmitArgs {
+  readonly input: string;
+  readonly column: string;
+  readonly countryColumn?: string;
+  readonly kindColumn?: string;
+  readonly referenceColumn?: string;
+  readonly chunkSize: number;
+  readonly limit: number;
+  /** Seconds after which a chunk still running is presumed lost and retried. */
+  readonly chunkTimeoutSeconds: number;
+  /** Keep the rows, to screen them again after every list update. */
+  readonly standing?: boolean;
+}
+
+/** `cordon worker ...`, checked. */
+export interface WorkerArgs {
+  /** How often this worker looks for chunks whose worker died, seconds. */
+  readonly maintenanceIntervalSeconds: number;
+}
+
+/** The work behind `cordon batch ...` and `cordon worker`. */
+export interface BatchCliHandlers {
+  batchSubmit(flags: ConfigFlags, args: BatchSubmitArgs): Outcome;
+  batchStatus(flags: ConfigFlags, batchId: string): Outcome;
+  batchResults(flags: ConfigFlags, batchId: string, output: string): Outcome;
+  batchChanges(flags: ConfigFlags, batchId: string, output: string | undefined): Outcome;
+  worker(flags: ConfigFlags, args: WorkerArgs): Outcome;
+}
+
+/** Registers `cordon batch submit|status|results` and `cordon worker`. */
+export function registerBatchCommands(
+  program: Command,
+  handlers: BatchCliHandlers,
+  context: CommandContext,
+): void {
+  const batch = program
+    .command('batch')
+    .description(
+      'distributed batch screening on PostgreSQL: submit a file, follow it, fetch results',
+    );
+
+  batch
+    .command('submit')
+    .description('split a CSV file into chunks and queue them for `cordon worker` processes')
+    .argument('<file>', 'a UTF-8 CSV file with a header row')
+    .option('--column <name>', 'the column holding the name', 'name')
+    .option('--country-column <name>', 'a column holding the country (ISO alpha-2)')
+    .option('--kind-column <name>', 'a column holding person or organisation')
+    .option('--reference-column <name>', "a column echoed back as each row's reference")
+    .option('--chunk-size <n>', 'rows per chunk (1-1000)', '500')
+    .option('-n, --limit <n>', 'most matches kept per row (1-100)', '10')
+    .option(
+      '--chunk-timeout <seconds>',
+      'a chunk running longer is presumed lost (its worker died) and retried',
+      '600',
+    )
+    .option(
+      '--standing',
+      'keep the rows (a customer list) and screen them again after every list update',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (
+        input: string,
+        opts: {
+          column: string;
+          countryColumn?: string;
+          kindColumn?: string;
+          referenceColumn?: string;
+          chunkSize: string;
+          limit: string;
+          chunkTimeout: string;
+          standing?: boolean;
+          json?: boolean;
+        },
+        command: Command,
+      ) => {
+        await context.run(opts.json === true, () => {
+          const chunkSize = wholeNumber(opts.chunkSize, '--chunk-size', 1, 1_000);
+          if (!chunkSize.ok) return Promise.resolve(chunkSize);
+          const limit = wholeNumber(opts.limit, '--limit', 1, 100);
+          if (!limit.ok) return Promise.resolve(limit);
+          const timeout = wholeNumber(opts.chunkTimeout, '--chunk-timeout', 5, 86_400);
+          if (!timeout.ok) return Promise.resolve(timeout);
+          return handlers.batchSubmit(context.flags(command), {
+            input,
+            column: opts.column,
+            chunkSize: chunkSize.value,
+            limit: limit.value,
+            chunkTimeoutSeconds: timeout.value,
+            ...(opts.standing === true ? { standing: true } : {}),
+            ...(opts.countryColumn !== undefined ? { countryColumn: opts.countryColumn } : {}),
+            ...(opts.kindColumn !== undefined ? { kindColumn: opts.kindColumn } : {}),
+            ...(opts.referenceColumn !== undefined
+              ? { referenceColumn: opts.referenceColumn }
+              : {}),
+          });
+        });
+      },
+    );
+
+  batch
+    .command('status')
+    .description('show how far a batch has got: chunks and rows done, matches, failing chunks')
+    .argument('<id>', 'the batch id printed by `batch submit`')
+    .option('--json', 'print the status as JSON')
+    .action(async (id: string, opts: { json?: boolean }, command: Command) => {
+      await context.run(opts.json === true, () => handlers.batchStatus(context.flags(command), id));
+    });
+
+  batch
+    .command('results')
+    .description('write the results stored so far, one JSON line per row, in row order')
+    .argument('<id>', 'the batch id printed by `batch submit`')
+    .requiredOption('-o, --out <file>', 'where to write the JSON Lines')
+    .option('--json', 'print the summary as JSON')
+    .action(async (id: string, opts: { out: string; json?: boolean }, command: Command) => {
+      await context.run(opts.json === true, () =>
+        handlers.batchResults(context.flags(command), id, opts.out),
+      );
+    });
+
+  batch
+    .command('changes')
+    .description(
+      "a re-run of a standing batch: the rows whose matches differ from the previous run's (new hits first of all)",
+    )
+    .argument('<id>', 'the re-run id, as `batch status STANDING_ID` lists it')
+    .option('-o, --out <file>', 'write every changed row as JSON Lines')
+    .option('--json', 'print the summary as JSON')
+    .action(async (id: string, opts: { out?: string; json?: boolean }, command: Command) => {
+      await context.run(opts.json === true, () =>
+        handlers.batchChanges(context.flags(command), id, opts.out),
+      );
+    });
+
+  program
+    .command('worker')
+    .description(
+      'screen queued batch chunks until stopped (any number, on any machine that reaches the database)',
+    )
+    .option(
+      '--maintenance-interval <seconds>',
+      'how often to look for chunks whose worker died',
+      '60',
+    )
+    .action(async (opts: { maintenanceInterval: string }, command: Command) => {
+      await context.run(false, () => {
+        const interval = wholeNumber(opts.maintenanceInterval, '--maintenance-interval', 1, 3_600);
+        if (!interval.ok) return Promise.resolve(interval);
+        return handlers.worker(context.flags(command), {
+          maintenanceIntervalSeconds: interval.value,
+        });
+      });
+    });
+}
+
+function wholeNumber(
+  raw: string,
+  flag: string,
+  min: number,
+  max: number,
+): Result<number, CordonError> {
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  return Number.isSafeInteger(value) && value >= min && value <= max
+    ? ok(value)
+    : err(
+        cordonError(
+          'CORDON_USAGE',
+          `${flag} must be a whole number from ${min} to ${max}, got "${raw}".`,
+        ),
+      );
+}
 
 const batchModules = async () => ({
   ...(await import('../adapters/batch/kysely-batch-store.ts')),
@@ -88,127 +267,142 @@ export function batchCliHandlers(context: CliContext): BatchCliHandlers {
     batchStatus: (flags, batchId) => {
       const target = postgres(flags);
       if (!target.ok) return Promise.resolve(target);
-      return context.withReadyDatabase(flags, 'batch status', async (database) => {
-        const m = await batchModules();
-        const status = await m.getBatchStatus(m.kyselyBatchStore(database.db), batchId);
-        if (!status.ok) return status;
-        return ok({ text: statusText(status.value), json: status.value });
-      });
+      return context.withReadyDatabase(
+        flags,
+        'batch status',
+        async (database) => {
+          const m = await batchModules();
+          const status = await m.getBatchStatus(m.kyselyBatchStore(database.db), batchId);
+          if (!status.ok) return status;
+          return ok({ text: statusText(status.value), json: status.value });
+        },
+        { readOnly: true },
+      );
     },
 
     batchChanges: (flags, batchId, output) => {
       const target = postgres(flags);
       if (!target.ok) return Promise.resolve(target);
-      return context.withReadyDatabase(flags, 'batch changes', async (database) => {
-        const { batchChanges } = await import('../application/batch/batch-changes.ts');
-        const m = await batchModules();
-        const store = m.kyselyBatchStore(database.db);
-        const out = output === undefined ? undefined : createWriteStream(output, 'utf8');
-        if (out !== undefined) {
-          const opened = await Promise.race([
-            once(out, 'open').then(() => undefined),
-            once(out, 'error').then(([error]) => error as Error),
-          ]);
-          if (opened !== undefined)
-            return err(
-              cordonError('CORDON_FILE_UNREADABLE', `Cannot write ${output}: ${opened.message}`),
-            );
-        }
-        const shown: string[] = [];
-        let comparedWith = '';
-        let rows = 0;
-        let added = 0;
-        let removed = 0;
-        let after = -1;
-        for (;;) {
-          const page = await batchChanges(store, batchId, { after, limit: 2_000 });
-          if (!page.ok) {
-            out?.destroy();
-            return page;
-          }
-          comparedWith = page.value.comparedWith;
-          for (const change of page.value.changes) {
-            rows += 1;
-            added += change.added.length;
-            removed += change.removed.length;
-            if (out !== undefined && !out.write(`${JSON.stringify(change)}\n`))
-              await once(out, 'drain');
-            if (shown.length < 50)
-              shown.push(
-                [
-                  `row ${String(change.row)}${change.reference !== undefined ? ` (${change.reference})` : ''} ${change.name}:`,
-                  ...change.added.map(
-                    (a) => `  + ${a.band} ${String(a.score)} ${a.entityId} ${a.name}`,
-                  ),
-                  ...change.removed.map(
-                    (r) => `  - ${r.band} ${String(r.score)} ${r.entityId} ${r.name}`,
-                  ),
-                  ...change.bandChanged.map(
-                    (b) => `  ~ ${b.before.band} -> ${b.after.band} ${b.entityId} ${b.name}`,
-                  ),
-                ].join('\n'),
+      return context.withReadyDatabase(
+        flags,
+        'batch changes',
+        async (database) => {
+          const { batchChanges } = await import('../application/batch/batch-changes.ts');
+          const m = await batchModules();
+          const store = m.kyselyBatchStore(database.db);
+          const out = output === undefined ? undefined : createWriteStream(output, 'utf8');
+          if (out !== undefined) {
+            const opened = await Promise.race([
+              once(out, 'open').then(() => undefined),
+              once(out, 'error').then(([error]) => error as Error),
+            ]);
+            if (opened !== undefined)
+              return err(
+                cordonError('CORDON_FILE_UNREADABLE', `Cannot write ${output}: ${opened.message}`),
               );
           }
-          if (page.value.nextAfter === null) break;
-          after = page.value.nextAfter;
-        }
-        if (out !== undefined) {
-          out.end();
-          await once(out, 'finish');
-        }
-        return ok({
-          text: [
-            `Batch ${batchId} against the run before it (${comparedWith}): ${rows.toLocaleString('en')} row(s) changed, ${added.toLocaleString('en')} new match(es), ${removed.toLocaleString('en')} gone.`,
-            ...shown,
-            ...(rows > shown.length
-              ? [
-                  `... and ${(rows - shown.length).toLocaleString('en')} more${output !== undefined ? ` (all in ${output})` : '; --out FILE writes them all'}`,
-                ]
-              : []),
-          ].join('\n'),
-          json: {
-            batchId,
-            comparedWith,
-            rowsChanged: rows,
-            added,
-            removed,
-            ...(output !== undefined ? { output } : {}),
-          },
-        });
-      });
+          const shown: string[] = [];
+          let comparedWith = '';
+          let rows = 0;
+          let added = 0;
+          let removed = 0;
+          let after = -1;
+          for (;;) {
+            const page = await batchChanges(store, batchId, { after, limit: 2_000 });
+            if (!page.ok) {
+              out?.destroy();
+              return page;
+            }
+            comparedWith = page.value.comparedWith;
+            for (const change of page.value.changes) {
+              rows += 1;
+              added += change.added.length;
+              removed += change.removed.length;
+              if (out !== undefined && !out.write(`${JSON.stringify(change)}\n`))
+                await once(out, 'drain');
+              if (shown.length < 50)
+                shown.push(
+                  [
+                    `row ${String(change.row)}${change.reference !== undefined ? ` (${change.reference})` : ''} ${change.name}:`,
+                    ...change.added.map(
+                      (a) => `  + ${a.band} ${String(a.score)} ${a.entityId} ${a.name}`,
+                    ),
+                    ...change.removed.map(
+                      (r) => `  - ${r.band} ${String(r.score)} ${r.entityId} ${r.name}`,
+                    ),
+                    ...change.bandChanged.map(
+                      (b) => `  ~ ${b.before.band} -> ${b.after.band} ${b.entityId} ${b.name}`,
+                    ),
+                  ].join('\n'),
+                );
+            }
+            if (page.value.nextAfter === null) break;
+            after = page.value.nextAfter;
+          }
+          if (out !== undefined) {
+            out.end();
+            await once(out, 'finish');
+          }
+          return ok({
+            text: [
+              `Batch ${batchId} against the run before it (${comparedWith}): ${rows.toLocaleString('en')} row(s) changed, ${added.toLocaleString('en')} new match(es), ${removed.toLocaleString('en')} gone.`,
+              ...shown,
+              ...(rows > shown.length
+                ? [
+                    `... and ${(rows - shown.length).toLocaleString('en')} more${output !== undefined ? ` (all in ${output})` : '; --out FILE writes them all'}`,
+                  ]
+                : []),
+            ].join('\n'),
+            json: {
+              batchId,
+              comparedWith,
+              rowsChanged: rows,
+              added,
+              removed,
+              ...(output !== undefined ? { output } : {}),
+            },
+          });
+        },
+        { readOnly: true },
+      );
     },
 
     batchResults: (flags, batchId, output) => {
       const target = postgres(flags);
       if (!target.ok) return Promise.resolve(target);
-      return context.withReadyDatabase(flags, 'batch results', async (database) => {
-        const m = await batchModules();
-        const store = m.kyselyBatchStore(database.db);
-        const status = await m.getBatchStatus(store, batchId);
-        if (!status.ok) return status;
-        const out = createWriteStream(output, { encoding: 'utf8' });
-        const opened = await Promise.race([
-          once(out, 'open').then(() => undefined),
-          once(out, 'error').then(([error]) => error as Error),
-        ]);
-        if (opened !== undefined) {
-          return err(
-            cordonError('CORDON_FILE_UNREADABLE', `Cannot write ${output}: ${opened.message}`),
-          );
-        }
-        let written = 0;
-        for await (const { item } of m.readBatchResults(store, batchId)) {
-          if (!out.write(`${JSON.stringify(item)}\n`)) await once(out, 'drain');
-          written += 1;
-        }
-        out.end();
-        await once(out, 'finish');
-        const complete = written === status.value.rows;
-        return ok({
-          text: `Wrote ${written.toLocaleString('en')} of ${status.value.rows.toLocaleString('en')} row result(s) to ${output}${complete ? '.' : ' (the batch is not finished).'}`,
-          json: { batchId, output, written, rows: status.value.rows, complete },
-        });
-      });
+      return context.withReadyDatabase(
+        flags,
+        'batch results',
+        async (database) => {
+          const m = await batchModules();
+          const store = m.kyselyBatchStore(database.db);
+          const status = await m.getBatchStatus(store, batchId);
+          if (!status.ok) return status;
+          const out = createWriteStream(output, { encoding: 'utf8' });
+          const opened = await Promise.race([
+            once(out, 'open').then(() => undefined),
+            once(out, 'error').then(([error]) => error as Error),
+          ]);
+          if (opened !== undefined) {
+            return err(
+              cordonError('CORDON_FILE_UNREADABLE', `Cannot write ${output}: ${opened.message}`),
+            );
+          }
+          let written = 0;
+          for await (const { item } of m.readBatchResults(store, batchId)) {
+            if (!out.write(`${JSON.stringify(item)}\n`)) await once(out, 'drain');
+            written += 1;
+          }
+          out.end();
+          await once(out, 'finish');
+          const complete = written === status.value.rows;
+          return ok({
+            text: `Wrote ${written.toLocaleString('en')} of ${status.value.rows.toLocaleString('en')} row result(s) to ${output}${complete ? '.' : ' (the batch is not finished).'}`,
+            json: { batchId, output, written, rows: status.value.rows, complete },
+          });
+        },
+        { readOnly: true },
+      );
     },
 
     worker: (flags, args) => {

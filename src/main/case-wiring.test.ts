@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appealPeriodFor, citeCriteria } from '../domain/licensing/case-policy.ts';
 import { shippedAssessmentSources } from './assessment-deps.ts';
-import { loadCasePolicy, parseCaseSettings } from './case-wiring.ts';
+import { defaultCaseSettings, loadCasePolicy, parseCaseSettings } from './case-wiring.ts';
 
 describe('the shipped case policy (the highest data/routing/case-policy-v<N>.json)', () => {
   it('loads, gives every jurisdiction an appeal period, and never labels a paraphrase verbatim', async () => {
@@ -58,11 +58,11 @@ describe(parseCaseSettings.name, () => {
   it('takes the attachment limit from CORDON_ATTACHMENT_MAX_BYTES, naming a bad value', () => {
     expect(parseCaseSettings({})).toEqual({
       ok: true,
-      value: { attachmentLimitBytes: 20 * 1024 * 1024 },
+      value: { attachmentLimitBytes: 20 * 1024 * 1024, letters: defaultCaseSettings.letters },
     });
     expect(parseCaseSettings({ CORDON_ATTACHMENT_MAX_BYTES: '1048576' })).toEqual({
       ok: true,
-      value: { attachmentLimitBytes: 1048576 },
+      value: { attachmentLimitBytes: 1048576, letters: defaultCaseSettings.letters },
     });
     expect(parseCaseSettings({ CORDON_ATTACHMENT_MAX_BYTES: '10MB' })).toEqual({
       ok: false,

@@ -17,6 +17,7 @@ import type { CaseDeps } from '../application/cases/case-deps.ts';
 import type { FrozenAssessment } from '../application/ports/case-store.ts';
 import { resolveCasePolicy, type CasePolicy } from '../domain/licensing/case-policy.ts';
 import type { RoutingRuleSet } from '../domain/licensing/routing.ts';
+import { parseLetterSettings, type LetterSettings } from '../config/config.ts';
 import type { FieldProblem } from '../domain/shared/errors.ts';
 import { err, ok, type Result } from '../domain/shared/result.ts';
 import { shippedAssessmentSources } from './assessment-deps.ts';
@@ -31,29 +32,45 @@ let casePolicy: Promise<CasePolicy> | undefined;
 export interface CaseSettings {
   /** The largest supporting document accepted (CORDON_ATTACHMENT_MAX_BYTES, default 20 MiB). */
   readonly attachmentLimitBytes: number;
+  /** The authority's letterhead, signatory, locale and public address (see `parseLetterSettings`). */
+  readonly letters: LetterSettings;
 }
 
-export const defaultCaseSettings: CaseSettings = { attachmentLimitBytes: 20 * 1024 * 1024 };
+const defaultLetters = parseLetterSettings({});
+export const defaultCaseSettings: CaseSettings = {
+  attachmentLimitBytes: 20 * 1024 * 1024,
+  letters: defaultLetters.ok ? defaultLetters.value : unreachable(),
+};
+
+function unreachable(): never {
+  throw new Error('the default letter settings are invalid');
+}
 
 /**
  * Parses the licence workflow's settings, naming every bad one: CORDON_ATTACHMENT_MAX_BYTES is a
- * whole number of bytes from 1 KiB to 1 GiB.
+ * whole number of bytes from 1 KiB to 1 GiB; the letter settings are `parseLetterSettings`'s.
  */
 export function parseCaseSettings(
   env: Readonly<Record<string, string | undefined>>,
 ): Result<CaseSettings, readonly FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  const letters = parseLetterSettings(env);
+  if (!letters.ok) problems.push(...letters.error);
   const raw = env.CORDON_ATTACHMENT_MAX_BYTES?.trim();
-  if (raw === undefined || raw === '') return ok(defaultCaseSettings);
-  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < 1024 || value > 1024 ** 3) {
-    return err([
-      {
+  let attachmentLimitBytes = defaultCaseSettings.attachmentLimitBytes;
+  if (raw !== undefined && raw !== '') {
+    const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < 1024 || value > 1024 ** 3) {
+      problems.push({
         field: 'CORDON_ATTACHMENT_MAX_BYTES',
         problem: `must be a whole number of bytes from 1024 to 1073741824, got "${raw}"`,
-      },
-    ]);
+      });
+    } else {
+      attachmentLimitBytes = value;
+    }
   }
-  return ok({ attachmentLimitBytes: value });
+  if (!letters.ok || problems.length > 0) return err(problems);
+  return ok({ attachmentLimitBytes, letters: letters.value });
 }
 
 /**
@@ -121,7 +138,7 @@ export function caseDepsFor(
       legalTexts: async () => (await assessment.reference.licensingReference()).texts,
     },
     attachmentLimitBytes: settings.attachmentLimitBytes,
-    renderer: pdfRenderer,
+    renderer: pdfRenderer(settings.letters),
     clock: systemClock,
     secrets: randomSecrets,
     sha256: (bytes) => nodeContentHasher.sha256(bytes),

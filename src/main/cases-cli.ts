@@ -1,14 +1,53 @@
+import type { Command } from 'commander';
+import type { ConfigFlags } from '../config/config.ts';
+import { type CordonError, cordonError } from '../domain/shared/errors.ts';
+import { type Result, err, ok } from '../domain/shared/result.ts';
+import type { CommandOutput } from '../adapters/cli/output.ts';
+import type { CommandContext } from './cli-program.ts';
 import path from 'node:path';
-import type { RoutingCliHandlers } from '../adapters/cli/commands/routing.ts';
-import { readJsonFile } from '../adapters/cli/json-file.ts';
-import { dryRunRouting, type RoutingDryRun } from '../application/cases/dry-run-routing.ts';
-import { cordonError, type CordonError } from '../domain/shared/errors.ts';
-import { err, ok, type Result } from '../domain/shared/result.ts';
-import { parseCaseSettings, type CaseSettings } from './case-wiring.ts';
+import type { RoutingDryRun } from '../application/cases/dry-run-routing.ts';
+import type { CaseSettings } from './case-wiring.ts';
 import type { CliContext } from './cli-context.ts';
 
+// The work's modules load when a command runs, so that `cordon --help` loads none of them.
+const modules = async () => ({
+  ...(await import('../adapters/cli/json-file.ts')),
+  ...(await import('../application/cases/dry-run-routing.ts')),
+});
+
+type Outcome = Promise<Result<CommandOutput, CordonError>>;
+
+/** The work behind `cordon routing ...`. */
+export interface RoutingCliHandlers {
+  routingDryRun(flags: ConfigFlags, file: string): Outcome;
+}
+
+/** Registers `cordon routing dry-run FILE`. */
+export function registerRoutingCommands(
+  program: Command,
+  handlers: RoutingCliHandlers,
+  context: CommandContext,
+): void {
+  const routing = program.command('routing').description('routing rules of licence cases');
+  routing
+    .command('dry-run')
+    .description(
+      're-run routing with candidate rules over the stored cases and list the cases whose route would change',
+    )
+    .argument('<file>', 'a routing rule set (JSON, like data/routing/routing-v1.json)')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, opts: { json?: boolean }, command: Command) => {
+      await context.run(opts.json === true, () =>
+        handlers.routingDryRun(context.flags(command), file),
+      );
+    });
+}
+
 /** The licence workflow's settings from the environment, or a configuration error naming each. */
-export function caseSettingsFrom(context: CliContext): Result<CaseSettings, CordonError> {
+export async function caseSettingsFrom(
+  context: CliContext,
+): Promise<Result<CaseSettings, CordonError>> {
+  const { parseCaseSettings } = await import('./case-wiring.ts');
   const parsed = parseCaseSettings(context.env);
   return parsed.ok
     ? parsed
@@ -38,6 +77,7 @@ export function routingDryRunText(file: string, run: RoutingDryRun): string {
 export function casesCliHandlers(context: CliContext): RoutingCliHandlers {
   return {
     async routingDryRun(flags, file) {
+      const { readJsonFile, dryRunRouting } = await modules();
       const candidate = await readJsonFile(path.resolve(context.cwd, file));
       if (!candidate.ok) return candidate;
       return context.withReadyDatabase(flags, 'routing dry-run', async (database) => {

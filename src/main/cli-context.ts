@@ -3,7 +3,10 @@ import type { CliIo, CommandOutput } from '../adapters/cli/output.ts';
 import type { DatabaseConnection } from '../adapters/db/open-database.ts';
 import type { ListedParty } from '../domain/lists/listed-party.ts';
 import { cordonError, type CordonError } from '../domain/shared/errors.ts';
-import { err, type Result } from '../domain/shared/result.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { err, ok, type Result } from '../domain/shared/result.ts';
+import { askRunningServer, runningServer, type ServerRequest } from './cli-remote.ts';
 
 export type Outcome = Promise<Result<CommandOutput, CordonError>>;
 
@@ -34,7 +37,40 @@ export interface CliContext {
     flags: ConfigFlags,
     command: string,
     work: (database: DatabaseConnection, imported: readonly ImportedSnapshot[]) => Outcome,
+    options?: ReadOptions,
   ) => Outcome;
+}
+
+/** How a command that only reads is run. */
+export interface ReadOptions {
+  /** The command only reads: a `--data-dir` that does not exist is an error, not a new store. */
+  readonly readOnly?: boolean;
+  /**
+   * The same question as a request to the API of a `cordon serve` that holds the embedded data
+   * directory, and how to print its answer: the command then goes through that server.
+   */
+  readonly viaServer?: {
+    readonly request: ServerRequest;
+    readonly output: (answer: unknown) => CommandOutput;
+  };
+}
+
+/**
+ * A command that only reads must not create a data directory named with `--data-dir` (a typo would
+ * otherwise give a new, empty store and a list import). The default directory and CORDON_DATA_DIR
+ * are still created on first use.
+ */
+export function existingDataDir(config: Config, flags: ConfigFlags, command: string) {
+  if (config.database.engine !== 'embedded' || flags.dataDir === undefined) return ok(config);
+  if (fs.existsSync(config.database.dataDir)) return ok(config);
+  return err(
+    cordonError('CORDON_CONFIG_INVALID', 'Invalid configuration', [
+      {
+        field: '--data-dir',
+        problem: `"${config.database.dataDir}" does not exist, and \`${command}\` only reads (create a store with \`cordon --data-dir ${flags.dataDir} db migrate\`)`,
+      },
+    ]),
+  );
 }
 
 // Heavy modules (the database engines, the HTTP server) load only when a command needs them, so
@@ -78,8 +114,21 @@ export function createCliContext(
     io,
     configFrom,
     withDatabase,
-    withReadyDatabase: (flags, command, work) =>
-      withDatabase(flags, command, async (database) => {
+    withReadyDatabase: (flags, command, work, options) => {
+      if (options?.readOnly === true) {
+        const config = configFrom(flags);
+        if (!config.ok) return Promise.resolve(config);
+        const exists = existingDataDir(config.value, flags, command);
+        if (!exists.ok) return Promise.resolve(exists);
+        const server = runningServer(config.value);
+        if (server && options.viaServer) {
+          const { request, output } = options.viaServer;
+          return askRunningServer(server, env.CORDON_TOKEN, command, request).then((answer) =>
+            answer.ok ? ok(output(answer.value)) : answer,
+          );
+        }
+      }
+      return withDatabase(flags, command, async (database) => {
         const { prepareStore } = await import('./prepare-store.ts');
         const imported: ImportedSnapshot[] = [];
         const prepared = await prepareStore(database, {
@@ -89,6 +138,45 @@ export function createCliContext(
         });
         if (!prepared.ok) return prepared;
         return work(database, imported);
-      }),
+      });
+    },
   };
+}
+
+/**
+ * The screening service of one CLI command. On the embedded store the index is kept between
+ * commands in `<data dir>/cache/screening-index.v8` (rebuilt when the active snapshots, the
+ * partners' alerts or the code change), so that a warm `cordon screen` does not rebuild it.
+ */
+export async function cliScreeningService(
+  context: CliContext,
+  config: Config,
+  database: DatabaseConnection,
+  imported: readonly ImportedSnapshot[],
+) {
+  const { kyselyListSnapshotStore } = await import('../adapters/db/kysely-list-snapshot-store.ts');
+  const { createScreeningService } = await import('../application/screening/screening-service.ts');
+  const { partnerAlertScreening } = await import('./exchange-wiring.ts');
+  const { diskScreeningIndexCache } =
+    await import('../adapters/screening/disk-screening-index-cache.ts');
+  const store = kyselyListSnapshotStore(database.db);
+  // Partners' threat alerts are screened beside the lists, as on the server.
+  const extra = partnerAlertScreening(database.db);
+  const screening = createScreeningService({
+    store,
+    thresholds: config.screening.thresholds,
+    extra,
+    ...(config.database.engine === 'embedded'
+      ? {
+          indexes: diskScreeningIndexCache(store, {
+            file: path.join(config.database.dataDir, 'cache', 'screening-index.v8'),
+            codeVersion: context.codeVersion,
+            extra,
+          }),
+        }
+      : {}),
+  });
+  // Lists imported on this very first use are indexed from memory, not read back.
+  for (const { snapshotId, entries } of imported) screening.prime(snapshotId, entries);
+  return { store, screening };
 }

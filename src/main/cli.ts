@@ -1,5 +1,5 @@
 import type { DatabaseConnection } from '../adapters/db/open-database.ts';
-import { runProgram, type CliHandlers } from '../adapters/cli/program.ts';
+import { runProgram, type CliHandlers } from './cli-program.ts';
 import type { CliIo } from '../adapters/cli/output.ts';
 import { detectCodeVersion } from '../adapters/runtime/code-version.ts';
 import { ok } from '../domain/shared/result.ts';
@@ -42,7 +42,7 @@ export function cliHandlers(
       if (!config.ok) return config;
       const exchange = exchangeConfigFrom(context, config.value);
       if (!exchange.ok) return exchange;
-      const cases = caseSettingsFrom(context);
+      const cases = await caseSettingsFrom(context);
       if (!cases.ok) return cases;
       const { startServer } = await import('./server.ts');
       const started = await startServer(config.value, {
@@ -51,6 +51,7 @@ export function cliHandlers(
         adminPassword: env.CORDON_ADMIN_PASSWORD,
         authorityCountry: env.CORDON_AUTHORITY_COUNTRY,
         demo: serveOptions?.demo === true,
+        demoPassword: env.CORDON_DEMO_PASSWORD,
         exchange: exchange.value,
         cases: cases.value,
       });

@@ -1,25 +1,231 @@
-import type { ListsCliHandlers } from '../adapters/cli/commands/lists.ts';
-import { kyselyListSnapshotStore } from '../adapters/db/kysely-list-snapshot-store.ts';
-import { parseListFiles } from '../adapters/lists/parse-list-files.ts';
-import { nodeContentHasher } from '../adapters/runtime/node-content-hasher.ts';
-import { systemClock } from '../adapters/runtime/system-clock.ts';
-import { diffListSnapshots } from '../application/lists/diff-list-snapshots.ts';
-import { getListStatus } from '../application/lists/get-list-status.ts';
-import { importListSnapshot, describeProblem } from '../application/lists/import-list-snapshot.ts';
-import { listSources } from '../domain/lists/list-source.ts';
-import { primaryName } from '../domain/lists/listed-party.ts';
-import { cordonError } from '../domain/shared/errors.ts';
-import { err, ok } from '../domain/shared/result.ts';
-import type { CliContext } from './cli-context.ts';
-import { activateListSnapshot } from '../application/lists/activate-list-snapshot.ts';
-import { kyselyAuditLog } from '../adapters/db/kysely-audit-log.ts';
-import type { DatabaseConnection } from '../adapters/db/open-database.ts';
+import { readFileBytes } from '../adapters/cli/json-file.ts';
+import type { Command } from 'commander';
 import type { ConfigFlags } from '../config/config.ts';
+import type { ListFile } from '../application/ports/list-parser.ts';
+import { cordonError, type CordonError } from '../domain/shared/errors.ts';
+import { err, ok, type Result } from '../domain/shared/result.ts';
+import type { CommandOutput } from '../adapters/cli/output.ts';
+import type { CommandContext } from './cli-program.ts';
+import type { CliContext } from './cli-context.ts';
+import { listSources } from '../domain/lists/list-source.ts';
+import { listStatusOutput, type ListStatusJson } from './lists-json.ts';
+import type { DatabaseConnection } from '../adapters/db/open-database.ts';
 import type { ListSnapshot } from '../domain/lists/list-snapshot.ts';
-import { cliActor } from './cli-actor.ts';
-import { sha256Text } from './people-wiring.ts';
-import { importShippedLists } from './prepare-store.ts';
-import { snapshotJson, sourceStatusJson, diffJson } from './lists-json.ts';
+
+// The work's modules load when a command runs, so that `cordon --help` loads none of them.
+const modules = async () => ({
+  ...(await import('../adapters/db/kysely-list-snapshot-store.ts')),
+  ...(await import('../adapters/lists/parse-list-files.ts')),
+  ...(await import('../adapters/runtime/node-content-hasher.ts')),
+  ...(await import('../adapters/runtime/system-clock.ts')),
+  ...(await import('../application/lists/diff-list-snapshots.ts')),
+  ...(await import('../application/lists/get-list-status.ts')),
+  ...(await import('../application/lists/import-list-snapshot.ts')),
+  ...(await import('../domain/lists/listed-party.ts')),
+  ...(await import('../application/lists/activate-list-snapshot.ts')),
+  ...(await import('../adapters/db/kysely-audit-log.ts')),
+  ...(await import('./cli-actor.ts')),
+  ...(await import('./people-wiring.ts')),
+  ...(await import('./prepare-store.ts')),
+  ...(await import('./lists-json.ts')),
+});
+
+type Outcome = Promise<Result<CommandOutput, CordonError>>;
+
+export interface ListImportArgs {
+  readonly source: string;
+  readonly files: readonly ListFile[];
+  readonly strict: boolean;
+  readonly dataDate?: string;
+  readonly provenance?: string;
+  /** Why a large shrink or a truncated-looking file is intended (audited). */
+  readonly allowShrink?: string;
+}
+
+/** The work behind `cordon lists ...`. */
+export interface ListsCliHandlers {
+  listsImport(flags: ConfigFlags, args: ListImportArgs): Outcome;
+  listsStatus(flags: ConfigFlags): Outcome;
+  listsDiff(flags: ConfigFlags, before: string, after: string): Outcome;
+  listsEntries(
+    flags: ConfigFlags,
+    args: {
+      readonly source: string;
+      readonly query?: string;
+      readonly page: number;
+      readonly pageSize: number;
+    },
+  ): Outcome;
+  listsActivate(
+    flags: ConfigFlags,
+    args: { readonly snapshotId: string; readonly allowShrink?: string },
+  ): Outcome;
+  listsImportShipped(flags: ConfigFlags): Outcome;
+}
+
+/** Registers `cordon lists import|status|diff|entries|activate`. */
+export function registerListsCommands(
+  program: Command,
+  handlers: ListsCliHandlers,
+  context: CommandContext,
+): void {
+  const lists = program
+    .command('lists')
+    .description('restricted-party list snapshots: import, status, diff, browse');
+
+  lists
+    .command('import')
+    .description(
+      'import the files of one list source as a new snapshot (all or nothing) and activate it',
+    )
+    .argument('<files...>', 'the official files, e.g. sdn.csv alt.csv add.csv sdn_comments.csv')
+    .requiredOption(
+      '-s, --source <id>',
+      'the list source, e.g. us-ofac-sdn (see `cordon lists status`)',
+    )
+    .option('--strict', 'refuse the whole import if any row cannot be read')
+    .option(
+      '--data-date <YYYY-MM-DD>',
+      'the date the data is as of; required when the files do not say',
+    )
+    .option('--provenance <text>', 'where the files came from, recorded with the snapshot')
+    .option(
+      '--allow-shrink <reason>',
+      'import even if it removes more than the allowed share of the active entries (CORDON_LIST_MAX_REMOVED_SHARE, default 10%) or the files look cut short; the reason is audited',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (
+        paths: string[],
+        opts: {
+          source: string;
+          strict?: boolean;
+          dataDate?: string;
+          provenance?: string;
+          allowShrink?: string;
+          json?: boolean;
+        },
+        command: Command,
+      ) => {
+        await context.run(opts.json === true, async () => {
+          const files = await readFiles(paths);
+          if (!files.ok) return files;
+          return handlers.listsImport(context.flags(command), {
+            source: opts.source,
+            files: files.value,
+            strict: opts.strict === true,
+            ...(opts.dataDate !== undefined ? { dataDate: opts.dataDate } : {}),
+            ...(opts.provenance !== undefined ? { provenance: opts.provenance } : {}),
+            ...(opts.allowShrink !== undefined ? { allowShrink: opts.allowShrink } : {}),
+          });
+        });
+      },
+    );
+
+  lists
+    .command('import-shipped')
+    .description(
+      'import the lists Cordon ships (data/lists); files imported before are not duplicated',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }, command: Command) => {
+      await context.run(opts.json === true, () =>
+        handlers.listsImportShipped(context.flags(command)),
+      );
+    });
+
+  lists
+    .command('status')
+    .description("each source's active snapshot, data date, age and entry count")
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }, command: Command) => {
+      await context.run(opts.json === true, () => handlers.listsStatus(context.flags(command)));
+    });
+
+  lists
+    .command('diff')
+    .description('entries added, removed and changed between two snapshots of one source')
+    .argument('<before>', 'the older snapshot id')
+    .argument('<after>', 'the newer snapshot id')
+    .option('--json', 'print the result as JSON')
+    .action(async (before: string, after: string, opts: { json?: boolean }, command: Command) => {
+      await context.run(opts.json === true, () =>
+        handlers.listsDiff(context.flags(command), before, after),
+      );
+    });
+
+  lists
+    .command('entries')
+    .description('browse the active snapshot of a source by name')
+    .argument('<source>', 'the list source, e.g. us-bis-entity-list')
+    .option('-q, --query <text>', 'only entries with a name containing this text')
+    .option('--page <n>', 'page number, from 1', '1')
+    .option('--page-size <n>', 'entries per page', '20')
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (
+        source: string,
+        opts: { query?: string; page: string; pageSize: string; json?: boolean },
+        command: Command,
+      ) => {
+        await context.run(opts.json === true, () => {
+          const page = positiveInteger(opts.page, '--page');
+          const pageSize = positiveInteger(opts.pageSize, '--page-size');
+          if (!page.ok) return Promise.resolve(page);
+          if (!pageSize.ok) return Promise.resolve(pageSize);
+          return handlers.listsEntries(context.flags(command), {
+            source,
+            page: page.value,
+            pageSize: Math.min(pageSize.value, 500),
+            ...(opts.query !== undefined ? { query: opts.query } : {}),
+          });
+        });
+      },
+    );
+
+  lists
+    .command('activate')
+    .description(
+      'make a stored snapshot the active one of its source again (roll back); open cases are re-screened as after an import',
+    )
+    .argument('<snapshot>', 'the snapshot id')
+    .option(
+      '--allow-shrink <reason>',
+      'activate even if it removes more than the allowed share of the active entries; the reason is audited',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (
+        snapshotId: string,
+        opts: { json?: boolean; allowShrink?: string },
+        command: Command,
+      ) => {
+        await context.run(opts.json === true, () =>
+          handlers.listsActivate(context.flags(command), {
+            snapshotId,
+            ...(opts.allowShrink === undefined ? {} : { allowShrink: opts.allowShrink }),
+          }),
+        );
+      },
+    );
+}
+
+async function readFiles(paths: readonly string[]): Promise<Result<ListFile[], CordonError>> {
+  const files: ListFile[] = [];
+  for (const path of paths) {
+    const bytes = await readFileBytes(path);
+    if (!bytes.ok) return bytes;
+    files.push({ name: path, bytes: bytes.value });
+  }
+  return ok(files);
+}
+
+function positiveInteger(raw: string, flag: string): Result<number, CordonError> {
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  return Number.isSafeInteger(value) && value >= 1
+    ? ok(value)
+    : err(cordonError('CORDON_USAGE', `${flag} must be a whole number from 1, got "${raw}".`));
+}
 
 /** The CLI handlers of `cordon lists ...`, wired to the database of each command. */
 export function listsCliHandlers(context: CliContext): ListsCliHandlers {
@@ -45,6 +251,7 @@ export function listsCliHandlers(context: CliContext): ListsCliHandlers {
     readonly rescreened: { cases: number; alerts: readonly unknown[] } | undefined;
     readonly queued: boolean;
   }> => {
+    const { kyselyListSnapshotStore, systemClock } = await modules();
     let announced = '';
     let rescreened: { cases: number; alerts: readonly unknown[] } | undefined;
     const config = context.configFrom(flags);
@@ -120,6 +327,18 @@ export function listsCliHandlers(context: CliContext): ListsCliHandlers {
   return {
     listsImport: (flags, args) =>
       context.withReadyDatabase(flags, 'lists import', async (database) => {
+        const {
+          importListSnapshot,
+          cliActor,
+          kyselyListSnapshotStore,
+          parseListFiles,
+          nodeContentHasher,
+          systemClock,
+          kyselyAuditLog,
+          sha256Text,
+          describeProblem,
+          snapshotJson,
+        } = await modules();
         if (!knownSource(args.source)) {
           return err(
             cordonError(
@@ -200,72 +419,94 @@ export function listsCliHandlers(context: CliContext): ListsCliHandlers {
       }),
 
     listsStatus: (flags) =>
-      context.withReadyDatabase(flags, 'lists status', async (database) => {
-        const status = await getListStatus(kyselyListSnapshotStore(database.db), systemClock);
-        const rows = status.map((s) =>
-          s.active
-            ? `${s.source.padEnd(20)} ${s.active.dataDate}  ${String(s.ageDays).padStart(5)} days  ${s.active.entryCount.toLocaleString('en').padStart(7)} entries  ${s.active.id}`
-            : `${s.source.padEnd(20)} not imported`,
-        );
-        return ok({
-          text: [
-            `${'source'.padEnd(20)} data date   age          entries          active snapshot`,
-            ...rows,
-          ].join('\n'),
-          json: { sources: status.map(sourceStatusJson) },
-        });
-      }),
+      context.withReadyDatabase(
+        flags,
+        'lists status',
+        async (database) => {
+          const { getListStatus, kyselyListSnapshotStore, systemClock, sourceStatusJson } =
+            await modules();
+          const status = await getListStatus(kyselyListSnapshotStore(database.db), systemClock);
+          return ok(listStatusOutput({ sources: status.map(sourceStatusJson) }));
+        },
+        {
+          readOnly: true,
+          viaServer: {
+            request: { method: 'GET', path: '/v1/lists' },
+            output: (answer) => listStatusOutput(answer as ListStatusJson),
+          },
+        },
+      ),
 
     listsDiff: (flags, before, after) =>
-      context.withReadyDatabase(flags, 'lists diff', async (database) => {
-        const diff = await diffListSnapshots(kyselyListSnapshotStore(database.db), before, after);
-        if (!diff.ok) return diff;
-        const d = diff.value;
-        const lines = [
-          `${d.before.id} -> ${d.after.id}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.unchangedCount} unchanged`,
-          ...d.added.slice(0, 50).map((e) => `+ ${e.name}  (${e.entityId})`),
-          ...d.removed.slice(0, 50).map((e) => `- ${e.name}  (${e.entityId})`),
-          ...d.changed
-            .slice(0, 50)
-            .map((e) => `~ ${e.name}  (${e.entityId}): ${e.fields.join(', ')}`),
-        ];
-        return ok({ text: lines.join('\n'), json: diffJson(d) });
-      }),
+      context.withReadyDatabase(
+        flags,
+        'lists diff',
+        async (database) => {
+          const { diffListSnapshots, kyselyListSnapshotStore, diffJson } = await modules();
+          const diff = await diffListSnapshots(kyselyListSnapshotStore(database.db), before, after);
+          if (!diff.ok) return diff;
+          const d = diff.value;
+          const lines = [
+            `${d.before.id} -> ${d.after.id}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.unchangedCount} unchanged`,
+            ...d.added.slice(0, 50).map((e) => `+ ${e.name}  (${e.entityId})`),
+            ...d.removed.slice(0, 50).map((e) => `- ${e.name}  (${e.entityId})`),
+            ...d.changed
+              .slice(0, 50)
+              .map((e) => `~ ${e.name}  (${e.entityId}): ${e.fields.join(', ')}`),
+          ];
+          return ok({ text: lines.join('\n'), json: diffJson(d) });
+        },
+        { readOnly: true },
+      ),
 
     listsEntries: (flags, args) =>
-      context.withReadyDatabase(flags, 'lists entries', async (database) => {
-        const store = kyselyListSnapshotStore(database.db);
-        const active = (await store.activeSnapshots()).find((a) => a.source === args.source);
-        if (!active) {
-          return err(
-            cordonError('CORDON_SNAPSHOT_NOT_FOUND', `No snapshot of ${args.source} is active.`),
-          );
-        }
-        const page = await store.browse(active.snapshot.id, args.query, {
-          offset: (args.page - 1) * args.pageSize,
-          limit: args.pageSize,
-        });
-        const lines = [
-          `${page.total} entries in ${active.snapshot.id}${args.query ? ` matching "${args.query}"` : ''}; page ${args.page}:`,
-          ...page.entries.map(
-            (e) =>
-              `${primaryName(e)}  [${e.countries.join(',')}] ${e.programmes.join(',')}  (${e.entityId})`,
-          ),
-        ];
-        return ok({
-          text: lines.join('\n'),
-          json: {
-            snapshot: active.snapshot.id,
-            total: page.total,
-            page: args.page,
-            pageSize: args.pageSize,
-            entries: page.entries,
-          },
-        });
-      }),
+      context.withReadyDatabase(
+        flags,
+        'lists entries',
+        async (database) => {
+          const { kyselyListSnapshotStore, primaryName } = await modules();
+          const store = kyselyListSnapshotStore(database.db);
+          const active = (await store.activeSnapshots()).find((a) => a.source === args.source);
+          if (!active) {
+            return err(
+              cordonError('CORDON_SNAPSHOT_NOT_FOUND', `No snapshot of ${args.source} is active.`),
+            );
+          }
+          const page = await store.browse(active.snapshot.id, args.query, {
+            offset: (args.page - 1) * args.pageSize,
+            limit: args.pageSize,
+          });
+          const lines = [
+            `${page.total} entries in ${active.snapshot.id}${args.query ? ` matching "${args.query}"` : ''}; page ${args.page}:`,
+            ...page.entries.map(
+              (e) =>
+                `${primaryName(e)}  [${e.countries.join(',')}] ${e.programmes.join(',')}  (${e.entityId})`,
+            ),
+          ];
+          return ok({
+            text: lines.join('\n'),
+            json: {
+              snapshot: active.snapshot.id,
+              total: page.total,
+              page: args.page,
+              pageSize: args.pageSize,
+              entries: page.entries,
+            },
+          });
+        },
+        { readOnly: true },
+      ),
 
     listsActivate: (flags, args) =>
       context.withReadyDatabase(flags, 'lists activate', async (database) => {
+        const {
+          kyselyListSnapshotStore,
+          activateListSnapshot,
+          kyselyAuditLog,
+          systemClock,
+          sha256Text,
+          cliActor,
+        } = await modules();
         const store = kyselyListSnapshotStore(database.db);
         const stored = await store.getSnapshot(args.snapshotId);
         if (stored === undefined) {
@@ -314,6 +555,7 @@ export function listsCliHandlers(context: CliContext): ListsCliHandlers {
 
     listsImportShipped: (flags) =>
       context.withDatabase(flags, 'lists import-shipped', async (database) => {
+        const { importShippedLists, snapshotJson } = await modules();
         const { prepareStore } = await import('./prepare-store.ts');
         const prepared = await prepareStore(database, { codeVersion: context.codeVersion });
         if (!prepared.ok) return prepared;

@@ -16,6 +16,7 @@ import {
   shippedRegulationDirs,
 } from '../adapters/regulation/file-regulation-sources.ts';
 import type { CliIo } from '../adapters/cli/output.ts';
+import { serverLoggerOptions } from './logger.ts';
 import { openDatabase, type DatabaseConnection } from '../adapters/db/open-database.ts';
 import { buildApp, type App, type AppDeps } from '../adapters/http/build-app.ts';
 import { cordonError, type CordonError } from '../domain/shared/errors.ts';
@@ -67,6 +68,8 @@ export interface StartOptions {
   readonly authorityCountry?: string | undefined;
   /** Load demo organisations, users and cases (once), printing the demo credentials. */
   readonly demo?: boolean;
+  /** Every demo user's password (CORDON_DEMO_PASSWORD); generated and printed when absent. */
+  readonly demoPassword?: string | undefined;
   /** Exchange with partner states (CORDON_AUTHORITY_ID, CORDON_EXCHANGE_*); absent, the exchange answers not configured. */
   readonly exchange?: ExchangeConfig;
   /** Settings of the licence workflow (CORDON_ATTACHMENT_MAX_BYTES); absent, the defaults. */
@@ -115,7 +118,10 @@ async function startOn(
   }
   const log = lateAppLog();
   const services = await wireServices(database, config, options);
-  if (options.demo === true && prepared.ok) await loadDemo(people, services.cases, options.io);
+  if (options.demo === true && prepared.ok) {
+    const demo = await loadDemo(people, services.cases, options);
+    if (!demo.ok) return demo;
+  }
   const batches = batchesFor(database, config, log);
   const afterActivation = reactToListActivation(services, batches, log);
   const app = await buildApp(
@@ -143,12 +149,7 @@ function loggerOf(
   config: Config,
   options: StartOptions,
 ): NonNullable<FastifyServerOptions['logger']> {
-  return (
-    options.logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
-    }
-  );
+  return options.logger ?? serverLoggerOptions(config.logLevel);
 }
 
 /**
@@ -267,25 +268,35 @@ function casesWithExchange(
   };
 }
 
-/** `serve --demo`: loads the demo organisations, users and cases once, printing their passwords. */
+/**
+ * `serve --demo`: loads the demo organisations, users and cases once, printing their passwords
+ * (or that they are CORDON_DEMO_PASSWORD). A CORDON_DEMO_PASSWORD that breaks the rules fails the start.
+ */
 async function loadDemo(
   people: ServingPeople['people'],
   cases: Services['cases'],
-  io: CliIo | undefined,
-): Promise<void> {
+  options: Pick<StartOptions, 'io' | 'demoPassword'>,
+): Promise<Result<void, CordonError>> {
+  const { io, demoPassword } = options;
   io?.stderr('Loading demo data (organisations, users and cases marked [DEMO])...\n');
-  const credentials = await seedDemo(people, cases);
+  const seeded = await seedDemo(people, cases, demoPassword);
+  if (!seeded.ok) return seeded;
+  const credentials = seeded.value;
   io?.stderr(
     credentials === undefined
       ? 'Demo data is already loaded; its passwords were printed when it was created.\n'
       : [
-          'Demo users (passwords shown once; each must be changed at first sign-in):',
+          demoPassword === undefined
+            ? 'Demo users (passwords shown once; each must be changed at first sign-in):'
+            : 'Demo users (password from CORDON_DEMO_PASSWORD; each must change it at first sign-in):',
           ...credentials.map(
-            (c) => `  ${c.username.padEnd(16)} ${c.password}  (${c.roles.join(', ')})`,
+            (c) =>
+              `  ${c.username.padEnd(16)} ${demoPassword === undefined ? c.password : '(CORDON_DEMO_PASSWORD)'}  (${c.roles.join(', ')})`,
           ),
           '',
         ].join('\n'),
   );
+  return ok(undefined);
 }
 
 type ServingPeople = ReturnType<typeof servingPeople>;

@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCordon, startCordonServer } from '../support/cli-process.ts';
+import { copyDataDirTemplate } from '../support/data-dir.ts';
 
 describe('cordon backup and cordon restore of the embedded store', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-backup-e2e-'));
-  const original = path.join(work, 'original');
+  const original = copyDataDirTemplate(path.join(work, 'original'));
   const restored = path.join(work, 'restored');
   const backup = path.join(work, 'cordon-backup.tar.gz');
 

@@ -13,6 +13,7 @@ import type { Role } from '../../src/domain/people/role.ts';
 import { peopleDepsFor } from '../../src/main/people-wiring.ts';
 import { prepareStore } from '../../src/main/prepare-store.ts';
 import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+import { copyDataDirTemplate } from '../support/data-dir.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { tinyPdf, tinyPng } from '../support/zip-bytes.ts';
 import { importDeniedPersonsUpdate } from '../factories/denied-persons-update.ts';
@@ -31,7 +32,7 @@ const application = JSON.parse(
  */
 describe('a licence case over HTTP, from application to countersigned refusal', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-cases-e2e-'));
-  const dataDir = path.join(work, 'data');
+  const dataDir = copyDataDirTemplate(path.join(work, 'data'));
   const tokens: Record<string, string> = {};
   let server: ServerProcess;
 
@@ -204,7 +205,7 @@ describe('a licence case over HTTP, from application to countersigned refusal', 
     expect(letterText).toContain('PARAPHRASE, not legal text:');
     expect(letterText).toMatch(/clear risk/i);
     expect(letterText).toMatch(
-      /You may appeal against this refusal until \d{4}-\d{2}-\d{2} \(28 days/,
+      /You may appeal against this refusal until \d{1,2} [A-Z][a-z]+ \d{4} \(28 days/,
     );
     const verified = await json(
       await call(undefined, 'GET', `/v1/documents/verify/${letter?.code ?? ''}`),

@@ -13,6 +13,7 @@ import type { Role } from '../../src/domain/people/role.ts';
 import { peopleDepsFor } from '../../src/main/people-wiring.ts';
 import { prepareStore } from '../../src/main/prepare-store.ts';
 import { runCordon, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+import { copyDataDirTemplate } from '../support/data-dir.ts';
 
 const endUser = 'Xinjiang Lianhai Chuangzhi Information Technology Co., Ltd.';
 const application = (jurisdiction: string, endUserName: string, exporter: string) => ({
@@ -55,7 +56,7 @@ interface CaseJson {
 
 /** One authority: its own data directory, people and exchange key, seeded in-process before it serves. */
 async function seedNode(work: string, id: string, country: string): Promise<Node> {
-  const dataDir = path.join(work, id);
+  const dataDir = copyDataDirTemplate(path.join(work, id));
   const opened = await openDatabase({ engine: 'embedded', dataDir }, { command: 'test' });
   if (!opened.ok) throw new Error(opened.error.message);
   const tokens: Record<string, string> = {};

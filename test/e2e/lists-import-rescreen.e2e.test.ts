@@ -4,10 +4,11 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deniedPersonsFile } from '../factories/denied-persons-update.ts';
 import { runCordon, startCordonServer } from '../support/cli-process.ts';
+import { copyDataDirTemplate } from '../support/data-dir.ts';
 
 describe('cordon lists import on the embedded store', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-lists-rescreen-'));
-  const env = { CORDON_DATA_DIR: path.join(work, 'data') };
+  const env = { CORDON_DATA_DIR: copyDataDirTemplate(path.join(work, 'data')) };
   afterAll(() => {
     fs.rmSync(work, { recursive: true, force: true });
   });

@@ -5,10 +5,11 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/adapters/db/open-database.ts';
 import { runCordon, startCordonServer } from '../support/cli-process.ts';
+import { copyDataDirTemplate } from '../support/data-dir.ts';
 
 describe('people, credentials and the audit trail on the embedded store', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-people-e2e-'));
-  const dataDir = path.join(work, 'data');
+  const dataDir = copyDataDirTemplate(path.join(work, 'data'));
   const env = { CORDON_DATA_DIR: dataDir };
   afterAll(() => {
     fs.rmSync(work, { recursive: true, force: true });

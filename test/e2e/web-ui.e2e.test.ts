@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCordon, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+import { copyDataDirTemplate } from '../support/data-dir.ts';
 
 // The web UI in Debian's Chromium (the `chromium` package, found on PATH), driven by
 // playwright-core: no browser is downloaded. Screenshots of each main page go to
@@ -80,10 +81,13 @@ const run = (args: string[], env: Record<string, string>) =>
     return r.stdout;
   });
 
-describe.skipIf(skipReason !== undefined)('the web UI in Chromium', () => {
+// A skip says why in its title, in every report (on CI, .ci/run then fails).
+const title = `the web UI in Chromium${skipReason === undefined ? '' : ` (skipped: ${skipReason})`}`;
+
+describe.skipIf(skipReason !== undefined)(title, () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-web-ui-'));
   const env = {
-    CORDON_DATA_DIR: path.join(work, 'data'),
+    CORDON_DATA_DIR: copyDataDirTemplate(path.join(work, 'data')),
     CORDON_ADMIN_PASSWORD: adminPassword,
     PEOPLE_PASSWORD: password,
   };
@@ -98,7 +102,8 @@ describe.skipIf(skipReason !== undefined)('the web UI in Chromium', () => {
       stdio: 'inherit',
     });
     fs.mkdirSync(screenshots, { recursive: true });
-    // The first start creates the store, imports the shipped lists and the first administrator;
+    // The first start (on a copy of the data directory template, where the shipped lists are
+    // already imported) creates the first administrator;
     // people are added from the CLI while the server is stopped (it locks the data directory).
     const first = await startCordonServer(env, 120_000);
     await first.stop();

@@ -15,7 +15,7 @@ export function inMemoryAuditWitnessStore(): AuditWitnessStore {
       Promise.resolve(
         witnesses
           .filter((w) => sender === undefined || w.sender === sender)
-          .reverse()
+          .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || b.seq - a.seq)
           .slice(0, limit),
       ),
   };

@@ -59,12 +59,18 @@ export function inMemoryCaseStore(audit: AuditLog): CaseStore {
     documentsOf: (caseId) =>
       Promise.resolve([...documents.values()].filter((d) => d.caseId === caseId)),
     async addAttachment(attachment, content, event) {
+      if (!cases.has(attachment.caseId)) {
+        throw new Error(`no case ${attachment.caseId} to attach ${attachment.id} to`);
+      }
       attachments.push({ attachment, content: new Uint8Array(content) });
       await audit.append(event);
     },
     attachmentsOf: (caseId) =>
       Promise.resolve(
-        attachments.filter((a) => a.attachment.caseId === caseId).map((a) => a.attachment),
+        attachments
+          .filter((a) => a.attachment.caseId === caseId)
+          .map((a) => a.attachment)
+          .sort((a, b) => a.uploadedAt.getTime() - b.uploadedAt.getTime()),
       ),
     findAttachment: (caseId, attachmentId) =>
       Promise.resolve(

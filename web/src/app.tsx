@@ -13,6 +13,7 @@ import { ScreenPage } from './pages/screen-page.tsx';
 import { ChangePasswordPage, EnrolPage } from './pages/password-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { StatisticsPage } from './pages/statistics-page.tsx';
+import { VerifyPage } from './pages/verify-page.tsx';
 import { Link, matchPath, useRouter } from './router.tsx';
 import { officerRoles, useSession } from './session.tsx';
 
@@ -119,6 +120,14 @@ export function App() {
   const { principal, signOut, refresh } = useSession();
   const { location, navigate } = useRouter();
 
+  // The public verification page: no sign-in.
+  const verify = matchPath('/verify/:code', location.path) ?? matchPath('/verify', location.path);
+  if (verify)
+    return (
+      <main id="main" className="narrow">
+        <VerifyPage code={verify['code'] ?? ''} />
+      </main>
+    );
   if (principal === undefined) return <Loading what="Cordon" />;
 
   const path = location.path.replace(/\/+$/, '') || '/';

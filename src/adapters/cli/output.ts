@@ -27,10 +27,12 @@ export function printError(io: CliIo, error: CordonError, json: boolean): void {
     io.stderr(`${JSON.stringify({ error })}\n`);
     return;
   }
-  const fields = error.fields?.length
-    ? `: ${error.fields.map((f) => `${f.field} ${f.problem}`).join('; ')}`
-    : '';
-  io.stderr(`cordon: ${error.message}${fields}\n`);
+  // A field whose problem the message already states (`"9Z999" is not a control entry id`) is
+  // not repeated after it.
+  const fields = (error.fields ?? []).filter((f) => !error.message.includes(f.problem));
+  const details =
+    fields.length > 0 ? `: ${fields.map((f) => `${f.field} ${f.problem}`).join('; ')}` : '';
+  io.stderr(`cordon: ${error.message}${details}\n`);
 }
 
 /** The exit code for an error: 2 for usage and configuration mistakes, 1 for everything else. */

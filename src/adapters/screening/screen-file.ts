@@ -267,7 +267,8 @@ export async function screenFile(
             limit,
             ...(options.thresholds ? { thresholds: options.thresholds } : {}),
           },
-          execArgv: ['--import', 'tsx'],
+          // From the TypeScript sources the worker needs tsx; compiled (dist/) it does not.
+          execArgv: import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [],
           resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
         });
         workers.push(worker);

@@ -1,7 +1,15 @@
-// Entry of a screen-file worker thread. On Node 20, `--import tsx` in a worker's execArgv does not
-// cover the worker's own entry module, so the entry is this JavaScript file, which registers tsx
-// (as bin/cordon.js does) and then loads the TypeScript worker.
-import { register } from 'tsx/esm/api';
+// Entry of a screen-file worker thread. Compiled (dist/), the worker module sits beside this file
+// as JavaScript. From the sources, `--import tsx` in a worker's execArgv does not cover the
+// worker's own entry module on Node 20, so this file registers tsx (as bin/cordon.js does when the
+// build fails) and then loads the TypeScript worker.
+import { existsSync } from 'node:fs';
+import { URL } from 'node:url';
 
-register();
-await import('./screening-worker.ts');
+const source = new URL('./screening-worker.ts', import.meta.url);
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(source.href);
+} else {
+  await import('./screening-worker.js');
+}

@@ -6,6 +6,7 @@ import type { Principal } from '../../domain/people/people.ts';
 import type { Role } from '../../domain/people/role.ts';
 import type { DecisionDocumentModel } from '../../domain/licensing/decision-document.ts';
 import { storedZip, tinyPdf, tinyPng } from '../../../test/support/zip-bytes.ts';
+import { expectOk } from '../../../test/support/expect-result.ts';
 import { attachDocument } from './attach-document.ts';
 import { getAttachment } from './get-attachment.ts';
 import { listAttachments } from './list-attachments.ts';
@@ -92,8 +93,7 @@ describe('a licence case from application to countersigned refusal', () => {
       [secondSenior, { kind: 'countersign' }],
     ] as const) {
       const done = await performCaseAction(deps, who, id, version, action);
-      expect(done.ok, JSON.stringify(done)).toBe(true);
-      if (done.ok) version = done.value.licenceCase.version;
+      version = expectOk(done).licenceCase.version;
     }
     const finished = await getCase(deps, caseworker, id);
     expect(finished.ok && finished.value.licenceCase).toMatchObject({
@@ -105,6 +105,9 @@ describe('a licence case from application to countersigned refusal', () => {
     expect(await verifyDocument(deps, document?.code ?? '')).toMatchObject({
       valid: true,
       outcome: 'refused',
+      title: 'Refusal of an export licence',
+      parties: [expect.stringMatching(/^end-user: /)],
+      items: [expect.any(String)],
     });
     expect(await verifyDocument(deps, 'forged')).toEqual({ valid: false, code: 'forged' });
     expect(verifyChain(audit.entriesSoFar(), testSha256).intact).toBe(true);
@@ -189,8 +192,7 @@ describe('a licence case from application to countersigned refusal', () => {
       [caseworker, { kind: 'recommend', outcome: 'refused', criteria }],
       [senior, { kind: 'decide', outcome: 'refused', criteria }],
     ] as const) {
-      const done = await performCaseAction(deps, who, id, v, action);
-      if (done.ok) v = done.value.licenceCase.version;
+      v = expectOk(await performCaseAction(deps, who, id, v, action)).licenceCase.version;
     }
     expect(await performCaseAction(deps, senior, id, v, { kind: 'countersign' })).toMatchObject({
       ok: false,
@@ -207,8 +209,7 @@ describe('a licence case from application to countersigned refusal', () => {
       [advisor, { kind: 'give-advice', desk: 'human-rights', outcome: 'approve' }],
       [caseworker, { kind: 'recommend', outcome: 'approved' }],
     ] as const) {
-      const done = await performCaseAction(deps, who, id, v, action);
-      if (done.ok) v = done.value.licenceCase.version;
+      v = expectOk(await performCaseAction(deps, who, id, v, action)).licenceCase.version;
     }
     const unjustified = await performCaseAction(deps, senior, id, v, {
       kind: 'decide',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedUser, testPeopleDeps } from '../../../test/fakes/people-deps.ts';
+import { expectErr, expectOk } from '../../../test/support/expect-result.ts';
 import { login, sessionPrincipal, tokenPrincipal } from './authenticate.ts';
 import {
   addUser,
@@ -67,7 +68,7 @@ describe('password login', () => {
     const slowedUnknown = await attempt('nobody', 'wrong', '203.0.113.66');
     expect(slowed).toMatchObject({ ok: false, error: { code: 'CORDON_RATE_LIMITED' } });
     expect(slowedUnknown).toMatchObject({ ok: false, error: { code: 'CORDON_RATE_LIMITED' } });
-    if (!slowed.ok) expect(slowed.error.retryAt).toEqual(new Date(clock.now().getTime() + 2000));
+    expect(expectErr(slowed).retryAt).toEqual(new Date(clock.now().getTime() + 2000));
     // The owner, from their own address, signs in at once: nobody can lock them out.
     expect((await attempt('carol', 'correct horse battery', '198.51.100.1')).ok).toBe(true);
     clock.advance(2001);
@@ -77,20 +78,27 @@ describe('password login', () => {
   it('refuses a disabled user and ends their sessions', async () => {
     const { deps } = testPeopleDeps();
     await seedUser(deps, 'carol', ['caseworker']);
-    const session = await login(deps, { username: 'carol', password: 'correct horse battery' });
+    const session = expectOk(
+      await login(deps, { username: 'carol', password: 'correct horse battery' }),
+    );
+    expect(await sessionPrincipal(deps, session.sessionId)).toBeDefined();
     await setUserDisabled(deps, admin, 'carol', true);
     expect((await login(deps, { username: 'carol', password: 'correct horse battery' })).ok).toBe(
       false,
     );
-    if (session.ok) expect(await sessionPrincipal(deps, session.value.sessionId)).toBeUndefined();
+    expect(await sessionPrincipal(deps, session.sessionId)).toBeUndefined();
   });
 
   it('expires sessions after their lifetime', async () => {
     const { deps, clock } = testPeopleDeps();
     await seedUser(deps, 'carol', ['caseworker']);
-    const session = await login(deps, { username: 'carol', password: 'correct horse battery' });
-    clock.advance(8 * 3_600_000 + 1);
-    if (session.ok) expect(await sessionPrincipal(deps, session.value.sessionId)).toBeUndefined();
+    const session = expectOk(
+      await login(deps, { username: 'carol', password: 'correct horse battery' }),
+    );
+    clock.advance(8 * 3_600_000 - 1);
+    expect(await sessionPrincipal(deps, session.sessionId)).toBeDefined();
+    clock.advance(2);
+    expect(await sessionPrincipal(deps, session.sessionId)).toBeUndefined();
   });
 });
 

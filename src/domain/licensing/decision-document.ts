@@ -11,8 +11,11 @@ export interface DecisionDocumentModel {
   readonly jurisdiction: string;
   readonly issuedAt: string;
   readonly verificationCode: string;
+  /** The public web page that verifies the document, relative to the authority's public URL. */
   readonly verificationUrlPath: string;
   readonly exporter: string;
+  /** Whom the letter is addressed to: the exporter, with its country code. */
+  readonly addressee: { readonly name: string; readonly country: string };
   readonly destination: string;
   readonly parties: readonly string[];
   readonly items: readonly string[];
@@ -112,8 +115,9 @@ export function decisionDocument(input: {
     jurisdiction: c.jurisdiction,
     issuedAt: input.issuedAt.toISOString(),
     verificationCode: input.verificationCode,
-    verificationUrlPath: `/v1/documents/verify/${input.verificationCode}`,
+    verificationUrlPath: `/verify/${input.verificationCode}`,
     exporter: `${text(exporter.name)} (${text(exporter.country)})`,
+    addressee: { name: text(exporter.name), country: text(exporter.country) },
     destination: [text(destination.country), text(destination.region)].filter(Boolean).join(', '),
     parties: parties.map(
       (p) => `${text(p.role)}: ${text(p.name)}${p.country ? ` (${text(p.country)})` : ''}`,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cordonError } from '../../domain/shared/errors.ts';
-import { err, ok } from '../../domain/shared/result.ts';
-import type { CliIo } from './output.ts';
-import { runProgram, type CliHandlers } from './program.ts';
+import { cordonError } from '../domain/shared/errors.ts';
+import { err, ok } from '../domain/shared/result.ts';
+import type { CliIo } from '../adapters/cli/output.ts';
+import { runProgram, type CliHandlers } from './cli-program.ts';
 
 function harness(overrides: Partial<CliHandlers> = {}) {
   const out: string[] = [];

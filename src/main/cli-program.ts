@@ -1,17 +1,17 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { ConfigFlags } from '../../config/config.ts';
-import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
-import type { Result } from '../../domain/shared/result.ts';
-import { registerAssessCommands, type AssessCliHandlers } from './commands/assess.ts';
-import { registerBatchCommands, type BatchCliHandlers } from './commands/batch.ts';
-import { registerControlsCommands, type ControlsCliHandlers } from './commands/controls.ts';
-import { registerListsCommands, type ListsCliHandlers } from './commands/lists.ts';
-import { registerOpsCommands, type OpsCliHandlers } from './commands/ops.ts';
-import { registerPeopleCommands, type PeopleCliHandlers } from './commands/people.ts';
-import { registerExchangeCommands, type ExchangeCliHandlers } from './commands/exchange.ts';
-import { registerIndicatorsCommands, type IndicatorsCliHandlers } from './commands/indicators.ts';
-import { registerScreeningCommands, type ScreeningCliHandlers } from './commands/screening.ts';
-import { registerRoutingCommands, type RoutingCliHandlers } from './commands/routing.ts';
+import type { ConfigFlags } from '../config/config.ts';
+import { cordonError, type CordonError } from '../domain/shared/errors.ts';
+import type { Result } from '../domain/shared/result.ts';
+import { registerAssessCommands, type AssessCliHandlers } from './assess-cli.ts';
+import { registerBatchCommands, type BatchCliHandlers } from './batch-cli.ts';
+import { registerControlsCommands, type ControlsCliHandlers } from './controls-cli.ts';
+import { registerListsCommands, type ListsCliHandlers } from './lists-cli.ts';
+import { registerOpsCommands, type OpsCliHandlers } from './ops-cli.ts';
+import { registerPeopleCommands, type PeopleCliHandlers } from './people-cli.ts';
+import { registerExchangeCommands, type ExchangeCliHandlers } from './exchange-cli.ts';
+import { registerIndicatorsCommands, type IndicatorsCliHandlers } from './indicators-cli.ts';
+import { registerScreeningCommands, type ScreeningCliHandlers } from './screening-cli.ts';
+import { registerRoutingCommands, type RoutingCliHandlers } from './cases-cli.ts';
 import {
   exitCodeFor,
   exitCodes,
@@ -20,7 +20,7 @@ import {
   type CliIo,
   type CommandOutput,
   type ExitCode,
-} from './output.ts';
+} from '../adapters/cli/output.ts';
 
 /** The work behind each command, supplied by the composition root (`src/main/cli.ts`). */
 export interface CliHandlers

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../../domain/shared/result.ts';
-import type { CliIo } from '../output.ts';
-import { runProgram, type CliHandlers } from '../program.ts';
+import { ok } from '../domain/shared/result.ts';
+import type { CliIo } from '../adapters/cli/output.ts';
+import { runProgram, type CliHandlers } from './cli-program.ts';
 
 function harness() {
   const out: string[] = [];
@@ -51,6 +51,15 @@ describe('cordon screen, compare and screen-file', () => {
     ]) {
       const { run, calls } = harness();
       expect(await run(...argv), argv.join(' ')).toBe(2);
+      expect(calls).toEqual([]);
+    }
+  });
+
+  it('refuses an empty or blank name with exit 2, naming the argument', async () => {
+    for (const name of ['', '   ']) {
+      const { run, calls, errors } = harness();
+      expect(await run('screen', name)).toBe(2);
+      expect(errors.join('')).toBe('cordon: NAME must not be empty: give the name to screen.\n');
       expect(calls).toEqual([]);
     }
   });

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCordon, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+
+describe('cordon screen and lists status while cordon serve holds the data directory', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-cli-beside-server-'));
+  const env = { CORDON_DATA_DIR: path.join(work, 'data') };
+  let server: ServerProcess;
+  let token: string;
+
+  beforeAll(async () => {
+    const org = await runCordon(
+      [
+        'orgs',
+        'add',
+        '--name',
+        'Acme Optics GmbH',
+        '--kind',
+        'exporter',
+        '--country',
+        'DE',
+        '--json',
+      ],
+      env,
+    );
+    expect(org.code, org.stderr).toBe(0);
+    const orgId = (JSON.parse(org.stdout) as { id: string }).id;
+    const user = await runCordon(
+      ['users', 'add', 'alice', '--org', orgId, '--roles', 'exporter'],
+      env,
+    );
+    expect(user.code, user.stderr).toBe(0);
+    const created = await runCordon(
+      ['tokens', 'create', '--user', 'alice', '--name', 'cli', '--json'],
+      env,
+    );
+    expect(created.code, created.stderr).toBe(0);
+    token = (JSON.parse(created.stdout) as { secret: string }).secret;
+    server = await startCordonServer(env);
+  }, 240_000);
+
+  afterAll(async () => {
+    await server.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('says exactly how to go through the server when no API token is given', async () => {
+    const run = await runCordon(['screen', 'Hikvision'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`held by \`cordon serve\``);
+    expect(run.stderr).toContain(server.url);
+    expect(run.stderr).toContain('CORDON_TOKEN');
+    expect(run.stderr).toContain(`${server.url}/v1/screen`);
+  });
+
+  it("screens through the server's API with the user's token, as the server would answer", async () => {
+    const run = await runCordon(['screen', 'Hikvision', '--json'], {
+      ...env,
+      CORDON_TOKEN: token,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      snapshot: string[];
+      matches: { entityId: string }[];
+    };
+    expect(report.snapshot.length).toBeGreaterThan(0);
+    expect(report.matches.map((m) => m.entityId)).toContain(
+      'us-bis-entity-list:CN:hangzhou-hikvision-digital-technology-co-ltd',
+    );
+    const text = await runCordon(['screen', 'Hikvision'], { ...env, CORDON_TOKEN: token });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Hangzhou Hikvision Digital Technology');
+  });
+
+  it('shows the list status through the server, and refuses a wrong token', async () => {
+    const run = await runCordon(['lists', 'status'], { ...env, CORDON_TOKEN: token });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('us-bis-entity-list');
+    const wrong = await runCordon(['lists', 'status'], { ...env, CORDON_TOKEN: 'not-a-token' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('answered 401');
+  });
+});
