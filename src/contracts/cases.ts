@@ -131,9 +131,13 @@ export const StatisticsSchema = Type.Object({
       month: Type.String(),
       destination: Type.String(),
       outcome: Type.String(),
-      criterion: Type.String(),
+      criteria: Type.Array(Type.String(), {
+        description: 'The criterion codes these decisions cited (empty when none).',
+      }),
       itemCategory: Type.String(),
-      count: Type.Integer(),
+      count: Type.Integer({
+        description: 'Decisions, not criteria: one refusal citing three criteria is one.',
+      }),
     }),
   ),
 });

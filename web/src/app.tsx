@@ -3,7 +3,9 @@ import type { Role } from './api/view-types.ts';
 import { Loading, PageTitle } from './components/common.tsx';
 import { BatchScreenPage } from './pages/batch-screen-page.tsx';
 import { CasePage } from './pages/case-page.tsx';
+import { AuditPage } from './pages/audit-page.tsx';
 import { CasesPage } from './pages/cases-page.tsx';
+import { QueuePage } from './pages/queue-page.tsx';
 import { ListDiffPage, ListsPage } from './pages/lists-page.tsx';
 import { NewApplicationPage } from './pages/new-application-page.tsx';
 import { PeoplePage } from './pages/people-page.tsx';
@@ -32,7 +34,8 @@ const everyone: readonly Role[] = [
 
 /** The navigation, by role: each person sees the work their roles allow. */
 const nav: readonly NavItem[] = [
-  { to: '/queue', label: 'Work queue', roles: officerRoles },
+  { to: '/queue', label: 'Work queue', roles: [...officerRoles, 'auditor'] },
+  { to: '/audit', label: 'Audit trail', roles: ['auditor'] },
   { to: '/applications', label: 'My applications', roles: ['exporter'] },
   { to: '/applications/new', label: 'New application', roles: ['exporter'] },
   { to: '/screen', label: 'Screen a name', roles: everyone },
@@ -51,6 +54,7 @@ function home(roles: readonly Role[]): string {
   if (roles.some((r) => officerRoles.includes(r))) return '/queue';
   if (roles.includes('exporter')) return '/applications';
   if (roles.includes('administrator')) return '/lists';
+  if (roles.includes('auditor')) return '/audit';
   return '/screen';
 }
 
@@ -88,7 +92,8 @@ function Page({
   if (path === '/screen/batch') return <BatchScreenPage />;
   if (path === '/applications/new') return guard('/applications/new', <NewApplicationPage />);
   if (path === '/applications') return guard('/applications', <CasesPage mode="mine" />);
-  if (path === '/queue') return guard('/queue', <CasesPage mode="queue" />);
+  if (path === '/queue') return guard('/queue', <QueuePage />);
+  if (path === '/audit') return guard('/audit', <AuditPage />);
   if (path === '/lists') return guard('/lists', <ListsPage />);
   if (path === '/statistics') return guard('/statistics', <StatisticsPage />);
   if (path === '/admin/people') return guard('/admin/people', <PeoplePage />);

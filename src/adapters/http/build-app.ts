@@ -21,6 +21,8 @@ import { listsRoutes, type ListsRouteDeps } from './routes/lists/routes.ts';
 import { assessmentRoutes, type AssessmentRouteDeps } from './routes/assessments/routes.ts';
 import { screeningRoutes, type ScreeningRouteDeps } from './routes/screening/routes.ts';
 import { casesRoutes } from './routes/cases/routes.ts';
+import { workRoutes } from './routes/work/routes.ts';
+import { referencesRoutes } from './routes/references/routes.ts';
 import { exchangeRoutes } from './routes/exchange/routes.ts';
 import type { ExchangeDeps } from '../../application/exchange/exchange-deps.ts';
 import type { CaseDeps } from '../../application/cases/case-deps.ts';
@@ -202,6 +204,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
       await v1.register(assessmentRoutes, { deps: deps.assessments });
       await v1.register(screeningRoutes, deps.screening);
       if (deps.cases) await v1.register(casesRoutes, deps.cases);
+      if (deps.cases) await v1.register(workRoutes, deps.cases);
+      if (deps.cases) await v1.register(referencesRoutes, deps.cases);
       if (deps.exchange) await v1.register(exchangeRoutes, deps.exchange);
       await v1.register(controlsRoutes, deps.controls);
       if (deps.batches) await v1.register(batchRoutes, deps.batches);

@@ -126,7 +126,7 @@ describe('a licence case from application to countersigned refusal', () => {
           month: '2026-11',
           destination: 'CN',
           outcome: 'refused',
-          criterion: 'UK-SELC-2',
+          criteria: ['UK-SELC-2'],
           itemCategory: 'unlisted',
           count: 1,
         },

@@ -133,4 +133,6 @@ export interface LicenceCase {
   readonly blockingConsultations: readonly string[];
   /** Who advised, recommended, decided, countersigned: kept for separation of duties, never removed. */
   readonly duties?: readonly DutyRecord[];
+  /** The officer who took the case from the queue ("assign to me"); internal to the authority. */
+  readonly assignee?: { readonly actor: Actor; readonly at: Date };
 }

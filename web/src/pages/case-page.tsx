@@ -7,8 +7,8 @@ import {
   type CaseJson,
   type CaseView,
   type HistoryEntryView,
-  type Role,
 } from '../api/view-types.ts';
+import { loadAllowedActions } from '../api/work.ts';
 import { AssessmentDetails } from '../components/assessment-view.tsx';
 import {
   Badge,
@@ -19,267 +19,12 @@ import {
   useLoad,
   words,
 } from '../components/common.tsx';
+import { useMutation } from '../components/use-mutation.ts';
 import { useSession } from '../session.tsx';
+import { ActionsPanel } from './case/case-actions.tsx';
+import { CaseAttachments } from './case/case-attachments.tsx';
+import { whatHappensNext } from './case/what-happens-next.ts';
 import { stageTone } from './cases-page.tsx';
-
-const caseOutcomes = ['approved', 'approved-with-provisos', 'refused', 'no-licence-required'];
-const adviceOutcomes = ['approve', 'approve-with-provisos', 'refuse'];
-
-type FieldKind = 'text' | 'textarea' | 'outcome' | 'criteria' | 'provisos';
-interface ActionField {
-  readonly name: string;
-  readonly label: string;
-  readonly kind: FieldKind;
-  readonly options?: readonly string[];
-  readonly required?: boolean;
-  readonly hint?: string;
-}
-interface ActionSpec {
-  readonly kind: string;
-  readonly title: string;
-  readonly roles: readonly Role[];
-  readonly stages: readonly string[];
-  readonly fields: readonly ActionField[];
-  readonly submitLabel: string;
-}
-
-const criteriaField: ActionField = {
-  name: 'criteria',
-  label: 'Criteria cited',
-  kind: 'criteria',
-  hint: 'One per line: CODE: why it applies (e.g. UK-SELC-2: risk of internal repression)',
-};
-const provisosField: ActionField = {
-  name: 'provisos',
-  label: 'Provisos',
-  kind: 'provisos',
-  hint: 'One per line',
-};
-
-const actions: readonly ActionSpec[] = [
-  {
-    kind: 'give-advice',
-    title: 'Give advice',
-    roles: ['advisor'],
-    stages: ['awaiting-advice'],
-    submitLabel: 'Give advice',
-    fields: [
-      { name: 'desk', label: 'Advising desk', kind: 'text', required: true },
-      {
-        name: 'outcome',
-        label: 'Advice',
-        kind: 'outcome',
-        options: adviceOutcomes,
-        required: true,
-      },
-      criteriaField,
-      provisosField,
-      { name: 'text', label: 'Advice text', kind: 'textarea', required: true },
-    ],
-  },
-  {
-    kind: 'recommend',
-    title: 'Recommend',
-    roles: ['caseworker'],
-    stages: ['under-review'],
-    submitLabel: 'Record the recommendation',
-    fields: [
-      {
-        name: 'outcome',
-        label: 'Recommended outcome',
-        kind: 'outcome',
-        options: caseOutcomes,
-        required: true,
-      },
-      criteriaField,
-      provisosField,
-      { name: 'text', label: 'Reasons', kind: 'textarea', required: true },
-    ],
-  },
-  {
-    kind: 'decide',
-    title: 'Decide',
-    roles: ['senior-officer'],
-    stages: ['final-review'],
-    submitLabel: 'Record the decision',
-    fields: [
-      {
-        name: 'outcome',
-        label: 'Decision',
-        kind: 'outcome',
-        options: caseOutcomes,
-        required: true,
-      },
-      criteriaField,
-      provisosField,
-      { name: 'text', label: 'Reasons', kind: 'textarea', required: true },
-      {
-        name: 'justification',
-        label: 'Justification (required when departing from the automated recommendation)',
-        kind: 'textarea',
-      },
-    ],
-  },
-  {
-    kind: 'countersign',
-    title: 'Countersign the decision',
-    roles: ['senior-officer'],
-    stages: ['awaiting-countersignature'],
-    submitLabel: 'Countersign',
-    fields: [],
-  },
-  {
-    kind: 'request-information',
-    title: 'Ask the exporter for information',
-    roles: ['caseworker', 'senior-officer'],
-    stages: ['initial-checks', 'under-review', 'awaiting-advice', 'final-review'],
-    submitLabel: 'Send the question',
-    fields: [{ name: 'question', label: 'Question', kind: 'textarea', required: true }],
-  },
-  {
-    kind: 'answer-information',
-    title: 'Answer the question',
-    roles: ['exporter'],
-    stages: ['returned-to-exporter'],
-    submitLabel: 'Send the answer',
-    fields: [{ name: 'answer', label: 'Answer', kind: 'textarea', required: true }],
-  },
-  {
-    kind: 'withdraw',
-    title: 'Withdraw the application',
-    roles: ['exporter'],
-    stages: [
-      'draft',
-      'submitted',
-      'initial-checks',
-      'under-review',
-      'awaiting-advice',
-      'final-review',
-      'returned-to-exporter',
-    ],
-    submitLabel: 'Withdraw',
-    fields: [{ name: 'reason', label: 'Reason', kind: 'textarea', required: true }],
-  },
-];
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-
-const criteriaOf = (text: string) =>
-  lines(text).map((l) => {
-    const at = l.indexOf(':');
-    return at < 0
-      ? { code: l, reason: l }
-      : { code: l.slice(0, at).trim(), reason: l.slice(at + 1).trim() || l.slice(0, at).trim() };
-  });
-
-function ActionForm({
-  spec,
-  theCase,
-  onDone,
-}: {
-  readonly spec: ActionSpec;
-  readonly theCase: CaseView;
-  readonly onDone: (message: string) => void;
-}) {
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const id = (name: string) => `${spec.kind}-${name}`;
-  return (
-    <form
-      className="action-form"
-      aria-labelledby={id('heading')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const missing = spec.fields.filter((f) => f.required && !(values[f.name] ?? '').trim());
-        if (missing.length > 0) {
-          setError(new Error(`Fill in: ${missing.map((f) => f.label).join(', ')}.`));
-          return;
-        }
-        const body: Record<string, unknown> = {
-          kind: spec.kind,
-          ...(theCase.version !== undefined ? { expectedVersion: theCase.version } : {}),
-        };
-        for (const f of spec.fields) {
-          const v = values[f.name] ?? '';
-          if (f.kind === 'criteria') body[f.name] = criteriaOf(v);
-          else if (f.kind === 'provisos') body[f.name] = lines(v);
-          else if (v.trim() || f.required) body[f.name] = v.trim();
-        }
-        setBusy(true);
-        setError(null);
-        api('POST', `/v1/cases/${encodeURIComponent(theCase.id)}/actions`, body)
-          .then(() => {
-            setValues({});
-            onDone(`${spec.title}: done.`);
-          })
-          .catch((e: unknown) => {
-            setError(e);
-          })
-          .finally(() => {
-            setBusy(false);
-          });
-      }}
-    >
-      <h3 id={id('heading')}>{spec.title}</h3>
-      {error !== null && <ErrorMessage error={error} />}
-      {spec.fields.map((f) => (
-        <div className="field" key={f.name}>
-          <label htmlFor={id(f.name)}>
-            {f.label}
-            {f.required ? ' (required)' : ''}
-          </label>
-          {f.hint && (
-            <span className="hint" id={id(f.name) + '-hint'}>
-              {f.hint}
-            </span>
-          )}
-          {f.kind === 'outcome' ? (
-            <select
-              id={id(f.name)}
-              value={values[f.name] ?? ''}
-              onChange={(e) => {
-                setValues({ ...values, [f.name]: e.target.value });
-              }}
-            >
-              <option value="">Choose…</option>
-              {(f.options ?? []).map((o) => (
-                <option key={o} value={o}>
-                  {words(o)}
-                </option>
-              ))}
-            </select>
-          ) : f.kind === 'text' ? (
-            <input
-              id={id(f.name)}
-              value={values[f.name] ?? ''}
-              onChange={(e) => {
-                setValues({ ...values, [f.name]: e.target.value });
-              }}
-            />
-          ) : (
-            <textarea
-              id={id(f.name)}
-              rows={3}
-              aria-describedby={f.hint ? id(f.name) + '-hint' : undefined}
-              value={values[f.name] ?? ''}
-              onChange={(e) => {
-                setValues({ ...values, [f.name]: e.target.value });
-              }}
-            />
-          )}
-        </div>
-      ))}
-      <button type="submit" disabled={busy}>
-        {spec.submitLabel}
-      </button>
-    </form>
-  );
-}
 
 const actorName = (a: ActorView | string | undefined): string =>
   typeof a === 'string'
@@ -339,12 +84,19 @@ function History({ entries }: { readonly entries: readonly HistoryEntryView[] })
 const loadCase = (id: string) =>
   api<CaseJson>('GET', `/v1/cases/${encodeURIComponent(id)}`).then(toCaseView);
 
+/** The case with the steps the server lets the signed-in person take on it now. */
+const loadCaseWithActions = (id: string) =>
+  Promise.all([loadCase(id), loadAllowedActions(id)]).then(([theCase, allowed]) => ({
+    theCase,
+    allowed,
+  }));
+
 /** One licence case: what was applied for, the frozen assessment, advice, history and actions. */
 export function CasePage({ id }: { readonly id: string }) {
   const { principal, has } = useSession();
   const [notice, setNotice] = useState<string | null>(null);
-  const [loaded, reload] = useLoad(() => loadCase(id), id);
-  const version = loaded.state === 'ready' ? loaded.value.version : undefined;
+  const [loaded, reload] = useLoad(() => loadCaseWithActions(id), id);
+  const version = loaded.state === 'ready' ? loaded.value.theCase.version : undefined;
 
   // Live update: a case changed by someone else (a decision, a countersignature) shows without a reload.
   useEffect(() => {
@@ -367,12 +119,10 @@ export function CasePage({ id }: { readonly id: string }) {
 
   return (
     <Show loaded={loaded} what="the case">
-      {(c) => {
-        const available = actions.filter(
-          (a) =>
-            a.roles.some((r) => has(r)) && (c.stage === undefined || a.stages.includes(c.stage)),
-        );
+      {({ theCase: c, allowed }) => {
         const app = c.application;
+        const exporter = has('exporter');
+        const openQuestion = (c.informationRequests ?? []).some((q) => !q.answer);
         return (
           <>
             <PageTitle title={`Case ${c.reference ?? c.id}`}>
@@ -382,6 +132,12 @@ export function CasePage({ id }: { readonly id: string }) {
               <p className="message info" role="status">
                 {notice}
               </p>
+            )}
+            {exporter && (
+              <section aria-labelledby="next-heading" className="message info">
+                <h2 id="next-heading">What happens next</h2>
+                <p>{whatHappensNext(c.stage, openQuestion)}</p>
+              </section>
             )}
             <dl className="pairs summary">
               <dt>Jurisdiction</dt>
@@ -400,10 +156,18 @@ export function CasePage({ id }: { readonly id: string }) {
               <dd>{app?.endUse ?? '—'}</dd>
               <dt>Queue</dt>
               <dd>{c.queue ?? '—'}</dd>
-              <dt>Automated outcome</dt>
-              <dd>{words(c.automatedOutcome ?? c.assessment?.recommendation?.outcome)}</dd>
+              {!exporter && (
+                <>
+                  <dt>Automated recommendation</dt>
+                  <dd>{words(c.automatedOutcome ?? c.assessment?.recommendation?.outcome)}</dd>
+                </>
+              )}
               <dt>Outcome</dt>
-              <dd>{words(c.outcome ?? c.decision?.outcome)}</dd>
+              <dd>
+                {(c.outcome ?? c.decision?.outcome)
+                  ? words(c.outcome ?? c.decision?.outcome)
+                  : 'not decided yet'}
+              </dd>
               <dt>Submitted</dt>
               <dd>{formatDate(c.submittedAt)}</dd>
               <dt>Version</dt>
@@ -440,23 +204,18 @@ export function CasePage({ id }: { readonly id: string }) {
                 </ul>
               </section>
             )}
-            {available.length > 0 && principal && (
-              <section aria-labelledby="actions-heading" className="actions-panel">
-                <h2 id="actions-heading">Actions</h2>
-                <div className="action-grid">
-                  {available.map((a) => (
-                    <ActionForm
-                      key={a.kind}
-                      spec={a}
-                      theCase={c}
-                      onDone={(message) => {
-                        setNotice(message);
-                        reload();
-                      }}
-                    />
-                  ))}
-                </div>
-              </section>
+            {principal && (
+              <ActionsPanel
+                theCase={c}
+                allowed={allowed}
+                onDone={(message) => {
+                  setNotice(message);
+                  reload();
+                }}
+              />
+            )}
+            {c.stage !== 'draft' && (
+              <CaseAttachments caseId={c.id} mayUpload={has('exporter') || has('caseworker')} />
             )}
             <section aria-labelledby="advice-heading">
               <h2 id="advice-heading">Advice, recommendation and decision</h2>
@@ -507,21 +266,22 @@ function SubmitDraft({
   readonly theCase: CaseView;
   readonly onDone: () => void;
 }) {
-  const [error, setError] = useState<unknown>(null);
+  const submit = useMutation(
+    () =>
+      api('POST', `/v1/cases/${encodeURIComponent(theCase.id)}/submit`, {
+        ...(theCase.version !== undefined ? { expectedVersion: theCase.version } : {}),
+      }),
+    onDone,
+  );
   return (
     <div className="message info">
       <p>This application is a draft: officers see it once you submit it.</p>
-      {error !== null && <ErrorMessage error={error} />}
+      {submit.error !== null && <ErrorMessage error={submit.error} />}
       <button
         type="button"
+        disabled={submit.busy}
         onClick={() => {
-          api('POST', `/v1/cases/${encodeURIComponent(theCase.id)}/submit`, {
-            ...(theCase.version !== undefined ? { expectedVersion: theCase.version } : {}),
-          })
-            .then(onDone)
-            .catch((e: unknown) => {
-              setError(e);
-            });
+          void submit.submit();
         }}
       >
         Submit the application

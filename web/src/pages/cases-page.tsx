@@ -4,7 +4,7 @@ import type { CaseSummary } from '../api/view-types.ts';
 import { Badge, PageTitle, Show, formatDate, useLoad, words } from '../components/common.tsx';
 import { Link, useRouter } from '../router.tsx';
 
-const stages = [
+export const stages = [
   'draft',
   'submitted',
   'initial-checks',
@@ -123,17 +123,17 @@ export function CasesPage({ mode }: { readonly mode: 'queue' | 'mine' }) {
               <tbody>
                 {cases.map((c) => (
                   <tr key={c.id}>
-                    <td>
+                    <td data-label="Reference">
                       <Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.reference}</Link>
                     </td>
-                    <td>
+                    <td data-label="Stage">
                       <Badge tone={stageTone(c.stage)}>{words(c.stage)}</Badge>
                     </td>
-                    <td>{c.jurisdiction}</td>
-                    <td>{formatDate(c.createdAt)}</td>
-                    <td>{c.queue ?? '—'}</td>
-                    <td>{words(c.outcome)}</td>
-                    <td>
+                    <td data-label="Jurisdiction">{c.jurisdiction}</td>
+                    <td data-label="Created">{formatDate(c.createdAt)}</td>
+                    <td data-label="Queue">{c.queue ?? '—'}</td>
+                    <td data-label="Outcome">{words(c.outcome)}</td>
+                    <td data-label="Documents">
                       {c.stage === 'finalised' ? (
                         <a href={`/v1/cases/${encodeURIComponent(c.id)}/document`}>
                           Decision (PDF)

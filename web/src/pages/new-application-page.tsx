@@ -15,6 +15,7 @@ import {
 } from '../application-form.ts';
 import { AssessmentDetails } from '../components/assessment-view.tsx';
 import { ErrorMessage, PageTitle, words } from '../components/common.tsx';
+import { CountryList } from '../components/pick-lists.tsx';
 import { useRouter } from '../router.tsx';
 
 /** A text input with its label and, when the form was checked, its problem. */
@@ -37,6 +38,8 @@ function TextField({
   readonly hint?: string;
   readonly maxLength?: number;
   readonly inputMode?: 'numeric' | 'decimal' | 'text';
+  /** The id of a `<datalist>` to offer (country codes). */
+  readonly list?: string;
 }) {
   const problem = problems.find((p) => p.id === id);
   const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : '']
@@ -184,6 +187,7 @@ export function NewApplicationPage() {
         )}
         {error !== null && <ErrorMessage error={error} />}
       </div>
+      <CountryList id="country-codes" />
       <form
         noValidate
         onSubmit={(event) => {
@@ -217,6 +221,7 @@ export function NewApplicationPage() {
             <TextField
               id="app-exporter-country"
               label="Exporter country"
+              list="country-codes"
               maxLength={2}
               value={draft.exporterCountry}
               problems={problems}
@@ -227,6 +232,7 @@ export function NewApplicationPage() {
             <TextField
               id="app-destination-country"
               label="Destination country"
+              list="country-codes"
               maxLength={2}
               value={draft.destinationCountry}
               problems={problems}
@@ -286,6 +292,7 @@ export function NewApplicationPage() {
                 <TextField
                   id={`party-${i}-country`}
                   label={`Party ${i + 1} country`}
+                  list="country-codes"
                   maxLength={2}
                   value={p.country}
                   problems={problems}

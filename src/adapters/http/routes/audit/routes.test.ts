@@ -4,6 +4,7 @@ import { inMemoryAuditLog, testSha256 } from '../../../../../test/fakes/in-memor
 import { testAuthenticator } from '../../../../../test/fakes/test-authenticator.ts';
 import { asRole, buildTestApp } from '../../../../../test/support/test-app.ts';
 import type { App } from '../../build-app.ts';
+import { verifyChain, type AuditEntry } from '../../../../domain/audit/audit-chain.ts';
 import { auditRoutes } from './routes.ts';
 
 let app: App | undefined;
@@ -59,5 +60,18 @@ describe(auditRoutes.name, () => {
     });
     expect(forged.json()).toMatchObject({ intact: false });
     expect(forged.json<{ reason: string }>().reason).toMatch(/truncated or rewritten/);
+  });
+
+  it('exports a verifiable extract from its anchor, for auditors only', async () => {
+    const { app } = await auditApp();
+    const extract = await app.inject({ url: '/v1/audit/extract?fromSeq=2', headers: auditor });
+    expect(extract.statusCode, extract.body).toBe(200);
+    expect(extract.headers['content-disposition']).toMatch(/attachment/);
+    const body = extract.json<{ anchor: { seq: number; hash: string }; entries: AuditEntry[] }>();
+    expect(body.anchor.seq).toBe(1);
+    expect(body.entries.map((e) => e.seq)).toEqual([2, 3]);
+    expect(verifyChain(body.entries, testSha256, body.anchor)).toMatchObject({ intact: true });
+    const other = await app.inject({ url: '/v1/audit/extract', headers: asRole('caseworker') });
+    expect(other.statusCode).toBe(403);
   });
 });

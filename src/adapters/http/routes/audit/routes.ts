@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   auditHead,
+  exportAudit,
   verifyAnchoredTrail,
   verifyAuditTrail,
 } from '../../../../application/audit/verify-audit.ts';
@@ -16,6 +17,11 @@ import {
   AuditVerifyQuerySchema,
 } from '../../../../contracts/auth.ts';
 import { errorResponses } from '../../error-responses.ts';
+import { ErrorResponseSchema } from '../../../../contracts/error-response.ts';
+import {
+  AuditExtractQuerySchema,
+  AuditExtractSchema,
+} from '../../../../contracts/audit-extract.ts';
 
 export interface AuditRouteDeps {
   readonly audit: AuditLog;
@@ -113,6 +119,54 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AuditRouteDeps> = (app, deps
       return 'anchored' in verdict
         ? { intact: false, entries: verdict.entries, reason: verdict.reason }
         : verdict;
+    },
+  );
+  app.get(
+    '/audit/extract',
+    {
+      config: { access: { roles: ['auditor'] }, audit: 'read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'A verifiable extract of the trail: contiguous entries and their anchor',
+        description:
+          'The same file as `cordon audit export`: verify it with the anchor, without the database.',
+        querystring: AuditExtractQuerySchema,
+        response: {
+          200: AuditExtractSchema,
+          400: ErrorResponseSchema,
+          401: ErrorResponseSchema,
+          403: ErrorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { from, to, ...rest } = request.query;
+      const problems: FieldProblem[] = [];
+      const instant = (value: string | undefined, field: string): Date | undefined => {
+        if (value === undefined) return undefined;
+        const time = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
+        if (!Number.isNaN(time)) return new Date(time);
+        problems.push({ field, problem: `"${value}" is not an ISO 8601 date or instant` });
+        return undefined;
+      };
+      const fromDate = instant(from, 'querystring.from');
+      const toDate = instant(to, 'querystring.to');
+      if (problems.length > 0) {
+        return sendError(
+          reply,
+          cordonError('CORDON_VALIDATION_FAILED', 'Invalid audit extract query.', problems),
+        );
+      }
+      const extract = await exportAudit(deps.audit, {
+        ...rest,
+        ...(fromDate === undefined ? {} : { from: fromDate }),
+        ...(toDate === undefined ? {} : { to: toDate }),
+      });
+      reply.header('content-disposition', 'attachment; filename="cordon-audit-extract.json"');
+      return {
+        ...extract,
+        entries: extract.entries.map((e) => ({ ...e, details: { ...e.details } })),
+      };
     },
   );
   return Promise.resolve();

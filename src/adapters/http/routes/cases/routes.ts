@@ -53,12 +53,15 @@ const officers: RouteAccess = {
 const uploaders: RouteAccess = { roles: ['exporter', 'caseworker'] };
 const errors = errorResponses(400, 401, 403, 404, 409);
 
-/** Decision statistics as CSV (RFC 4180, header first, formulas neutralised). */
+/**
+ * Decision statistics as CSV (RFC 4180, header first, formulas neutralised): one row per group of
+ * decisions, its criteria space-separated in one cell, so the `count` column sums to decisions.
+ */
 const statisticsCsv = (rows: readonly DecisionStatisticsRow[]): string =>
   [
-    'month,destination,outcome,criterion,item_category,count',
+    'month,destination,outcome,criteria,item_category,count',
     ...rows.map((r) =>
-      csvLine([r.month, r.destination, r.outcome, r.criterion, r.itemCategory, r.count]),
+      csvLine([r.month, r.destination, r.outcome, r.criteria.join(' '), r.itemCategory, r.count]),
     ),
   ].join('\r\n');
 
@@ -351,7 +354,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
       config: { access: officers },
       schema: {
         tags: ['cases'],
-        summary: 'Decisions by month, destination, outcome, criterion and item category',
+        summary: 'Decisions by month, destination, outcome, criteria and item category',
         querystring: StatisticsQuerySchema,
         response: { 200: Type.Union([StatisticsSchema, Type.String()]), ...errors },
       },
@@ -366,7 +369,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
           .header('content-disposition', 'attachment; filename="decisions.csv"')
           .send(statisticsCsv(rows));
       }
-      return { rows };
+      return { rows: rows.map((r) => ({ ...r, criteria: [...r.criteria] })) };
     },
   );
 
