@@ -49,12 +49,14 @@ describe('cordon lists import on the embedded store', () => {
     };
     expect(report).toMatchObject({ outcome: 'imported', listUpdateQueued: false });
     expect(report.rescreened.cases).toBeGreaterThanOrEqual(2);
-    expect(report.rescreened.alerts).toEqual([
-      expect.objectContaining({
-        party: { role: 'consignee', name: 'Nile Systems Integration S.A.E.' },
-        entityId: expect.stringMatching(/^us-bis-dpl:/),
-      }),
-    ]);
+    // Two open demo cases ship to that consignee (the example application, and the same
+    // application awaiting the exporter's answer): one alert each, none for any other party.
+    const consigneeAlert = expect.objectContaining({
+      party: { role: 'consignee', name: 'Nile Systems Integration S.A.E.' },
+      entityId: expect.stringMatching(/^us-bis-dpl:/),
+    });
+    expect(report.rescreened.alerts).toEqual([consigneeAlert, consigneeAlert]);
+    expect(new Set(report.rescreened.alerts.map((a) => a.caseId)).size).toBe(2);
 
     // The same files again change nothing: no new snapshot, no second alert.
     const again = await runCordon(importArgs, env);
