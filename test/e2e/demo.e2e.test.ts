@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, launchChromium, seriousViolations } from '../support/browser.ts';
 import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
 import { copyDataDirTemplate } from '../support/data-dir.ts';
 import { pdfText } from '../support/pdf-text.ts';
@@ -12,24 +12,6 @@ const root = path.resolve(import.meta.dirname, '../..');
 const demoPassword = 'demo heron lantern 42';
 const ownPassword = 'heron lantern quietly 7';
 const publicUrl = 'https://licences.demo.example';
-
-/** Debian's Chromium, when installed (the web UI tests' browser); never a downloaded one. */
-const chromiumBinary = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) =>
-  fs.existsSync(file),
-);
-
-const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical violations on the page, readably. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate<{ id: string; impact: string | null; help: string }[]>(
-    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}`);
-}
 
 interface CaseSummary {
   readonly id: string;
@@ -70,7 +52,7 @@ describe('cordon serve --demo on an embedded store with the shipped lists', () =
   });
 
   it('shows the whole life of a case: a refusal to a Chinese-script end user with its letter, a licence, a question to the exporter', async () => {
-    if (chromiumBinary !== undefined) {
+    if (browserSkipReason === undefined) {
       execFileSync(process.execPath, [path.join(root, 'bin/build-web.js'), '--if-stale'], {
         cwd: root,
         stdio: 'inherit',
@@ -124,11 +106,9 @@ describe('cordon serve --demo on an embedded store with the shipped lists', () =
       expect(verified).toMatchObject({ valid: true, outcome: 'refused' });
       expect(verified.parties).toContain('end-user: 乌鲁木齐市公安局 (CN)');
 
-      if (chromiumBinary !== undefined) {
-        const browser = await chromium.launch({
-          executablePath: chromiumBinary,
-          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-        });
+      // The public page in the browser, where there is one (the web UI tests say when not).
+      if (browserSkipReason === undefined) {
+        const browser = await launchChromium();
         try {
           const page = await browser.newPage();
           await page.goto(`${server.url}/verify/${code}`);

@@ -2,8 +2,16 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserSkipReason,
+  browserTitle,
+  launchChromium,
+  screenshots,
+  seriousViolations,
+  snap,
+} from '../support/browser.ts';
 import { runCordon, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
 
 // The daily work in the web UI, in Debian's Chromium driven by playwright-core (as web-ui.e2e):
@@ -12,32 +20,6 @@ import { runCordon, startCordonServer, type ServerProcess } from '../support/cli
 // go to test-results/web-ui/, and axe-core checks each page for serious accessibility problems.
 
 const root = path.resolve(import.meta.dirname, '../..');
-const screenshots = path.join(root, 'test-results/web-ui');
-
-function onPath(names: readonly string[]): string | undefined {
-  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
-    for (const name of names) {
-      const file = path.join(dir, name);
-      try {
-        fs.accessSync(file, fs.constants.X_OK);
-        return file;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return undefined;
-}
-
-const chromiumBinary = onPath(['chromium', 'chromium-browser']);
-// The UI does not depend on the database engine: the PostgreSQL pass (npm run test:pg) skips it.
-const onPostgres = process.env['CORDON_TEST_DATABASE'] === 'postgres';
-const skipReason = !chromiumBinary
-  ? 'no `chromium` binary on PATH (apt-get install -y chromium)'
-  : onPostgres
-    ? 'the browser tests run once, on the embedded database (npm test)'
-    : undefined;
-if (skipReason) console.warn(`Skipping the web UI browser tests: ${skipReason}.`);
 
 const adminPassword = 'first-operator-e2e-pw-1';
 const password = 'people-e2e-password-1';
@@ -45,34 +27,6 @@ const password = 'people-e2e-password-1';
 // first sign-in. The set-up does that through the API for all but `fred`, whose first sign-in the
 // browser test walks through.
 const ownPassword = 'heron lantern quietly 7';
-
-interface Violation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
-const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core on the page and returns its serious and critical violations, readably. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's strict CSP (no inline scripts) stays on.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate<Violation[]>(
-    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
-
-async function snap(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
-}
 
 const run = (args: string[], env: Record<string, string>) =>
   runCordon(args, env).then((r) => {
@@ -93,290 +47,290 @@ const application = {
   endUse: 'City surveillance',
 };
 
-describe.skipIf(skipReason !== undefined)('daily work in the web UI, in Chromium', () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-web-work-'));
-  const env = {
-    CORDON_DATA_DIR: path.join(work, 'data'),
-    CORDON_ADMIN_PASSWORD: adminPassword,
-    PEOPLE_PASSWORD: password,
-  };
-  let server: ServerProcess | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
-  let caseId = '';
-
-  beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(root, 'bin/build-web.js'), '--if-stale'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    fs.mkdirSync(screenshots, { recursive: true });
-    const first = await startCordonServer(env, 120_000);
-    await first.stop();
-    const orgs = JSON.parse(await run(['orgs', 'list', '--json'], env)) as {
-      organisations: { id: string; kind: string }[];
+describe.skipIf(browserSkipReason !== undefined)(
+  browserTitle('daily work in the web UI, in Chromium'),
+  () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-web-work-'));
+    const env = {
+      CORDON_DATA_DIR: path.join(work, 'data'),
+      CORDON_ADMIN_PASSWORD: adminPassword,
+      PEOPLE_PASSWORD: password,
     };
-    const authority = orgs.organisations.find((o) => o.kind === 'licensing-authority')!.id;
-    const exporter = (
-      JSON.parse(
+    let server: ServerProcess | undefined;
+    let browser: Browser | undefined;
+    const contexts: BrowserContext[] = [];
+    const problems: string[] = [];
+    let caseId = '';
+
+    beforeAll(async () => {
+      execFileSync(process.execPath, [path.join(root, 'bin/build-web.js'), '--if-stale'], {
+        cwd: root,
+        stdio: 'inherit',
+      });
+      fs.mkdirSync(screenshots, { recursive: true });
+      const first = await startCordonServer(env, 120_000);
+      await first.stop();
+      const orgs = JSON.parse(await run(['orgs', 'list', '--json'], env)) as {
+        organisations: { id: string; kind: string }[];
+      };
+      const authority = orgs.organisations.find((o) => o.kind === 'licensing-authority')!.id;
+      const exporter = (
+        JSON.parse(
+          await run(
+            [
+              'orgs',
+              'add',
+              '--name',
+              'Acme Optics GmbH',
+              '--kind',
+              'exporter',
+              '--country',
+              'DE',
+              '--json',
+            ],
+            env,
+          ),
+        ) as { id: string }
+      ).id;
+      const people: [string, string, string][] = [
+        ['erin', exporter, 'exporter'],
+        ['cara', authority, 'caseworker'],
+        ['sam', authority, 'senior-officer'],
+        ['aude', authority, 'auditor'],
+        ['adam', authority, 'advisor'],
+        ['pat', authority, 'caseworker'],
+      ];
+      for (const [name, org, roles] of people) {
         await run(
           [
-            'orgs',
+            'users',
             'add',
-            '--name',
-            'Acme Optics GmbH',
-            '--kind',
-            'exporter',
-            '--country',
-            'DE',
+            name,
+            '--org',
+            org,
+            '--roles',
+            roles,
+            '--password-env',
+            'PEOPLE_PASSWORD',
             '--json',
           ],
           env,
-        ),
-      ) as { id: string }
-    ).id;
-    const people: [string, string, string][] = [
-      ['erin', exporter, 'exporter'],
-      ['cara', authority, 'caseworker'],
-      ['sam', authority, 'senior-officer'],
-      ['aude', authority, 'auditor'],
-      ['adam', authority, 'advisor'],
-      ['pat', authority, 'caseworker'],
-    ];
-    for (const [name, org, roles] of people) {
-      await run(
-        [
-          'users',
-          'add',
-          name,
-          '--org',
-          org,
-          '--roles',
-          roles,
-          '--password-env',
-          'PEOPLE_PASSWORD',
-          '--json',
-        ],
-        env,
-      );
-      await run(
-        [
-          'users',
-          'change-password',
-          name,
-          '--current-password-env',
-          'PEOPLE_PASSWORD',
-          '--new-password-env',
-          'OWN_PASSWORD',
-        ],
-        { ...env, OWN_PASSWORD: ownPassword },
-      );
+        );
+        await run(
+          [
+            'users',
+            'change-password',
+            name,
+            '--current-password-env',
+            'PEOPLE_PASSWORD',
+            '--new-password-env',
+            'OWN_PASSWORD',
+          ],
+          { ...env, OWN_PASSWORD: ownPassword },
+        );
+      }
+      server = await startCordonServer(env, 120_000);
+      browser = await launchChromium();
+    }, 300_000);
+
+    afterAll(async () => {
+      for (const context of contexts) await context.close();
+      await browser?.close();
+      await server?.stop();
+      fs.rmSync(work, { recursive: true, force: true });
+    });
+
+    async function signedIn(
+      username: string,
+      viewport = { width: 1366, height: 900 },
+    ): Promise<Page> {
+      const context = await browser!.newContext({ viewport });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => problems.push(`${username}: page error ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+          problems.push(`${username}: ${message.text()}`);
+      });
+      await page.goto(server!.url);
+      await page.getByLabel('Username').fill(username);
+      await page.getByLabel('Password').fill(ownPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      return page;
     }
-    server = await startCordonServer(env, 120_000);
-    browser = await chromium.launch({
-      executablePath: chromiumBinary!,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+
+    /** Calls the API from the page, with its session cookie and CSRF token. */
+    async function call(page: Page, method: 'GET' | 'POST', url: string, data?: unknown) {
+      const csrf = await page.evaluate<string | null>("sessionStorage.getItem('cordon.csrfToken')");
+      const response = await page.request.fetch(new URL(url, server!.url).toString(), {
+        method,
+        headers: { 'x-csrf-token': csrf ?? '', 'content-type': 'application/json' },
+        ...(data === undefined ? {} : { data: JSON.stringify(data) }),
+      });
+      expect(response.status(), await response.text()).toBeLessThan(300);
+      return (await response.json()) as Record<string, unknown>;
+    }
+
+    it('tells the exporter what happens next, never an automated outcome, and takes an upload', async () => {
+      const page = await signedIn('erin');
+      const draft = await call(page, 'POST', '/v1/cases', application);
+      caseId = String(draft['id']);
+      await call(page, 'POST', `/v1/cases/${caseId}/submit`, { expectedVersion: draft['version'] });
+      await page.goto(`${server!.url}/cases/${caseId}`);
+      await page.getByRole('heading', { name: 'What happens next' }).waitFor();
+      const main = (await page.locator('main').textContent()) ?? '';
+      expect(main).toMatch(/licensing authority is reviewing your application/);
+      expect(main).not.toMatch(/automated/i);
+      expect(main).not.toMatch(/refus/i);
+
+      await page.getByLabel('Kind of document').selectOption('end-user-undertaking');
+      await page.getByLabel('Description (optional)').fill('Signed by the end user');
+      await page.getByLabel('File').setInputFiles({
+        name: 'undertaking.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('We, the end user, undertake not to re-export these items.\n'),
+      });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.getByText('undertaking.txt was attached.').waitFor();
+      await page.getByRole('link', { name: 'undertaking.txt' }).waitFor();
+      // The attachment rules are the API's: a page of HTML is refused, and the page says why.
+      await page.getByLabel('File').setInputFiles({
+        name: 'notes.html',
+        mimeType: 'text/html',
+        buffer: Buffer.from('<script>alert(1)</script>'),
+      });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.getByRole('alert').waitFor();
+      await snap(page, 'exporter-case-upload');
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
     });
-  }, 300_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(work, { recursive: true, force: true });
-  });
+    it('filters, searches and sorts the work queue, and assigns a case to the caseworker', async () => {
+      expect(caseId).not.toBe('');
+      const page = await signedIn('cara');
+      await page.getByRole('heading', { name: 'Work queue' }).waitFor();
+      const table = page.getByRole('table');
+      await table.waitFor();
+      const header = (await table.locator('thead').textContent()) ?? '';
+      for (const column of ['Exporter', 'Destination', 'Risk', 'Assigned to', 'Age'])
+        expect(header).toContain(column);
+      expect(await table.locator('tbody').textContent()).toMatch(/Acme Optics GmbH/);
 
-  async function signedIn(
-    username: string,
-    viewport = { width: 1366, height: 900 },
-  ): Promise<Page> {
-    const context = await browser!.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`${username}: page error ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-        problems.push(`${username}: ${message.text()}`);
+      await page.getByLabel('Assigned to').selectOption('me');
+      await page.getByText('No cases match.').waitFor();
+      await page.getByLabel('Assigned to').selectOption('none');
+      await page
+        .getByRole('button', { name: /^Assign .* to me$/ })
+        .first()
+        .click();
+      await page.getByText('No cases match.').waitFor();
+      await page.getByLabel('Assigned to').selectOption('me');
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+      expect(await table.locator('tbody').textContent()).toMatch(/cara/);
+
+      await page.getByLabel('Search').fill('no such exporter');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByText('No cases match.').waitFor();
+      await page.getByLabel('Search').fill('acme');
+      await page.getByLabel('Destination').fill('cn');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+      await page.getByLabel('Sort by').selectOption('risk:desc');
+      expect(page.url()).toMatch(/sort=risk/);
+      expect(page.url()).toMatch(/destination=CN/);
+      await snap(page, 'queue-filtered');
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
     });
-    await page.goto(server!.url);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(ownPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    return page;
-  }
 
-  /** Calls the API from the page, with its session cookie and CSRF token. */
-  async function call(page: Page, method: 'GET' | 'POST', url: string, data?: unknown) {
-    const csrf = await page.evaluate<string | null>("sessionStorage.getItem('cordon.csrfToken')");
-    const response = await page.request.fetch(new URL(url, server!.url).toString(), {
-      method,
-      headers: { 'x-csrf-token': csrf ?? '', 'content-type': 'application/json' },
-      ...(data === undefined ? {} : { data: JSON.stringify(data) }),
-    });
-    expect(response.status(), await response.text()).toBeLessThan(300);
-    return (await response.json()) as Record<string, unknown>;
-  }
-
-  it('tells the exporter what happens next, never an automated outcome, and takes an upload', async () => {
-    const page = await signedIn('erin');
-    const draft = await call(page, 'POST', '/v1/cases', application);
-    caseId = String(draft['id']);
-    await call(page, 'POST', `/v1/cases/${caseId}/submit`, { expectedVersion: draft['version'] });
-    await page.goto(`${server!.url}/cases/${caseId}`);
-    await page.getByRole('heading', { name: 'What happens next' }).waitFor();
-    const main = (await page.locator('main').textContent()) ?? '';
-    expect(main).toMatch(/licensing authority is reviewing your application/);
-    expect(main).not.toMatch(/automated/i);
-    expect(main).not.toMatch(/refus/i);
-
-    await page.getByLabel('Kind of document').selectOption('end-user-undertaking');
-    await page.getByLabel('Description (optional)').fill('Signed by the end user');
-    await page.getByLabel('File').setInputFiles({
-      name: 'undertaking.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from('We, the end user, undertake not to re-export these items.\n'),
-    });
-    await page.getByRole('button', { name: 'Upload' }).click();
-    await page.getByText('undertaking.txt was attached.').waitFor();
-    await page.getByRole('link', { name: 'undertaking.txt' }).waitFor();
-    // The attachment rules are the API's: a page of HTML is refused, and the page says why.
-    await page.getByLabel('File').setInputFiles({
-      name: 'notes.html',
-      mimeType: 'text/html',
-      buffer: Buffer.from('<script>alert(1)</script>'),
-    });
-    await page.getByRole('button', { name: 'Upload' }).click();
-    await page.getByRole('alert').waitFor();
-    await snap(page, 'exporter-case-upload');
-    expect(await seriousViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-  });
-
-  it('filters, searches and sorts the work queue, and assigns a case to the caseworker', async () => {
-    expect(caseId).not.toBe('');
-    const page = await signedIn('cara');
-    await page.getByRole('heading', { name: 'Work queue' }).waitFor();
-    const table = page.getByRole('table');
-    await table.waitFor();
-    const header = (await table.locator('thead').textContent()) ?? '';
-    for (const column of ['Exporter', 'Destination', 'Risk', 'Assigned to', 'Age'])
-      expect(header).toContain(column);
-    expect(await table.locator('tbody').textContent()).toMatch(/Acme Optics GmbH/);
-
-    await page.getByLabel('Assigned to').selectOption('me');
-    await page.getByText('No cases match.').waitFor();
-    await page.getByLabel('Assigned to').selectOption('none');
-    await page
-      .getByRole('button', { name: /^Assign .* to me$/ })
-      .first()
-      .click();
-    await page.getByText('No cases match.').waitFor();
-    await page.getByLabel('Assigned to').selectOption('me');
-    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
-    expect(await table.locator('tbody').textContent()).toMatch(/cara/);
-
-    await page.getByLabel('Search').fill('no such exporter');
-    await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByText('No cases match.').waitFor();
-    await page.getByLabel('Search').fill('acme');
-    await page.getByLabel('Destination').fill('cn');
-    await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
-    await page.getByLabel('Sort by').selectOption('risk:desc');
-    expect(page.url()).toMatch(/sort=risk/);
-    expect(page.url()).toMatch(/destination=CN/);
-    await snap(page, 'queue-filtered');
-    expect(await seriousViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-  });
-
-  it('offers pick lists: countries by name, the advising desks, and the policy’s criteria with their texts', async () => {
-    const exporter = await signedIn('erin');
-    await exporter.getByRole('link', { name: 'New application', exact: true }).click();
-    await exporter.getByRole('heading', { name: 'New licence application' }).waitFor();
-    await expect
-      .poll(() => exporter.locator('datalist#country-codes option[value="CN"]').count())
-      .toBe(1);
-    expect(
-      await exporter.locator('datalist#country-codes option[value="CN"]').textContent(),
-    ).toMatch(/China/);
-    expect(await exporter.getByLabel('Destination country').getAttribute('list')).toBe(
-      'country-codes',
-    );
-
-    const page = await signedIn('adam');
-    await page.goto(`${server!.url}/cases/${caseId}`);
-    await page.getByRole('heading', { name: 'Give advice' }).waitFor();
-    await expect
-      .poll(() => page.locator('datalist#give-advice-desks option[value="human-rights"]').count())
-      .toBe(1);
-    await page.getByLabel('Add a criterion of the policy').selectOption('UK-SELC-2');
-    expect(await page.getByLabel('Criteria cited').inputValue()).toBe('UK-SELC-2: ');
-    await page.getByText(/UK-SELC-2.*\(.*\):/).waitFor();
-    await snap(page, 'advice-pick-lists');
-    expect(await seriousViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-  });
-
-  it('gives the auditor a page to search the trail, verify it and download a verifiable extract', async () => {
-    const page = await signedIn('aude');
-    await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
-    await page.getByRole('button', { name: 'Verify the trail' }).click();
-    await page.getByText(/The trail is intact: \d+ entries/).waitFor();
-    await page.getByLabel('Object type (e.g. case, user)').fill('case');
-    await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
-    expect(await page.locator('tbody').textContent()).toMatch(/cases\.assign/);
-    const href = await page
-      .getByRole('link', { name: /Download a verifiable extract/ })
-      .getAttribute('href');
-    const extract = await page.request.get(new URL(href!, server!.url).toString());
-    expect(extract.status()).toBe(200);
-    const body = (await extract.json()) as { format: string; anchor: { seq: number } };
-    expect(body.format).toBe('cordon-audit-extract/1');
-    await snap(page, 'audit');
-    expect(await seriousViolations(page)).toEqual([]);
-    // The work queue is open to the auditor too, to read.
-    await page.getByRole('link', { name: 'Work queue' }).click();
-    await page.getByRole('heading', { name: 'Work queue' }).waitFor();
-    await page.getByText(/You can read the queue/).waitFor();
-    expect(await page.getByRole('button', { name: /^Assign .* to me$/ }).count()).toBe(0);
-    expect(problems).toEqual([]);
-  });
-
-  it('lays the queue and a case out at phone width with nothing scrolling sideways', async () => {
-    const page = await signedIn('cara', { width: 375, height: 740 });
-    await page.getByRole('heading', { name: 'Work queue' }).waitFor();
-    await page.locator('tbody tr').first().waitFor();
-    const overflow = () =>
-      page.evaluate<number>(
-        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    it('offers pick lists: countries by name, the advising desks, and the policy’s criteria with their texts', async () => {
+      const exporter = await signedIn('erin');
+      await exporter.getByRole('link', { name: 'New application', exact: true }).click();
+      await exporter.getByRole('heading', { name: 'New licence application' }).waitFor();
+      await expect
+        .poll(() => exporter.locator('datalist#country-codes option[value="CN"]').count())
+        .toBe(1);
+      expect(
+        await exporter.locator('datalist#country-codes option[value="CN"]').textContent(),
+      ).toMatch(/China/);
+      expect(await exporter.getByLabel('Destination country').getAttribute('list')).toBe(
+        'country-codes',
       );
-    expect(await overflow()).toBeLessThanOrEqual(0);
-    await snap(page, 'queue-phone');
-    await page.goto(`${server!.url}/cases/${caseId}`);
-    await page.getByRole('heading', { name: /^Case / }).waitFor();
-    expect(await overflow()).toBeLessThanOrEqual(0);
-    await snap(page, 'case-phone');
-    expect(problems).toEqual([]);
-  });
 
-  it('lets a person change their own password and sign in with the new one', async () => {
-    const page = await signedIn('pat');
-    await page.getByRole('link', { name: 'Password' }).click();
-    await page.getByLabel('Current password').fill(ownPassword);
-    await page.getByLabel('New password', { exact: true }).fill('marble orchard softly 42');
-    await page.getByLabel('New password again').fill('marble orchard softly 42');
-    await page.getByRole('button', { name: 'Change the password' }).click();
-    await page.getByText(/Your password was changed/).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    const login = await fetch(`${server!.url}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'pat', password: 'marble orchard softly 42' }),
+      const page = await signedIn('adam');
+      await page.goto(`${server!.url}/cases/${caseId}`);
+      await page.getByRole('heading', { name: 'Give advice' }).waitFor();
+      await expect
+        .poll(() => page.locator('datalist#give-advice-desks option[value="human-rights"]').count())
+        .toBe(1);
+      await page.getByLabel('Add a criterion of the policy').selectOption('UK-SELC-2');
+      expect(await page.getByLabel('Criteria cited').inputValue()).toBe('UK-SELC-2: ');
+      await page.getByText(/UK-SELC-2.*\(.*\):/).waitFor();
+      await snap(page, 'advice-pick-lists');
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
     });
-    expect(login.status).toBe(200);
-  });
-});
+
+    it('gives the auditor a page to search the trail, verify it and download a verifiable extract', async () => {
+      const page = await signedIn('aude');
+      await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+      await page.getByRole('button', { name: 'Verify the trail' }).click();
+      await page.getByText(/The trail is intact: \d+ entries/).waitFor();
+      await page.getByLabel('Object type (e.g. case, user)').fill('case');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
+      expect(await page.locator('tbody').textContent()).toMatch(/cases\.assign/);
+      const href = await page
+        .getByRole('link', { name: /Download a verifiable extract/ })
+        .getAttribute('href');
+      const extract = await page.request.get(new URL(href!, server!.url).toString());
+      expect(extract.status()).toBe(200);
+      const body = (await extract.json()) as { format: string; anchor: { seq: number } };
+      expect(body.format).toBe('cordon-audit-extract/1');
+      await snap(page, 'audit');
+      expect(await seriousViolations(page)).toEqual([]);
+      // The work queue is open to the auditor too, to read.
+      await page.getByRole('link', { name: 'Work queue' }).click();
+      await page.getByRole('heading', { name: 'Work queue' }).waitFor();
+      await page.getByText(/You can read the queue/).waitFor();
+      expect(await page.getByRole('button', { name: /^Assign .* to me$/ }).count()).toBe(0);
+      expect(problems).toEqual([]);
+    });
+
+    it('lays the queue and a case out at phone width with nothing scrolling sideways', async () => {
+      const page = await signedIn('cara', { width: 375, height: 740 });
+      await page.getByRole('heading', { name: 'Work queue' }).waitFor();
+      await page.locator('tbody tr').first().waitFor();
+      const overflow = () =>
+        page.evaluate<number>(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        );
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await snap(page, 'queue-phone');
+      await page.goto(`${server!.url}/cases/${caseId}`);
+      await page.getByRole('heading', { name: /^Case / }).waitFor();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await snap(page, 'case-phone');
+      expect(problems).toEqual([]);
+    });
+
+    it('lets a person change their own password and sign in with the new one', async () => {
+      const page = await signedIn('pat');
+      await page.getByRole('link', { name: 'Password' }).click();
+      await page.getByLabel('Current password').fill(ownPassword);
+      await page.getByLabel('New password', { exact: true }).fill('marble orchard softly 42');
+      await page.getByLabel('New password again').fill('marble orchard softly 42');
+      await page.getByRole('button', { name: 'Change the password' }).click();
+      await page.getByText(/Your password was changed/).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      const login = await fetch(`${server!.url}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'pat', password: 'marble orchard softly 42' }),
+      });
+      expect(login.status).toBe(200);
+    });
+  },
+);

@@ -2,8 +2,16 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserSkipReason,
+  browserTitle,
+  launchChromium,
+  screenshots,
+  seriousViolations,
+  snap,
+} from '../support/browser.ts';
 import { runCordon, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
 import { copyDataDirTemplate } from '../support/data-dir.ts';
 
@@ -12,32 +20,6 @@ import { copyDataDirTemplate } from '../support/data-dir.ts';
 // test-results/web-ui/, and axe-core checks each main page for serious accessibility problems.
 
 const root = path.resolve(import.meta.dirname, '../..');
-const screenshots = path.join(root, 'test-results/web-ui');
-
-function onPath(names: readonly string[]): string | undefined {
-  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
-    for (const name of names) {
-      const file = path.join(dir, name);
-      try {
-        fs.accessSync(file, fs.constants.X_OK);
-        return file;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return undefined;
-}
-
-const chromiumBinary = onPath(['chromium', 'chromium-browser']);
-// The UI does not depend on the database engine: the PostgreSQL pass (npm run test:pg) skips it.
-const onPostgres = process.env['CORDON_TEST_DATABASE'] === 'postgres';
-const skipReason = !chromiumBinary
-  ? 'no `chromium` binary on PATH (apt-get install -y chromium)'
-  : onPostgres
-    ? 'the browser tests run once, on the embedded database (npm test)'
-    : undefined;
-if (skipReason) console.warn(`Skipping the web UI browser tests: ${skipReason}.`);
 
 const adminPassword = 'first-operator-e2e-pw-1';
 const password = 'people-e2e-password-1';
@@ -47,34 +29,6 @@ const password = 'people-e2e-password-1';
 const ownPassword = 'heron lantern quietly 7';
 const hikvisionInChinese = '杭州海康威视数字技术股份有限公司';
 
-interface Violation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
-const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core on the page and returns its serious and critical violations, readably. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's strict CSP (no inline scripts) stays on.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate<Violation[]>(
-    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
-
-async function snap(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
-}
-
 const run = (args: string[], env: Record<string, string>) =>
   runCordon(args, env).then((r) => {
     if (r.code !== 0) throw new Error(`cordon ${args.join(' ')} failed: ${r.stderr}`);
@@ -82,9 +36,9 @@ const run = (args: string[], env: Record<string, string>) =>
   });
 
 // A skip says why in its title, in every report (on CI, .ci/run then fails).
-const title = `the web UI in Chromium${skipReason === undefined ? '' : ` (skipped: ${skipReason})`}`;
+const title = browserTitle('the web UI in Chromium');
 
-describe.skipIf(skipReason !== undefined)(title, () => {
+describe.skipIf(browserSkipReason !== undefined)(title, () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-web-ui-'));
   const env = {
     CORDON_DATA_DIR: copyDataDirTemplate(path.join(work, 'data')),
@@ -172,10 +126,7 @@ describe.skipIf(skipReason !== undefined)(title, () => {
       );
     }
     server = await startCordonServer(env, 120_000);
-    browser = await chromium.launch({
-      executablePath: chromiumBinary!,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
