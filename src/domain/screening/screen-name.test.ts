@@ -233,6 +233,13 @@ describe(screenName.name, () => {
       );
     });
 
+    it('finds a listed word written as two words ("Rosoboron Export" / ROSOBORONEXPORT)', () => {
+      // Joined pairs of eight letters or more are looked up exactly only (see candidate-generation.ts).
+      const top = screen('Rosoboron Export').matches[0];
+      expect(top?.name).toMatch(/ROSOBORONE(X|KS)PORT/i);
+      expect(['review', 'strong']).toContain(top?.band);
+    });
+
     it('finds listed words one letter longer than a short query word ("yon" / "yong", "al" / "ali")', () => {
       // Candidate generation, not the score, is under test: a low review threshold shows every
       // candidate scored in full.
