@@ -12,7 +12,7 @@ import {
   seriousViolations,
   snap,
 } from '../support/browser.ts';
-import { runCordon, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+import { cordonOutput, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
 
 // The daily work in the web UI, in Debian's Chromium driven by playwright-core (as web-ui.e2e):
 // uploads, the exporter's "what happens next", the work queue's filters and assign-to-me, the
@@ -28,11 +28,7 @@ const password = 'people-e2e-password-1';
 // browser test walks through.
 const ownPassword = 'heron lantern quietly 7';
 
-const run = (args: string[], env: Record<string, string>) =>
-  runCordon(args, env).then((r) => {
-    if (r.code !== 0) throw new Error(`cordon ${args.join(' ')} failed: ${r.stderr}`);
-    return r.stdout;
-  });
+const run = cordonOutput;
 
 const application = {
   jurisdiction: 'GB',

@@ -12,7 +12,7 @@ import {
   seriousViolations,
   snap,
 } from '../support/browser.ts';
-import { runCordon, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+import { cordonOutput, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
 import { copyDataDirTemplate } from '../support/data-dir.ts';
 
 // The web UI in Debian's Chromium (the `chromium` package, found on PATH), driven by
@@ -29,11 +29,7 @@ const password = 'people-e2e-password-1';
 const ownPassword = 'heron lantern quietly 7';
 const hikvisionInChinese = '杭州海康威视数字技术股份有限公司';
 
-const run = (args: string[], env: Record<string, string>) =>
-  runCordon(args, env).then((r) => {
-    if (r.code !== 0) throw new Error(`cordon ${args.join(' ')} failed: ${r.stderr}`);
-    return r.stdout;
-  });
+const run = cordonOutput;
 
 // A skip says why in its title, in every report (on CI, .ci/run then fails).
 const title = browserTitle('the web UI in Chromium');

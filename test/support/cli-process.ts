@@ -18,6 +18,16 @@ export function runCordon(
   return runProcess(process.execPath, [bin, ...args], { LOG_LEVEL: 'warn', ...env });
 }
 
+/** Runs `cordon ARGS` and returns its standard output; a non-zero exit throws with its stderr. */
+export async function cordonOutput(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<string> {
+  const r = await runCordon(args, env);
+  if (r.code !== 0) throw new Error(`cordon ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
 /** Runs a command to completion from the repository root, collecting its output. */
 export function runProcess(
   command: string,
