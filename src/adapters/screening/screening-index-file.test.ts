@@ -41,8 +41,28 @@ describe(decodeIndexFile.name, () => {
     expect(view?.provenance).toEqual(content.provenance);
     expect(view?.record(1)).toBe(content.records[1]);
     expect(view?.record(2)).toBeUndefined();
-    expect(view?.index.latin.vocabulary).toEqual(content.index.latin.vocabulary);
     expect(view?.index.latin.postings).toEqual(content.index.latin.postings);
+  });
+
+  it('answers every map lookup as the maps written, and nothing for a key they lack', () => {
+    const index = decodeIndexFile(encodeIndexFile(content))?.index;
+    const maps: [ReadonlyMap<string, unknown> | undefined, ReadonlyMap<string, unknown>][] = [
+      [index?.latin.vocabulary, content.index.latin.vocabulary],
+      [index?.latin.gramIds, content.index.latin.gramIds],
+      [index?.skeleton.vocabulary, content.index.skeleton.vocabulary],
+      [index?.skeleton.gramIds, content.index.skeleton.gramIds],
+      [index?.exactNames, content.index.exactNames],
+    ];
+    for (const [read, written] of maps) {
+      expect(new Map(read)).toEqual(written);
+      expect(read?.size).toBe(written.size);
+      for (const [key, value] of written) {
+        expect(read?.get(key)).toEqual(value);
+        expect(read?.has(key)).toBe(true);
+      }
+      expect(read?.get('not a key')).toBeUndefined();
+      expect(read?.has('')).toBe(written.has(''));
+    }
   });
 
   it('decodes names and parties when first read, and they behave as the arrays written', () => {
