@@ -13,7 +13,6 @@ import {
   snap,
 } from '../support/browser.ts';
 import { cordonOutput, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
-import { copyDataDirTemplate } from '../support/data-dir.ts';
 
 // The daily work in the web UI, in Debian's Chromium driven by playwright-core (as web-ui.e2e):
 // uploads, the exporter's "what happens next", the work queue's filters and assign-to-me, the
@@ -49,8 +48,7 @@ describe.skipIf(browserSkipReason !== undefined)(
   () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-web-work-'));
     const env = {
-      // The shipped lists already imported: the first start only creates the administrator.
-      CORDON_DATA_DIR: copyDataDirTemplate(path.join(work, 'data')),
+      CORDON_DATA_DIR: path.join(work, 'data'),
       CORDON_ADMIN_PASSWORD: adminPassword,
       PEOPLE_PASSWORD: password,
     };
