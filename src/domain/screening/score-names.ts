@@ -15,6 +15,7 @@ import {
   tokenSimilarity,
 } from './token-similarity.ts';
 import type { FormScheme, NameForm } from './transliterate.ts';
+import { weightsOfListed, weightsOfQuery } from './token-weights.ts';
 import { geographicWordWeight, geographicWords, particles } from './word-frequency.ts';
 
 /**
@@ -72,70 +73,6 @@ export const uniformWeighting: TokenWeighting = {
     return geographicWords().has(token) ? geographicWordWeight : 1;
   },
 };
-
-// The weights of a token list. A query's forms are compared with a few dozen candidates in a row,
-// and a listed name's forms (kept by the index) with every query that finds them, so both are
-// remembered: the listed ones per list in a weak map (they leave with their tokens), the query's
-// as the last few lists met (their keys would be young garbage in a weak map, which the scavenger
-// handles at a cost). Weightings are pure functions of a token and its space, so a remembered
-// value never goes stale.
-const weightCaches = new WeakMap<
-  TokenWeighting,
-  Record<Space, WeakMap<readonly string[], readonly number[]>>
->();
-const recentLists: (readonly string[] | undefined)[] = [undefined, undefined, undefined, undefined];
-const recentWeights: (readonly number[] | undefined)[] = [
-  undefined,
-  undefined,
-  undefined,
-  undefined,
-];
-const recentOwners: (TokenWeighting | undefined)[] = [undefined, undefined, undefined, undefined];
-const recentSpaces: (Space | undefined)[] = [undefined, undefined, undefined, undefined];
-let recentNext = 0;
-
-function weightsOfQuery(
-  weighting: TokenWeighting,
-  tokens: readonly string[],
-  space: Space,
-): readonly number[] {
-  for (let k = 0; k < recentLists.length; k += 1) {
-    const weights = recentWeights[k];
-    if (
-      recentLists[k] === tokens &&
-      recentOwners[k] === weighting &&
-      recentSpaces[k] === space &&
-      weights
-    )
-      return weights;
-  }
-  const weights = tokens.map((t) => weighting.weight(t, space));
-  recentLists[recentNext] = tokens;
-  recentWeights[recentNext] = weights;
-  recentOwners[recentNext] = weighting;
-  recentSpaces[recentNext] = space;
-  recentNext = (recentNext + 1) % recentLists.length;
-  return weights;
-}
-
-function weightsOfListed(
-  weighting: TokenWeighting,
-  tokens: readonly string[],
-  space: Space,
-): readonly number[] {
-  let caches = weightCaches.get(weighting);
-  if (!caches) {
-    caches = { latin: new WeakMap(), skeleton: new WeakMap() };
-    weightCaches.set(weighting, caches);
-  }
-  const cache = caches[space];
-  let weights = cache.get(tokens);
-  if (!weights) {
-    weights = tokens.map((t) => weighting.weight(t, space));
-    cache.set(tokens, weights);
-  }
-  return weights;
-}
 
 const romanNumeral = /^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$/;
 
