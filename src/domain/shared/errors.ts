@@ -72,7 +72,7 @@ export const errorCatalogue = {
   CORDON_EXCHANGE_NOT_CONFIGURED:
     'The exchange with partner states is not set up on this node: it has no authority id or no key (run `cordon exchange keygen`); the message says which.',
   CORDON_PROPOSAL_STATE_NOT_ALLOWED:
-    'The control proposal does not allow this step: it is a partner\'s (only its drafting authority changes it), it is not a draft (publish) or not published (amend, withdraw, record a position), or the version named does not exist.',
+    "The control proposal does not allow this step: it is a partner's (only its drafting authority changes it), it is not a draft (publish) or not published (amend, withdraw, record a position), or the version named does not exist.",
 } as const satisfies Record<string, string>;
 
 /** A stable error code from the catalogue. */

@@ -9,8 +9,7 @@ import {
 import type { ProposalDeps } from '../../../../application/proposals/proposal-deps.ts';
 import { recordPosition } from '../../../../application/proposals/proposal-positions.ts';
 import type { ProposalRecord } from '../../../../application/ports/proposal-store.ts';
-import type {
-  ProposalSummarySchema} from '../../../../contracts/proposals.ts';
+import type { ProposalSummarySchema } from '../../../../contracts/proposals.ts';
 import {
   AmendmentInputSchema,
   DryRunQuerySchema,
