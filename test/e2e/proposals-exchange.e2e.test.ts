@@ -1,7 +1,15 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserSkipReason,
+  launchChromium,
+  screenshots,
+  seriousViolations,
+  snap,
+} from '../support/browser.ts';
 import { call, pin, seedNode, startNode, sync, type ExchangeNode } from './exchange-nodes.ts';
 
 /** A proposal for facial-recognition systems, its entry in the catalogue's format. */
@@ -59,8 +67,18 @@ describe('control proposals between three partner states on loopback', () => {
   let nl: ExchangeNode;
   let dk: ExchangeNode;
   let no: ExchangeNode;
+  let proposalId = '';
 
   beforeAll(async () => {
+    if (browserSkipReason === undefined) {
+      // The web UI the browser check reads (built once, only when stale).
+      const root = path.resolve(import.meta.dirname, '../..');
+      execFileSync(process.execPath, [path.join(root, 'bin/build-web.js'), '--if-stale'], {
+        cwd: root,
+        stdio: 'inherit',
+      });
+      fs.mkdirSync(screenshots, { recursive: true });
+    }
     nl = await seedNode(work, 'NL-ILT', 'NL');
     dk = await seedNode(work, 'DK-ERST', 'DK');
     no = await seedNode(work, 'NO-DEXU', 'NO');
@@ -125,6 +143,7 @@ describe('control proposals between three partner states on loopback', () => {
     expect(drafted.status, JSON.stringify(drafted.json)).toBe(201);
     expect(drafted.json.status).toBe('draft');
     const id = drafted.json.id;
+    proposalId = id;
     expect(id).toMatch(/^NL-ILT-proposal-/);
     expect((await call(nl, 'cw', 'POST', `/v1/proposals/${id}/publish`)).status).toBe(403);
     const published = await call<ProposalJson>(nl, 'so1', 'POST', `/v1/proposals/${id}/publish`);
@@ -232,4 +251,52 @@ describe('control proposals between three partner states on loopback', () => {
     expect(dry.json.report.byEndUserType[0]?.key).toBe('government-security');
     expect(dry.json.report.cases.map((c) => c.caseId)).toEqual([created.json.id]);
   }, 600_000);
+
+  it.skipIf(browserSkipReason !== undefined)(
+    'shows NL’s officers the adoption matrix in the web UI',
+    async () => {
+      expect(proposalId).not.toBe('');
+      // The seeded password was set by someone else: change it first, as a person would.
+      const base = nl.server?.url ?? '';
+      const login = await fetch(`${base}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'cw', password: 'correct horse battery' }),
+      });
+      expect(login.status).toBe(200);
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const changed = await fetch(`${base}/v1/auth/password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({
+          currentPassword: 'correct horse battery',
+          newPassword: 'marble orchard softly 42',
+        }),
+      });
+      expect(changed.status, await changed.text()).toBeLessThan(300);
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+        await page.goto(base);
+        await page.getByLabel('Username').fill('cw');
+        await page.getByLabel('Password').fill('marble orchard softly 42');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('navigation', { name: 'Main' }).waitFor();
+        await page.getByRole('link', { name: 'Proposals' }).click();
+        await page.getByRole('link', { name: facialRecognition.title }).click();
+        const matrix = page.getByRole('table', { name: 'Adoption matrix' });
+        await matrix.waitFor();
+        await expect
+          .poll(() => matrix.getByRole('row', { name: /NO-DEXU/ }).innerText())
+          .toMatch(/adopted[\s\S]*NO-5A991\.FR/);
+        expect(await matrix.getByRole('row', { name: /DK-ERST/ }).innerText()).toMatch(/studying/);
+        expect(await seriousViolations(page)).toEqual([]);
+        await snap(page, 'proposal-adoption-matrix');
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
 });
