@@ -9,6 +9,7 @@ import { registerListsCommands, type ListsCliHandlers } from './lists-cli.ts';
 import { registerOpsCommands, type OpsCliHandlers } from './ops-cli.ts';
 import { registerPeopleCommands, type PeopleCliHandlers } from './people-cli.ts';
 import { registerExchangeCommands, type ExchangeCliHandlers } from './exchange-cli.ts';
+import { registerProposalCommands, type ProposalsCliHandlers } from './proposals-cli.ts';
 import { registerIndicatorsCommands, type IndicatorsCliHandlers } from './indicators-cli.ts';
 import { registerScreeningCommands, type ScreeningCliHandlers } from './screening-cli.ts';
 import { registerRoutingCommands, type RoutingCliHandlers } from './cases-cli.ts';
@@ -32,6 +33,7 @@ export interface CliHandlers
     BatchCliHandlers,
     OpsCliHandlers,
     ExchangeCliHandlers,
+    ProposalsCliHandlers,
     RoutingCliHandlers,
     IndicatorsCliHandlers,
     PeopleCliHandlers {
@@ -170,6 +172,7 @@ export function buildProgram(
   registerBatchCommands(program, handlers, context);
   registerOpsCommands(program, handlers, context);
   registerExchangeCommands(program, handlers, context);
+  registerProposalCommands(program, handlers, context);
   registerRoutingCommands(program, handlers, context);
   return program;
 }

@@ -13,6 +13,7 @@ import { listsCliHandlers } from './lists-cli.ts';
 import { peopleCliHandlers } from './people-cli.ts';
 import { screeningCliHandlers } from './screening-cli.ts';
 import { exchangeCliHandlers, exchangeConfigFrom } from './exchange-cli.ts';
+import { proposalsCliHandlers } from './proposals-cli.ts';
 import { caseSettingsFrom, casesCliHandlers } from './cases-cli.ts';
 
 /** The CLI's composition root: turns flags into a config, then into adapters, for each command. */
@@ -35,6 +36,7 @@ export function cliHandlers(
     ...batchCliHandlers(context),
     ...opsCliHandlers(context),
     ...exchangeCliHandlers(context),
+    ...proposalsCliHandlers(context),
     ...casesCliHandlers(context),
 
     async serve(flags, serveOptions) {

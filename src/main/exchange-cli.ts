@@ -322,7 +322,7 @@ export function exchangeCliHandlers(context: CliContext): ExchangeCliHandlers {
               .map((o) =>
                 o.kind === 'unreachable'
                   ? `${o.partner}: unreachable (${o.error})`
-                  : `${o.partner}: ${String(o.accepted)} accepted, ${String(o.withheld)} addressed to others, ${String(o.rejected.length)} rejected; at sequence ${String(o.position)}${o.rejected.map((r) => `\n  rejected #${String(r.sequence ?? '?')}: ${r.reason} (${r.detail})`).join('')}`,
+                  : `${o.partner}: ${String(o.accepted)} accepted, ${String(o.withheld)} addressed to others, ${o.skipped.length > 0 ? `${String(o.skipped.length)} skipped (unknown kind), ` : ''}${String(o.rejected.length)} rejected; at sequence ${String(o.position)}${o.rejected.map((r) => `\n  rejected #${String(r.sequence ?? '?')}: ${r.reason} (${r.detail})`).join('')}`,
               )
               .join('\n') || 'No partners to sync.',
           json: { partners: synced.value },

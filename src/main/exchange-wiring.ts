@@ -20,6 +20,13 @@ import { syncPartners } from '../application/exchange/sync-partners.ts';
 import type { ExchangeConfig } from '../config/config.ts';
 import { err } from '../domain/shared/result.ts';
 import { sha256Text } from './people-wiring.ts';
+import {
+  fileRegulationSources,
+  shippedRegulationDirs,
+} from '../adapters/regulation/file-regulation-sources.ts';
+import type { ControlCatalogueSource } from '../application/ports/control-catalogue-source.ts';
+import type { ProposalDeps } from '../application/proposals/proposal-deps.ts';
+import { withProposals } from './proposal-wiring.ts';
 
 /** Years until a notified denial is due for review (the regimes' three). */
 const reviewYears = 3;
@@ -31,37 +38,45 @@ export const partnerAlertScreening = (db: Kysely<Database>): PartnerAlertParties
 /**
  * The exchange use cases on a database, signing with the node's key file when it has one. Give
  * it the `partnerAlerts` that screening indexes, so that a message applied here re-indexes them
- * at once.
+ * at once. Control proposals ride on it (`proposals`): partners' proposal messages are applied
+ * as they arrive, classified against `catalogue` (the shipped one by default).
  */
 export async function exchangeDepsFor(
   db: Kysely<Database>,
   config: ExchangeConfig | undefined,
   partnerAlerts: PartnerAlertParties = partnerAlertScreening(db),
-): Promise<ExchangeDeps & { readonly partnerAlerts: PartnerAlertParties }> {
+  catalogue: ControlCatalogueSource = fileRegulationSources(shippedRegulationDirs),
+): Promise<
+  ExchangeDeps & { readonly partnerAlerts: PartnerAlertParties; readonly proposals: ProposalDeps }
+> {
   const signer =
     config === undefined
       ? err('The exchange is not configured on this node.')
       : await loadNodeSigner(config.keyFile, config.authorityId);
   const store = kyselyExchangeStore(db, systemClock, sha256Text);
-  return {
-    partnerAlerts,
-    onAlertsChanged: partnerAlerts.changed,
-    store,
-    signer,
-    verifier: joseSignatureVerifier,
-    feed: signer.ok
-      ? httpPartnerFeed(signer.value, systemClock, config?.partnerUrls ?? strictPartnerUrlPolicy)
-      : { fetch: () => Promise.resolve(err(signer.error)) },
-    cases: kyselyCaseStore(db, systemClock, sha256Text),
-    witnesses: kyselyAuditWitnessStore(db),
-    clock: systemClock,
-    sha256: sha256Text,
-    policy: {
-      redactExporter: config?.redactExporter ?? true,
-      reviewYears,
-      partnerUrls: config?.partnerUrls ?? strictPartnerUrlPolicy,
+  return withProposals(
+    db,
+    {
+      partnerAlerts,
+      onAlertsChanged: partnerAlerts.changed,
+      store,
+      signer,
+      verifier: joseSignatureVerifier,
+      feed: signer.ok
+        ? httpPartnerFeed(signer.value, systemClock, config?.partnerUrls ?? strictPartnerUrlPolicy)
+        : { fetch: () => Promise.resolve(err(signer.error)) },
+      cases: kyselyCaseStore(db, systemClock, sha256Text),
+      witnesses: kyselyAuditWitnessStore(db),
+      clock: systemClock,
+      sha256: sha256Text,
+      policy: {
+        redactExporter: config?.redactExporter ?? true,
+        reviewYears,
+        partnerUrls: config?.partnerUrls ?? strictPartnerUrlPolicy,
+      },
     },
-  };
+    catalogue,
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ListSnapshotStore } from '../application/ports/list-snapshot-store
 import type { ScreeningService } from '../application/screening/screening-service.ts';
 import type { AuditLog } from '../application/ports/audit-log.ts';
 import type { PeopleDeps } from '../application/people/people-deps.ts';
+import type { ProposalDeps } from '../application/proposals/proposal-deps.ts';
 import type { ExchangeDeps } from '../application/exchange/exchange-deps.ts';
 import type { CaseDeps } from '../application/cases/case-deps.ts';
 import type { BatchStore } from '../application/batch/batch-store.ts';
@@ -96,6 +97,7 @@ async function offlineApp(): Promise<App> {
       },
       controls: offlineControls,
       exchange: unavailable<ExchangeDeps>(),
+      proposals: unavailable<ProposalDeps>(),
       cases: unavailable<CaseDeps>(),
       metrics: { gauges: [] },
       batches: { store: unavailable<BatchStore>(), submit: unused, maxFileBytes: 1 },

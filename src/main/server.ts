@@ -236,7 +236,7 @@ async function wireServices(
     clock: systemClock,
     listMaxAgeDays: config.assessment.listMaxAgeDays,
   });
-  const exchange = await exchangeDepsFor(database.db, options.exchange, partnerAlerts);
+  const exchange = await exchangeDepsFor(database.db, options.exchange, partnerAlerts, regulation);
   const cases = casesWithExchange(
     caseDepsFor(database.db, assessment, options.cases),
     exchange,
@@ -366,6 +366,7 @@ function appDepsOf(wired: Wired, afterActivation: (snapshot: ListSnapshot) => vo
     assessments: { assess: (request) => assessApplication(request, services.assessment) },
     cases: services.cases,
     exchange: services.exchange,
+    proposals: services.exchange.proposals,
     controls: {
       catalogue: services.regulation,
       reference: services.regulation,

@@ -4,6 +4,7 @@ import { declaredRoutesOf, type DeclaredRoute } from '../../src/adapters/http/ro
 import { roles } from '../../src/domain/people/role.ts';
 import type { CaseDeps } from '../../src/application/cases/case-deps.ts';
 import type { ExchangeDeps } from '../../src/application/exchange/exchange-deps.ts';
+import type { ProposalDeps } from '../../src/application/proposals/proposal-deps.ts';
 import type { BatchStore } from '../../src/application/batch/batch-store.ts';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,7 @@ beforeAll(async () => {
   app = await buildTestApp({
     cases: unavailable<CaseDeps>(),
     exchange: unavailable<ExchangeDeps>(),
+    proposals: unavailable<ProposalDeps>(),
     batches: {
       store: unavailable<BatchStore>(),
       submit: () => Promise.reject(new Error('not called: only access decisions matter here')),
@@ -66,6 +68,7 @@ describe('the authorisation matrix', () => {
         '/v1/screen',
         '/v1/assessments',
         '/v1/exchange/feed',
+        '/v1/proposals/:id/positions',
       ]),
     );
   });

@@ -8,6 +8,7 @@ import {
 } from '../../src/adapters/exchange/jose-signatures.ts';
 import type { ExchangeDeps } from '../../src/application/exchange/exchange-deps.ts';
 import { addPartner } from '../../src/application/exchange/manage-partners.ts';
+import { headerHash } from '../../src/application/exchange/publish-message.ts';
 import { receiveEntries } from '../../src/application/exchange/receive-messages.ts';
 import type { MessageSigner } from '../../src/application/ports/message-signer.ts';
 import {
@@ -41,6 +42,50 @@ const denial: DenialNotificationBody = {
   criteria: [{ code: 'US-ECRA-4813', reason: 'human rights' }],
   reviewBy: '2029-11-20',
 };
+
+/** A control proposal as the exchange carries it (version 1), a position on it, a withdrawal. */
+const proposal = {
+  proposalId: 'US-BIS-proposal-1',
+  version: 1,
+  title: 'Facial recognition systems for mass surveillance',
+  entry: {
+    entryId: 'US-PROP-FRT-1',
+    title: 'Facial recognition systems for crowd scanning',
+    text: 'Systems specially designed to identify persons by their faces in crowds.',
+    kind: 'equipment',
+    criteriaMode: 'all-of',
+    criteria: [
+      {
+        id: 'a',
+        text: 'Facial recognition for crowd scanning',
+        facts: ['facial-recognition-mass-surveillance'],
+        factMode: 'all',
+      },
+    ],
+    exclusions: [],
+    parameters: [{ name: 'faces per second', value: '>= 100' }],
+    technicalNotes: [],
+  },
+  rationale: 'Used to identify protesters.',
+  evidence: [{ text: 'Protesters identified.', source: 'Amnesty', textStatus: 'paraphrase' }],
+  reasonsForControl: ['HR'],
+};
+const position = {
+  proposalId: 'US-BIS-proposal-1',
+  version: 1,
+  position: 'adopted',
+  adoption: { nationalEntryId: 'NO-5A991', legalInstrument: 'FOR-2026', effectiveOn: '2027-01-01' },
+};
+const proposalWithdrawal = { proposalId: 'US-BIS-proposal-1', reason: 'Superseded.' };
+
+/** Bodies of every shape the exchange carries, each to be mutated. */
+const anyBody = (): fc.Arbitrary<Json> =>
+  fc.oneof(
+    mutationOf(denial),
+    mutationOf(proposal),
+    mutationOf(position),
+    mutationOf(proposalWithdrawal),
+  );
 
 const validHeader = (body: unknown, kind = 'denial-notification'): MessageHeader =>
   ({
@@ -101,7 +146,7 @@ describe('received exchange messages under fuzzing: parsing', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...messageKinds),
-        fc.oneof(mutationOf(denial), fc.jsonValue({ maxDepth: 3 })),
+        fc.oneof(anyBody(), fc.jsonValue({ maxDepth: 3 })),
         (kind, raw) => {
           const parsed = parseBody(kind, raw);
           expect(parsed.ok ? 'a body' : parsed.error).not.toBe('');
@@ -224,7 +269,7 @@ describe('received exchange messages under fuzzing: verification and application
 
   it('answers a hostile message signed with a pinned key (a faulty or malicious partner) with acceptance or a recorded rejection, never an exception', async () => {
     const signedHostile = fc
-      .tuple(fc.constantFrom(...messageKinds), mutationOf(denial))
+      .tuple(fc.constantFrom(...messageKinds), fc.oneof(mutationOf(denial), anyBody()))
       .chain(([kind, body]) =>
         fc.record({
           body: fc.constant(body),
@@ -246,10 +291,45 @@ describe('received exchange messages under fuzzing: verification and application
           'GB-ECJU',
         );
         expect(performance.now() - started).toBeLessThan(perInputBudgetMs);
-        expect(summary.accepted + summary.withheld + summary.rejected.length).toBe(1);
+        expect(
+          summary.accepted + summary.withheld + summary.skipped.length + summary.rejected.length,
+        ).toBe(1);
         noPollution();
       }),
       fuzzParameters(200),
+    );
+  });
+
+  it('skips a verified message of a kind it does not know, records it, and accepts what follows on the chain', async () => {
+    const unknownKinds = fc
+      .stringMatching(/^[a-z][a-z0-9-]{1,30}$/)
+      .filter((k) => !(messageKinds as readonly string[]).includes(k));
+    await fc.assert(
+      fc.asyncProperty(unknownKinds, fc.jsonValue({ maxDepth: 3 }), async (kind, body) => {
+        const { deps, partner, store } = await receiver();
+        const first = validHeader(body, kind);
+        const second: MessageHeader = {
+          ...validHeader(denial),
+          sequence: 2,
+          previousHash: headerHash(testSha256, first),
+        };
+        const summary = await receiveEntries(
+          deps,
+          partner,
+          [
+            { sequence: 1, jws: await signer.sign(canonicalJson(first)), body },
+            { sequence: 2, jws: await signer.sign(canonicalJson(second)), body: denial },
+          ],
+          'GB-ECJU',
+        );
+        expect(summary.skipped).toEqual([{ sequence: 1, kind }]);
+        expect(summary.accepted).toBe(1);
+        expect(summary.rejected).toEqual([]);
+        expect((await store.rejected(10)).map((r) => r.reason)).toEqual(['unknown-kind']);
+        expect((await store.denials({})).map((d) => d.reference)).toEqual([denial.reference]);
+        noPollution();
+      }),
+      fuzzParameters(100),
     );
   });
 });

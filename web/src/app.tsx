@@ -13,6 +13,7 @@ import { ScreenPage } from './pages/screen-page.tsx';
 import { ChangePasswordPage, EnrolPage } from './pages/password-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { StatisticsPage } from './pages/statistics-page.tsx';
+import { ProposalPage, ProposalsPage } from './pages/proposals-page.tsx';
 import { VerifyPage } from './pages/verify-page.tsx';
 import { Link, matchPath, useRouter } from './router.tsx';
 import { officerRoles, useSession } from './session.tsx';
@@ -44,6 +45,11 @@ const nav: readonly NavItem[] = [
   {
     to: '/statistics',
     label: 'Statistics',
+    roles: [...officerRoles, 'administrator', 'auditor'],
+  },
+  {
+    to: '/proposals',
+    label: 'Proposals',
     roles: [...officerRoles, 'administrator', 'auditor'],
   },
   { to: '/admin/people', label: 'Users and tokens', roles: ['administrator', 'auditor'] },
@@ -96,6 +102,9 @@ function Page({
   if (path === '/audit') return guard('/audit', <AuditPage />);
   if (path === '/lists') return guard('/lists', <ListsPage />);
   if (path === '/statistics') return guard('/statistics', <StatisticsPage />);
+  if (path === '/proposals') return guard('/proposals', <ProposalsPage />);
+  const proposal = matchPath('/proposals/:id', path);
+  if (proposal?.['id']) return guard('/proposals', <ProposalPage id={proposal['id']} />);
   if (path === '/admin/people') return guard('/admin/people', <PeoplePage />);
   if (path === '/account/password') {
     return (

@@ -38,6 +38,9 @@ export interface Database {
   rate_limit_counter: RateLimitCounterTable;
   indicator_dataset: IndicatorDatasetTable;
   indicator_value: IndicatorValueTable;
+  control_proposal: ControlProposalTable;
+  control_proposal_position: ControlProposalPositionTable;
+  proposal_sync_gap_alert: ProposalSyncGapAlertTable;
 }
 
 /** One row, written when a store is created: which code version created it, and when. */
@@ -398,4 +401,36 @@ export interface IndicatorValueTable {
   country: string;
   year: number;
   readings: ColumnType<unknown, string, never>;
+}
+
+/** A control proposal, ours or a partner's; `record` is its JSON (versions, withdrawal). */
+export interface ControlProposalTable {
+  id: string;
+  authority: string;
+  title: string;
+  status: string;
+  current_version: number;
+  record: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** An authority's position on one version of a proposal; `record` is its JSON. */
+export interface ControlProposalPositionTable {
+  proposal_id: string;
+  partner: string;
+  version: number;
+  position: string;
+  record: string;
+  recorded_at: Date;
+}
+
+/** An open case that a partner's adopted control would capture; once per proposal, partner and case. */
+export interface ProposalSyncGapAlertTable {
+  id: string;
+  proposal_id: string;
+  partner: string;
+  case_id: string;
+  record: string;
+  raised_at: Date;
 }

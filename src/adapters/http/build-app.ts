@@ -24,6 +24,8 @@ import { casesRoutes } from './routes/cases/routes.ts';
 import { workRoutes } from './routes/work/routes.ts';
 import { referencesRoutes } from './routes/references/routes.ts';
 import { exchangeRoutes } from './routes/exchange/routes.ts';
+import { proposalRoutes } from './routes/proposals/routes.ts';
+import type { ProposalDeps } from '../../application/proposals/proposal-deps.ts';
 import type { ExchangeDeps } from '../../application/exchange/exchange-deps.ts';
 import type { CaseDeps } from '../../application/cases/case-deps.ts';
 import { controlsRoutes, type ControlsRouteDeps } from './routes/controls/routes.ts';
@@ -52,6 +54,8 @@ export interface AppDeps {
   readonly cases?: CaseDeps;
   /** Exchange with partner states; absent in tests that do not exchange (its routes are then not registered). */
   readonly exchange?: ExchangeDeps;
+  /** Control proposals over the exchange; absent in tests that do not use them (routes not registered). */
+  readonly proposals?: ProposalDeps;
   readonly controls: ControlsRouteDeps;
   /** Distributed batch screening (`/v1/batches`); PostgreSQL only, absent otherwise (the routes are then not registered). */
   readonly batches?: BatchRouteDeps;
@@ -207,6 +211,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
       if (deps.cases) await v1.register(workRoutes, deps.cases);
       if (deps.cases) await v1.register(referencesRoutes, deps.cases);
       if (deps.exchange) await v1.register(exchangeRoutes, deps.exchange);
+      if (deps.proposals) await v1.register(proposalRoutes, deps.proposals);
       await v1.register(controlsRoutes, deps.controls);
       if (deps.batches) await v1.register(batchRoutes, deps.batches);
     },

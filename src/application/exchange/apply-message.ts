@@ -27,6 +27,11 @@ export async function applyMessage(
         updatedAt: at,
       });
       return;
+    case 'control-proposal':
+    case 'control-proposal-withdrawal':
+    case 'proposal-position':
+      await deps.onProposalMessage?.(message, receipt);
+      return;
     case 'audit-head':
       await deps.witnesses?.record({
         sender,

@@ -1,3 +1,4 @@
+import type { ExchangeMessage, MessageReceipt } from '../../domain/exchange/exchange-message.ts';
 import type { PartnerUrlPolicy } from '../../domain/exchange/partner-url.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
@@ -31,7 +32,19 @@ export interface ExchangeDeps {
   readonly witnesses?: AuditWitnessStore;
   /** Told when partners' threat alerts changed here, so that screening re-indexes at once. */
   readonly onAlertsChanged?: () => void;
+  /**
+   * Applies a partner's control proposal, its withdrawal or a partner's position on one
+   * (`application/proposals/receive-proposal-message.ts`); absent, they are accepted on the chain
+   * and not kept.
+   */
+  readonly onProposalMessage?: (message: ProposalMessage, receipt: MessageReceipt) => Promise<void>;
 }
+
+/** The messages of control proposals. */
+export type ProposalMessage = Extract<
+  ExchangeMessage,
+  { readonly kind: 'control-proposal' | 'control-proposal-withdrawal' | 'proposal-position' }
+>;
 
 /** The node's signer, or the error that says how to give the node an identity. */
 export function signerOf(deps: ExchangeDeps): Result<MessageSigner, CordonError> {

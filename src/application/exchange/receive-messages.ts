@@ -3,6 +3,7 @@ import {
   messageIdOf,
   parseBody,
   parseHeader,
+  unknownKindHeader,
   type ExchangeMessage,
   type MessageHeader,
 } from '../../domain/exchange/exchange-message.ts';
@@ -24,6 +25,11 @@ export interface ReceiveSummary {
   readonly accepted: number;
   /** Entries withheld from us (addressed to others): their headers keep our chain whole. */
   readonly withheld: number;
+  /**
+   * Verified entries of a kind this node does not know (a newer partner's): kept in the inbox,
+   * recorded as skipped, never applied; the chain moves past them.
+   */
+  readonly skipped: readonly { readonly sequence: number; readonly kind: string }[];
   readonly rejected: readonly {
     readonly sequence?: number;
     readonly reason: RejectionReason;
@@ -37,6 +43,8 @@ type Verdict =
       readonly header: MessageHeader;
       readonly keyId: string;
       readonly message?: ExchangeMessage;
+      /** Set for a verified entry of a kind this node does not know. */
+      readonly unknownKind?: string;
     }
   | {
       readonly ok: false;
@@ -65,6 +73,7 @@ export async function receiveEntries(
   let position = partner.position;
   let accepted = 0;
   let withheld = 0;
+  const skipped: { sequence: number; kind: string }[] = [];
   const rejected: { sequence?: number; reason: RejectionReason; detail: string }[] = [];
   for (const entry of entries) {
     const verdict = await verifyEntry(deps, partner, entry, position, self);
@@ -98,7 +107,17 @@ export async function receiveEntries(
       lastHash: hash,
       lastIssuedAt: verdict.header.issuedAt,
     };
-    if (verdict.message === undefined) {
+    if (verdict.unknownKind !== undefined) {
+      skipped.push({ sequence: verdict.header.sequence, kind: verdict.unknownKind });
+      await deps.store.reject({
+        partnerId: partner.id,
+        sequence: verdict.header.sequence,
+        reason: 'unknown-kind',
+        detail: `skipped, unknown kind ${verdict.unknownKind}: verified and kept in the inbox, not applied; the chain moved past it (a newer Cordon knows it)`,
+        jws: entry.jws,
+        receivedAt: deps.clock.now(),
+      });
+    } else if (verdict.message === undefined) {
       withheld += 1;
     } else {
       accepted += 1;
@@ -111,7 +130,7 @@ export async function receiveEntries(
       });
     }
   }
-  return { partner: partner.id, accepted, withheld, rejected };
+  return { partner: partner.id, accepted, withheld, skipped, rejected };
 }
 
 async function verifyEntry(
@@ -142,8 +161,10 @@ async function verifyEntry(
     return refuse('malformed', 'the signed payload is not JSON');
   }
   const header = parseHeader(parsed);
-  if (!header.ok) return refuse('malformed', header.error);
-  const h = header.value;
+  // A kind from a newer node is verified like any other entry, then skipped (never applied).
+  const unknown = header.ok ? undefined : unknownKindHeader(parsed);
+  if (!header.ok && unknown === undefined) return refuse('malformed', header.error);
+  const h = header.ok ? header.value : (unknown as unknown as MessageHeader);
   if (h.sender !== partner.id) {
     return refuse(
       'wrong-sender',
@@ -205,6 +226,7 @@ async function verifyEntry(
       h.sequence,
     );
   }
+  if (unknown !== undefined) return { ok: true, header: h, keyId, unknownKind: unknown.kind };
   const body = parseBody(h.kind, entry.body);
   if (!body.ok) return refuse('malformed', body.error, true, h.sequence);
   return {

@@ -28,6 +28,7 @@ export async function syncPartners(
     let partner = start;
     let accepted = 0;
     let withheld = 0;
+    const skipped: ReceiveSummary['skipped'][number][] = [];
     const rejected: ReceiveSummary['rejected'][number][] = [];
     let error: string | undefined;
     for (let page = 0; page < 1000; page += 1) {
@@ -48,6 +49,7 @@ export async function syncPartners(
       );
       accepted += summary.accepted;
       withheld += summary.withheld;
+      skipped.push(...summary.skipped);
       rejected.push(...summary.rejected);
       const reloaded = await deps.store.partner(partner.id);
       if (reloaded === undefined) break;
@@ -57,13 +59,14 @@ export async function syncPartners(
     }
     await deps.store.recordSync(partner.id, deps.clock.now(), error);
     outcomes.push(
-      error !== undefined && accepted === 0 && withheld === 0
+      error !== undefined && accepted === 0 && withheld === 0 && skipped.length === 0
         ? { kind: 'unreachable', partner: partner.id, error }
         : {
             kind: 'synced',
             partner: partner.id,
             accepted,
             withheld,
+            skipped,
             rejected,
             position: partner.position.lastSequence,
           },

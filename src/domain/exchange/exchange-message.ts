@@ -1,3 +1,11 @@
+import {
+  positionBodyProblem,
+  proposalBodyProblem,
+  withdrawalBodyProblem,
+  type ControlProposalBody,
+  type ControlProposalWithdrawalBody,
+  type ProposalPositionBody,
+} from '../proposals/control-proposal.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 
 /**
@@ -16,6 +24,9 @@ export const messageKinds = [
   'threat-alert-withdrawal',
   'withdrawal-under-pending-refusal',
   'audit-head',
+  'control-proposal',
+  'control-proposal-withdrawal',
+  'proposal-position',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -180,6 +191,9 @@ export interface MessageBodies {
   readonly 'threat-alert-withdrawal': ThreatAlertWithdrawalBody;
   readonly 'withdrawal-under-pending-refusal': WithdrawnRefusalBody;
   readonly 'audit-head': AuditHeadBody;
+  readonly 'control-proposal': ControlProposalBody;
+  readonly 'control-proposal-withdrawal': ControlProposalWithdrawalBody;
+  readonly 'proposal-position': ProposalPositionBody;
 }
 
 /** A message with its body, as a discriminated union on `kind`. */
@@ -234,6 +248,29 @@ export function parseHeader(value: unknown): Result<MessageHeader, string> {
   if (typeof h.bodyHash !== 'string' || !/^[0-9a-f]{64}$/.test(h.bodyHash))
     return err('bodyHash is not a SHA-256 hex digest');
   return ok(h as unknown as MessageHeader);
+}
+
+/** A header of a kind this node does not know, from a newer node: the kind is kept as written. */
+export type UnknownKindHeader = Omit<MessageHeader, 'kind'> & { readonly kind: string };
+
+const kindShape = /^[a-z][a-z0-9-]{1,63}$/;
+
+/**
+ * A header that is well formed except that its kind is one this node does not know (a newer
+ * partner's): the header with its kind as written, else undefined. Such a message, once its
+ * signature and chain are verified, is recorded as skipped and the chain moves past it, so that
+ * an old node keeps syncing from a partner that runs a newer version.
+ *
+ * @example
+ * unknownKindHeader({ ...header, kind: 'export-statistics' }) // { ...header, kind: 'export-statistics' }
+ * unknownKindHeader({ ...header, kind: 'denial-notification' }) // undefined: a known kind
+ */
+export function unknownKindHeader(value: unknown): UnknownKindHeader | undefined {
+  if (!isObject(value) || typeof value.kind !== 'string' || !kindShape.test(value.kind))
+    return undefined;
+  if ((messageKinds as readonly string[]).includes(value.kind)) return undefined;
+  const asKnown = parseHeader({ ...value, kind: messageKinds[0] });
+  return asKnown.ok ? { ...asKnown.value, kind: value.kind } : undefined;
 }
 
 const partiesProblem = (v: unknown): string | undefined =>
@@ -341,6 +378,15 @@ export function parseBody<K extends MessageKind>(
             : typeof b.at !== 'string' || !isoInstant.test(b.at)
               ? 'at must be an ISO instant'
               : undefined;
+      break;
+    case 'control-proposal':
+      problem = proposalBodyProblem(b);
+      break;
+    case 'control-proposal-withdrawal':
+      problem = withdrawalBodyProblem(b);
+      break;
+    case 'proposal-position':
+      problem = positionBodyProblem(b);
       break;
     default:
       problem = `unknown kind ${String(kind)}`;

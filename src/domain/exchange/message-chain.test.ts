@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageHeader } from './exchange-message.ts';
-import { parseBody, parseHeader } from './exchange-message.ts';
+import { parseBody, parseHeader, unknownKindHeader } from './exchange-message.ts';
 import { chainStart, checkChain, checkFeedClaims } from './message-chain.ts';
 
 const hash = (c: string) => c.repeat(64);
@@ -65,6 +65,21 @@ describe(parseHeader.name, () => {
     expect(parseHeader({ ...header(1, null), sequence: 0 }).ok).toBe(false);
     expect(parseHeader({ ...header(1, null), kind: 'gossip' }).ok).toBe(false);
     expect(parseHeader(header(1, null)).ok).toBe(true);
+  });
+});
+
+describe(unknownKindHeader.name, () => {
+  it('keeps a well-formed header of a kind this node does not know, so the chain can move past it', () => {
+    expect(unknownKindHeader({ ...header(1, null), kind: 'gossip' })).toEqual({
+      ...header(1, null),
+      kind: 'gossip',
+    });
+  });
+
+  it('is no way round the other checks: a known kind, a bad kind or a bad header gives nothing', () => {
+    expect(unknownKindHeader(header(1, null))).toBeUndefined();
+    expect(unknownKindHeader({ ...header(1, null), kind: 'Gossip!' })).toBeUndefined();
+    expect(unknownKindHeader({ ...header(1, null), kind: 'gossip', sequence: 0 })).toBeUndefined();
   });
 });
 

@@ -53,6 +53,9 @@ export const rejectionReasons = [
   'chain-gap',
   'chain-fork',
   'replayed',
+  // Not a refusal: a verified entry of a kind this node does not know, recorded as skipped while
+  // the chain moves past it.
+  'unknown-kind',
 ] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
 

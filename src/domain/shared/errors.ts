@@ -71,6 +71,8 @@ export const errorCatalogue = {
     'A document attached to a licence case is not of an accepted type (PDF, PNG, JPEG, plain text, CSV, DOCX, ODT), recognised by its content, or its content is not what its declared type or file name claims; nothing was stored.',
   CORDON_EXCHANGE_NOT_CONFIGURED:
     'The exchange with partner states is not set up on this node: it has no authority id or no key (run `cordon exchange keygen`); the message says which.',
+  CORDON_PROPOSAL_STATE_NOT_ALLOWED:
+    "The control proposal does not allow this step: it is a partner's (only its drafting authority changes it), it is not a draft (publish) or not published (amend, withdraw, record a position), or the version named does not exist.",
 } as const satisfies Record<string, string>;
 
 /** A stable error code from the catalogue. */
