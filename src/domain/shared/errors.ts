@@ -71,6 +71,8 @@ export const errorCatalogue = {
     'A document attached to a licence case is not of an accepted type (PDF, PNG, JPEG, plain text, CSV, DOCX, ODT), recognised by its content, or its content is not what its declared type or file name claims; nothing was stored.',
   CORDON_EXCHANGE_NOT_CONFIGURED:
     'The exchange with partner states is not set up on this node: it has no authority id or no key (run `cordon exchange keygen`); the message says which.',
+  CORDON_PUBLIC_CONSULTATION_NOT_NOW:
+    'The public consultation does not allow this step now: commenting outside its comment period, a commenter over the comments allowed, a comment already answered, a response before the period ended or with comments unanswered, a second response, or registering while no consultation is open; the message says which.',
 } as const satisfies Record<string, string>;
 
 /** A stable error code from the catalogue. */
