@@ -41,6 +41,7 @@ import { rescreenCases } from '../application/cases/rescreen-cases.ts';
 import { randomSecrets } from '../adapters/runtime/random-secrets.ts';
 import { bootstrapAdministrator } from '../application/people/manage-people.ts';
 import { peopleDepsFor, servingPeople, sha256Text } from './people-wiring.ts';
+import { publicConsultationDepsFor } from './public-consultation-wiring.ts';
 import { sql } from 'kysely';
 import { batchDepsFor } from './batch-wiring.ts';
 
@@ -373,6 +374,13 @@ function appDepsOf(wired: Wired, afterActivation: (snapshot: ListSnapshot) => vo
     },
     // Batch screening needs the shared database that `cordon worker` processes reach.
     ...(batches ? { batches } : {}),
+    // Public consultations; proposals are looked up through ProposalLookup (see the wiring's TODO).
+    publicConsultations: {
+      consultations: publicConsultationDepsFor(database.db, {
+        authority: options.authorityCountry ?? 'GB',
+        attachmentLimitBytes: services.cases.attachmentLimitBytes,
+      }),
+    },
     // The index is built on the first screening request and rebuilt after an import.
     screening: { screening: services.screening, now: () => systemClock.now() },
     metrics: { gauges: services.screeningIndexes.gauges },

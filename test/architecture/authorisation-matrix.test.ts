@@ -5,6 +5,7 @@ import { roles } from '../../src/domain/people/role.ts';
 import type { CaseDeps } from '../../src/application/cases/case-deps.ts';
 import type { ExchangeDeps } from '../../src/application/exchange/exchange-deps.ts';
 import type { BatchStore } from '../../src/application/batch/batch-store.ts';
+import type { PublicConsultationDeps } from '../../src/application/public-consultation/public-consultation-deps.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { authorisationMatrixMarkdown, unavailable } from '../../src/main/generated-artifacts.ts';
@@ -31,6 +32,7 @@ beforeAll(async () => {
       submit: () => Promise.reject(new Error('not called: only access decisions matter here')),
       maxFileBytes: 1024,
     },
+    publicConsultations: { consultations: unavailable<PublicConsultationDeps>() },
     auth: {
       authenticator: testAuthenticator(),
       people: deps,
@@ -66,6 +68,8 @@ describe('the authorisation matrix', () => {
         '/v1/screen',
         '/v1/assessments',
         '/v1/exchange/feed',
+        '/v1/public-consultations',
+        '/v1/public/consultations',
       ]),
     );
   });
