@@ -101,6 +101,7 @@ async function offlineApp(): Promise<App> {
       metrics: { gauges: [] },
       batches: { store: unavailable<BatchStore>(), submit: unused, maxFileBytes: 1 },
       publicConsultations: { consultations: unavailable<PublicConsultationDeps>() },
+      transparencyReports: { authority: 'GB', renderPdf: unused },
       auth: {
         authenticator: { bearer: unused, session: unused },
         people: unavailable<PeopleDeps>(),

@@ -36,6 +36,6 @@ export function publicConsultationDepsFor(
     attachmentLimitBytes: settings.attachmentLimitBytes,
     clock: systemClock,
     secrets: randomSecrets,
-    sha256Bytes: nodeContentHasher.sha256,
+    sha256Bytes: (bytes) => nodeContentHasher.sha256(bytes),
   };
 }

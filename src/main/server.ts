@@ -25,7 +25,7 @@ import { assessApplication } from '../application/assessment/assess-application.
 import { assessmentDeps } from './assessment-deps.ts';
 import { prepareStore } from './prepare-store.ts';
 import { observedScreeningIndexes } from './ops-metrics.ts';
-import { caseDepsFor, type CaseSettings } from './case-wiring.ts';
+import { caseDepsFor, defaultCaseSettings, type CaseSettings } from './case-wiring.ts';
 import {
   exchangeDepsFor,
   partnerAlertScreening,
@@ -42,6 +42,7 @@ import { randomSecrets } from '../adapters/runtime/random-secrets.ts';
 import { bootstrapAdministrator } from '../application/people/manage-people.ts';
 import { peopleDepsFor, servingPeople, sha256Text } from './people-wiring.ts';
 import { publicConsultationDepsFor } from './public-consultation-wiring.ts';
+import { renderTransparencyReportPdf } from '../adapters/documents/transparency-report-pdf.ts';
 import { sql } from 'kysely';
 import { batchDepsFor } from './batch-wiring.ts';
 
@@ -374,6 +375,15 @@ function appDepsOf(wired: Wired, afterActivation: (snapshot: ListSnapshot) => vo
     },
     // Batch screening needs the shared database that `cordon worker` processes reach.
     ...(batches ? { batches } : {}),
+    // The annual transparency report, printed on the letters' fonts under the authority's name.
+    transparencyReports: {
+      authority: options.authorityCountry ?? 'GB',
+      renderPdf: (report) =>
+        renderTransparencyReportPdf(
+          report,
+          (options.cases ?? defaultCaseSettings).letters.authorityName,
+        ),
+    },
     // Public consultations; proposals are looked up through ProposalLookup (see the wiring's TODO).
     publicConsultations: {
       consultations: publicConsultationDepsFor(database.db, {

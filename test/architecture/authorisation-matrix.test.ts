@@ -33,6 +33,10 @@ beforeAll(async () => {
       maxFileBytes: 1024,
     },
     publicConsultations: { consultations: unavailable<PublicConsultationDeps>() },
+    transparencyReports: {
+      authority: 'GB',
+      renderPdf: () => Promise.reject(new Error('not called: only access decisions matter here')),
+    },
     auth: {
       authenticator: testAuthenticator(),
       people: deps,
