@@ -47,6 +47,7 @@ export const publicConsultationPublicRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['public-consultations'],
         summary: 'Open and closed public consultations (no sign-in)',
+        operationId: 'getOpenPublicConsultations',
         response: { 200: PublicConsultationListSchema, ...errorResponses(429) },
       },
     },
@@ -61,6 +62,7 @@ export const publicConsultationPublicRoutes: FastifyPluginAsyncTypebox<{
       config: { access: { public: true, reason: readReason }, rateLimit: readLimit },
       schema: {
         tags: ['public-consultations'],
+        operationId: 'getOpenPublicConsultationById',
         summary:
           'One public consultation, its comments once the period ended, and the response (no sign-in)',
         description:
@@ -87,6 +89,7 @@ export const publicConsultationPublicRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['public-consultations'],
         summary: "Download a published comment's file (no sign-in; after the period)",
+        operationId: 'getOpenPublicConsultationCommentFile',
         params: Type.Object({
           id: Type.String({ maxLength: 100 }),
           commentId: Type.String({ maxLength: 100 }),
