@@ -13,6 +13,9 @@ import { ScreenPage } from './pages/screen-page.tsx';
 import { ChangePasswordPage, EnrolPage } from './pages/password-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { StatisticsPage } from './pages/statistics-page.tsx';
+import { PublicConsultationsPage } from './pages/public-consultations-page.tsx';
+import { PublicConsultationsAdminPage } from './pages/public-consultations-admin-page.tsx';
+import { TransparencyReportPage } from './pages/transparency-report-page.tsx';
 import { VerifyPage } from './pages/verify-page.tsx';
 import { Link, matchPath, useRouter } from './router.tsx';
 import { officerRoles, useSession } from './session.tsx';
@@ -46,8 +49,19 @@ const nav: readonly NavItem[] = [
     label: 'Statistics',
     roles: [...officerRoles, 'administrator', 'auditor'],
   },
+  {
+    to: '/reports/transparency',
+    label: 'Transparency report',
+    roles: [...officerRoles, 'administrator', 'auditor'],
+  },
+  {
+    to: '/admin/consultations',
+    label: 'Consultations',
+    roles: [...officerRoles, 'administrator', 'auditor'],
+  },
+  { to: '/consultations', label: 'Public consultations', roles: ['commenter'] },
   { to: '/admin/people', label: 'Users and tokens', roles: ['administrator', 'auditor'] },
-  { to: '/account/password', label: 'Password', roles: everyone },
+  { to: '/account/password', label: 'Password', roles: [...everyone, 'commenter'] },
 ];
 
 function home(roles: readonly Role[]): string {
@@ -55,6 +69,7 @@ function home(roles: readonly Role[]): string {
   if (roles.includes('exporter')) return '/applications';
   if (roles.includes('administrator')) return '/lists';
   if (roles.includes('auditor')) return '/audit';
+  if (roles.includes('commenter')) return '/consultations';
   return '/screen';
 }
 
@@ -96,6 +111,19 @@ function Page({
   if (path === '/audit') return guard('/audit', <AuditPage />);
   if (path === '/lists') return guard('/lists', <ListsPage />);
   if (path === '/statistics') return guard('/statistics', <StatisticsPage />);
+  if (path === '/reports/transparency') {
+    return guard('/reports/transparency', <TransparencyReportPage />);
+  }
+  if (path === '/admin/consultations') {
+    return guard('/admin/consultations', <PublicConsultationsAdminPage />);
+  }
+  const adminConsultation = matchPath('/admin/consultations/:id', path);
+  if (adminConsultation?.['id']) {
+    return guard(
+      '/admin/consultations',
+      <PublicConsultationsAdminPage id={adminConsultation['id']} />,
+    );
+  }
   if (path === '/admin/people') return guard('/admin/people', <PeoplePage />);
   if (path === '/account/password') {
     return (
@@ -110,6 +138,14 @@ function Page({
   const diff = matchPath('/lists/diff/:before/:after', path);
   if (diff?.['before'] && diff['after'])
     return <ListDiffPage before={diff['before']} after={diff['after']} />;
+  const consultation = matchPath('/consultations/:id', path) ?? matchPath('/consultations', path);
+  if (consultation) {
+    return (
+      <PublicConsultationsPage
+        {...(consultation['id'] === undefined ? {} : { id: consultation['id'] })}
+      />
+    );
+  }
   const theCase = matchPath('/cases/:id', path);
   if (theCase?.['id']) return <CasePage id={theCase['id']} />;
   return <NotFound />;
@@ -126,6 +162,20 @@ export function App() {
     return (
       <main id="main" className="narrow">
         <VerifyPage code={verify['code'] ?? ''} />
+      </main>
+    );
+  // Public consultations: anyone reads them without signing in (a commenter also comments).
+  const consultation =
+    matchPath('/consultations/:id', location.path) ?? matchPath('/consultations', location.path);
+  if (consultation && principal === null)
+    return (
+      <main id="main" className="narrow">
+        <p>
+          <Link to="/sign-in">Sign in</Link>
+        </p>
+        <PublicConsultationsPage
+          {...(consultation['id'] === undefined ? {} : { id: consultation['id'] })}
+        />
       </main>
     );
   if (principal === undefined) return <Loading what="Cordon" />;
