@@ -8,6 +8,7 @@ export const RoleSchema = Type.Union(
     Type.Literal('senior-officer'),
     Type.Literal('administrator'),
     Type.Literal('auditor'),
+    Type.Literal('commenter'),
   ],
   { description: 'A role (src/domain/people/role.ts).' },
 );

@@ -10,11 +10,17 @@ export const OrganisationSchema = Type.Object(
       Type.Literal('licensing-authority'),
       Type.Literal('advising-department'),
       Type.Literal('partner-authority'),
+      Type.Literal('industry'),
+      Type.Literal('academia'),
+      Type.Literal('civil-society'),
     ]),
     country: Type.String({ description: 'ISO 3166-1 alpha-2, or `EU`.' }),
     createdAt: Type.String({ format: 'date-time' }),
   },
-  { description: 'An exporter, the licensing authority, an advising department or a partner.' },
+  {
+    description:
+      'An exporter, the licensing authority, an advising department, a partner, or an organisation of the public (industry, academia, civil society) whose users only comment on public consultations.',
+  },
 );
 export type OrganisationJson = Static<typeof OrganisationSchema>;
 

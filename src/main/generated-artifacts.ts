@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp, type App } from '../adapters/http/build-app.ts';
+import type { PublicConsultationDeps } from '../application/public-consultation/public-consultation-deps.ts';
 import { declaredRoutesOf, type DeclaredRoute } from '../adapters/http/route-access.ts';
 import { roles } from '../domain/people/role.ts';
 import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
@@ -101,6 +102,8 @@ async function offlineApp(): Promise<App> {
       cases: unavailable<CaseDeps>(),
       metrics: { gauges: [] },
       batches: { store: unavailable<BatchStore>(), submit: unused, maxFileBytes: 1 },
+      publicConsultations: { consultations: unavailable<PublicConsultationDeps>() },
+      transparencyReports: { authority: 'GB', renderPdf: unused },
       auth: {
         authenticator: { bearer: unused, session: unused },
         people: unavailable<PeopleDeps>(),

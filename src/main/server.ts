@@ -25,7 +25,7 @@ import { assessApplication } from '../application/assessment/assess-application.
 import { assessmentDeps } from './assessment-deps.ts';
 import { prepareStore } from './prepare-store.ts';
 import { observedScreeningIndexes } from './ops-metrics.ts';
-import { caseDepsFor, type CaseSettings } from './case-wiring.ts';
+import { caseDepsFor, defaultCaseSettings, type CaseSettings } from './case-wiring.ts';
 import {
   exchangeDepsFor,
   partnerAlertScreening,
@@ -41,6 +41,8 @@ import { rescreenCases } from '../application/cases/rescreen-cases.ts';
 import { randomSecrets } from '../adapters/runtime/random-secrets.ts';
 import { bootstrapAdministrator } from '../application/people/manage-people.ts';
 import { peopleDepsFor, servingPeople, sha256Text } from './people-wiring.ts';
+import { publicConsultationDepsFor } from './public-consultation-wiring.ts';
+import { renderTransparencyReportPdf } from '../adapters/documents/transparency-report-pdf.ts';
 import { sql } from 'kysely';
 import { batchDepsFor } from './batch-wiring.ts';
 
@@ -374,6 +376,23 @@ function appDepsOf(wired: Wired, afterActivation: (snapshot: ListSnapshot) => vo
     },
     // Batch screening needs the shared database that `cordon worker` processes reach.
     ...(batches ? { batches } : {}),
+    // The annual transparency report, printed on the letters' fonts under the authority's name.
+    transparencyReports: {
+      authority: options.authorityCountry ?? 'GB',
+      renderPdf: (report) =>
+        renderTransparencyReportPdf(
+          report,
+          (options.cases ?? defaultCaseSettings).letters.authorityName,
+        ),
+    },
+    // Public consultations, on a policy version or on one of the proposals in the proposal store.
+    publicConsultations: {
+      consultations: publicConsultationDepsFor(database.db, {
+        authority: options.authorityCountry ?? 'GB',
+        attachmentLimitBytes: services.cases.attachmentLimitBytes,
+        proposals: services.exchange.proposals.proposals,
+      }),
+    },
     // The index is built on the first screening request and rebuilt after an import.
     screening: { screening: services.screening, now: () => systemClock.now() },
     metrics: { gauges: services.screeningIndexes.gauges },

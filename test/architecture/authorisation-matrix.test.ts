@@ -6,6 +6,7 @@ import type { CaseDeps } from '../../src/application/cases/case-deps.ts';
 import type { ExchangeDeps } from '../../src/application/exchange/exchange-deps.ts';
 import type { ProposalDeps } from '../../src/application/proposals/proposal-deps.ts';
 import type { BatchStore } from '../../src/application/batch/batch-store.ts';
+import type { PublicConsultationDeps } from '../../src/application/public-consultation/public-consultation-deps.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { authorisationMatrixMarkdown, unavailable } from '../../src/main/generated-artifacts.ts';
@@ -32,6 +33,11 @@ beforeAll(async () => {
       store: unavailable<BatchStore>(),
       submit: () => Promise.reject(new Error('not called: only access decisions matter here')),
       maxFileBytes: 1024,
+    },
+    publicConsultations: { consultations: unavailable<PublicConsultationDeps>() },
+    transparencyReports: {
+      authority: 'GB',
+      renderPdf: () => Promise.reject(new Error('not called: only access decisions matter here')),
     },
     auth: {
       authenticator: testAuthenticator(),
@@ -69,6 +75,8 @@ describe('the authorisation matrix', () => {
         '/v1/assessments',
         '/v1/exchange/feed',
         '/v1/proposals/:id/positions',
+        '/v1/public-consultations',
+        '/v1/public/consultations',
       ]),
     );
   });

@@ -27,7 +27,11 @@ export function testAuthenticator(): Authenticator {
         userId: `test-${role}-${organisationId}`,
         username: `test-${role}`,
         organisationId,
-        organisationKind: exporter ? 'exporter' : 'licensing-authority',
+        organisationKind: exporter
+          ? 'exporter'
+          : role === 'commenter'
+            ? 'industry'
+            : 'licensing-authority',
         roles: [role],
         via: 'token:test',
       };

@@ -14,6 +14,9 @@ import { ChangePasswordPage, EnrolPage } from './pages/password-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { StatisticsPage } from './pages/statistics-page.tsx';
 import { ProposalPage, ProposalsPage } from './pages/proposals-page.tsx';
+import { PublicConsultationsPage } from './pages/public-consultations-page.tsx';
+import { PublicConsultationsAdminPage } from './pages/public-consultations-admin-page.tsx';
+import { TransparencyReportPage } from './pages/transparency-report-page.tsx';
 import { VerifyPage } from './pages/verify-page.tsx';
 import { Link, matchPath, useRouter } from './router.tsx';
 import { officerRoles, useSession } from './session.tsx';
@@ -52,8 +55,19 @@ const nav: readonly NavItem[] = [
     label: 'Proposals',
     roles: [...officerRoles, 'administrator', 'auditor'],
   },
+  {
+    to: '/reports/transparency',
+    label: 'Transparency report',
+    roles: [...officerRoles, 'administrator', 'auditor'],
+  },
+  {
+    to: '/admin/consultations',
+    label: 'Consultations',
+    roles: [...officerRoles, 'administrator', 'auditor'],
+  },
+  { to: '/consultations', label: 'Public consultations', roles: ['commenter'] },
   { to: '/admin/people', label: 'Users and tokens', roles: ['administrator', 'auditor'] },
-  { to: '/account/password', label: 'Password', roles: everyone },
+  { to: '/account/password', label: 'Password', roles: [...everyone, 'commenter'] },
 ];
 
 function home(roles: readonly Role[]): string {
@@ -61,6 +75,7 @@ function home(roles: readonly Role[]): string {
   if (roles.includes('exporter')) return '/applications';
   if (roles.includes('administrator')) return '/lists';
   if (roles.includes('auditor')) return '/audit';
+  if (roles.includes('commenter')) return '/consultations';
   return '/screen';
 }
 
@@ -105,6 +120,19 @@ function Page({
   if (path === '/proposals') return guard('/proposals', <ProposalsPage />);
   const proposal = matchPath('/proposals/:id', path);
   if (proposal?.['id']) return guard('/proposals', <ProposalPage id={proposal['id']} />);
+  if (path === '/reports/transparency') {
+    return guard('/reports/transparency', <TransparencyReportPage />);
+  }
+  if (path === '/admin/consultations') {
+    return guard('/admin/consultations', <PublicConsultationsAdminPage />);
+  }
+  const adminConsultation = matchPath('/admin/consultations/:id', path);
+  if (adminConsultation?.['id']) {
+    return guard(
+      '/admin/consultations',
+      <PublicConsultationsAdminPage id={adminConsultation['id']} />,
+    );
+  }
   if (path === '/admin/people') return guard('/admin/people', <PeoplePage />);
   if (path === '/account/password') {
     return (
@@ -119,6 +147,14 @@ function Page({
   const diff = matchPath('/lists/diff/:before/:after', path);
   if (diff?.['before'] && diff['after'])
     return <ListDiffPage before={diff['before']} after={diff['after']} />;
+  const consultation = matchPath('/consultations/:id', path) ?? matchPath('/consultations', path);
+  if (consultation) {
+    return (
+      <PublicConsultationsPage
+        {...(consultation['id'] === undefined ? {} : { id: consultation['id'] })}
+      />
+    );
+  }
   const theCase = matchPath('/cases/:id', path);
   if (theCase?.['id']) return <CasePage id={theCase['id']} />;
   return <NotFound />;
@@ -135,6 +171,20 @@ export function App() {
     return (
       <main id="main" className="narrow">
         <VerifyPage code={verify['code'] ?? ''} />
+      </main>
+    );
+  // Public consultations: anyone reads them without signing in (a commenter also comments).
+  const consultation =
+    matchPath('/consultations/:id', location.path) ?? matchPath('/consultations', location.path);
+  if (consultation && principal === null)
+    return (
+      <main id="main" className="narrow">
+        <p>
+          <Link to="/sign-in">Sign in</Link>
+        </p>
+        <PublicConsultationsPage
+          {...(consultation['id'] === undefined ? {} : { id: consultation['id'] })}
+        />
       </main>
     );
   if (principal === undefined) return <Loading what="Cordon" />;

@@ -1,10 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { PublicConsultationTables } from './public-consultation-schema.ts';
 
 /**
  * The tables Cordon stores, as Kysely sees them. One schema for both engines (PGlite and
  * PostgreSQL 15+); every migration in `migrations/` must keep this interface true.
  */
-export interface Database {
+export interface Database extends PublicConsultationTables {
   cordon_instance: CordonInstanceTable;
   list_snapshot: ListSnapshotTable;
   list_entry: ListEntryTable;

@@ -41,6 +41,12 @@ import { openApiOptions } from './openapi.ts';
 import { checkResponsesAgainstSchemas } from './response-contract.ts';
 import type { PeopleDeps } from '../../application/people/people-deps.ts';
 import type { RateLimitCounter } from '../../application/ports/rate-limit-counter.ts';
+import {
+  publicConsultationRoutes,
+  type PublicConsultationRouteDeps,
+} from './routes/public-consultations/routes.ts';
+import { publicConsultationPublicRoutes } from './routes/public-consultations/public-routes.ts';
+import { reportRoutes, type TransparencyReportSettings } from './routes/reports/routes.ts';
 
 /** Everything the HTTP API needs from the outside, constructed by the composition root. */
 export interface AppDeps {
@@ -59,6 +65,10 @@ export interface AppDeps {
   readonly controls: ControlsRouteDeps;
   /** Distributed batch screening (`/v1/batches`); PostgreSQL only, absent otherwise (the routes are then not registered). */
   readonly batches?: BatchRouteDeps;
+  /** Public consultations (`/v1/public-consultations`, `/v1/public/consultations`); absent, not registered. */
+  readonly publicConsultations?: PublicConsultationRouteDeps;
+  /** The annual transparency report (`/v1/reports/transparency`); needs `cases`, else not registered. */
+  readonly transparencyReports?: TransparencyReportSettings;
   /** The built web UI served at `/` (web/dist); absent, only the API is served. */
   readonly webUi?: WebUiOptions;
   /** `GET /metrics` (Prometheus text) with these extra gauges; absent, no metrics are kept. */
@@ -214,6 +224,22 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
       if (deps.proposals) await v1.register(proposalRoutes, deps.proposals);
       await v1.register(controlsRoutes, deps.controls);
       if (deps.batches) await v1.register(batchRoutes, deps.batches);
+      if (deps.cases && deps.transparencyReports) {
+        await v1.register(reportRoutes, {
+          cases: deps.cases,
+          catalogue: deps.controls.catalogue,
+          reports: deps.transparencyReports,
+        });
+      }
+      if (deps.publicConsultations) {
+        const rateLimits = deps.auth.rateLimits;
+        await v1.register(publicConsultationRoutes, { ...deps.publicConsultations, rateLimits });
+        await v1.register(publicConsultationPublicRoutes, {
+          ...deps.publicConsultations,
+          people: deps.auth.people,
+          rateLimits,
+        });
+      }
     },
     { prefix: '/v1' },
   );

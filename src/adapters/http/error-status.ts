@@ -43,6 +43,7 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number | 'cli-only'>> = {
   CORDON_ATTACHMENT_REFUSED: 415,
   CORDON_EXCHANGE_NOT_CONFIGURED: 503,
   CORDON_PROPOSAL_STATE_NOT_ALLOWED: 409,
+  CORDON_PUBLIC_CONSULTATION_NOT_NOW: 409,
 };
 
 /** The status a response with this code is sent with. */

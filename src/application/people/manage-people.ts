@@ -17,6 +17,9 @@ export const rolesByKind: Readonly<Record<OrganisationKind, readonly Role[]>> = 
   'licensing-authority': ['caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
   'advising-department': ['advisor'],
   'partner-authority': ['caseworker', 'senior-officer'],
+  industry: ['commenter'],
+  academia: ['commenter'],
+  'civil-society': ['commenter'],
 };
 
 const invalid = (message: string, fields: readonly FieldProblem[]): CordonError =>

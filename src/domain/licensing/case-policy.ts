@@ -286,7 +286,13 @@ type Problem = (path: string, message: string) => void;
 type TextOf = (value: unknown, path: string) => CitedText;
 
 // Organisations that may never act on the authority's cases, whatever a policy file says.
-const neverOfficers: readonly OrganisationKind[] = ['exporter', 'partner-authority'];
+const neverOfficers: readonly OrganisationKind[] = [
+  'exporter',
+  'partner-authority',
+  'industry',
+  'academia',
+  'civil-society',
+];
 
 function separation(value: unknown, problem: Problem, text: TextOf): SeparationOfDuties {
   const path = '/separationOfDuties';

@@ -6,8 +6,24 @@ export const organisationKinds = [
   'licensing-authority',
   'advising-department',
   'partner-authority',
+  'industry',
+  'academia',
+  'civil-society',
 ] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
+
+/**
+ * The kinds of the public's organisations: their users comment on public consultations and see
+ * no case, screening, assessment or person.
+ */
+export const commenterOrganisationKinds = ['industry', 'academia', 'civil-society'] as const;
+export type CommenterOrganisationKind = (typeof commenterOrganisationKinds)[number];
+
+/** True for an organisation of the public (industry, academia, civil society). */
+export const isCommenterOrganisation = (
+  kind: OrganisationKind,
+): kind is CommenterOrganisationKind =>
+  (commenterOrganisationKinds as readonly string[]).includes(kind);
 
 export interface Organisation {
   readonly id: string;
@@ -67,10 +83,12 @@ export const holdsAnyRole = (principal: Principal, allowed: readonly Role[]): bo
 /**
  * Whether the principal may see a record owned by `ownerOrganisationId`: authority staff see every
  * exporter's records; an exporter sees only its own organisation's (and is told "not found" for the
- * others, so that ids of other organisations' records leak nothing).
+ * others, so that ids of other organisations' records leak nothing); the public's organisations
+ * see none.
  */
 export const maySeeOwnedBy = (principal: Principal, ownerOrganisationId: string): boolean =>
-  principal.organisationKind !== 'exporter' || principal.organisationId === ownerOrganisationId;
+  !isCommenterOrganisation(principal.organisationKind) &&
+  (principal.organisationKind !== 'exporter' || principal.organisationId === ownerOrganisationId);
 
 /** The audit actor string of a principal. */
 export const actorOf = (principal: Principal): string => `user:${principal.username}`;

@@ -1,5 +1,6 @@
 /**
- * What a user may do. Exporters act for their own organisation only; the other roles belong to a
+ * What a user may do. Exporters act for their own organisation only; `commenter` (industry,
+ * academia, civil society) may only comment on public consultations; the other roles belong to a
  * licensing authority (or, for `advisor`, an advising department).
  */
 export const roles = [
@@ -9,6 +10,7 @@ export const roles = [
   'senior-officer',
   'administrator',
   'auditor',
+  'commenter',
 ] as const;
 
 export type Role = (typeof roles)[number];

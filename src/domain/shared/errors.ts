@@ -73,6 +73,8 @@ export const errorCatalogue = {
     'The exchange with partner states is not set up on this node: it has no authority id or no key (run `cordon exchange keygen`); the message says which.',
   CORDON_PROPOSAL_STATE_NOT_ALLOWED:
     "The control proposal does not allow this step: it is a partner's (only its drafting authority changes it), it is not a draft (publish) or not published (amend, withdraw, record a position), or the version named does not exist.",
+  CORDON_PUBLIC_CONSULTATION_NOT_NOW:
+    'The public consultation does not allow this step now: commenting outside its comment period, a commenter over the comments allowed, a comment already answered, a response before the period ended or with comments unanswered, a second response, or registering while no consultation is open; the message says which.',
 } as const satisfies Record<string, string>;
 
 /** A stable error code from the catalogue. */

@@ -13,6 +13,7 @@ import * as standingBatches from './2026-11-30-0011-standing-batches.ts';
 import * as peopleHardening from './2026-12-06-0012-people-hardening.ts';
 import * as auditWitnesses from './2026-12-06-0013-audit-witnesses.ts';
 import * as controlProposals from './2026-12-07-0014-control-proposals.ts';
+import * as publicConsultations from './2026-12-07-0015-public-consultations.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the same list
@@ -34,4 +35,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-12-06-0012-people-hardening': peopleHardening,
   '2026-12-06-0013-audit-witnesses': auditWitnesses,
   '2026-12-07-0014-control-proposals': controlProposals,
+  '2026-12-07-0015-public-consultations': publicConsultations,
 };
