@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildApp, type App } from '../adapters/http/build-app.ts';
+import { buildApp, type App, type AppDeps } from '../adapters/http/build-app.ts';
 import { declaredRoutesOf, type DeclaredRoute } from '../adapters/http/route-access.ts';
 import { roles } from '../domain/people/role.ts';
 import type { ListSnapshotStore } from '../application/ports/list-snapshot-store.ts';
@@ -97,6 +97,8 @@ async function offlineApp(): Promise<App> {
       controls: offlineControls,
       exchange: unavailable<ExchangeDeps>(),
       cases: unavailable<CaseDeps>(),
+      live: unavailable<NonNullable<AppDeps['live']>>(),
+      redFlags: unavailable<NonNullable<AppDeps['redFlags']>>(),
       metrics: { gauges: [] },
       batches: { store: unavailable<BatchStore>(), submit: unused, maxFileBytes: 1 },
       auth: {

@@ -38,6 +38,8 @@ export interface Database {
   rate_limit_counter: RateLimitCounterTable;
   indicator_dataset: IndicatorDatasetTable;
   indicator_value: IndicatorValueTable;
+  notification: NotificationTable;
+  notification_read: NotificationReadTable;
 }
 
 /** One row, written when a store is created: which code version created it, and when. */
@@ -398,4 +400,23 @@ export interface IndicatorValueTable {
   country: string;
   year: number;
   readings: ColumnType<unknown, string, never>;
+}
+
+/** An in-app notification, addressed to a user, an organisation or a role (`recipient_kind`). */
+export interface NotificationTable {
+  id: string;
+  case_id: string;
+  case_reference: string;
+  kind: string;
+  message: string;
+  recipient_kind: 'user' | 'organisation' | 'role';
+  recipient: string;
+  created_at: Date;
+}
+
+/** Who read which notification, and when. */
+export interface NotificationReadTable {
+  notification_id: string;
+  user_id: string;
+  read_at: Date;
 }

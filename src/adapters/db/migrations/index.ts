@@ -12,6 +12,7 @@ import * as rateLimits from './2026-11-30-0010-rate-limits.ts';
 import * as standingBatches from './2026-11-30-0011-standing-batches.ts';
 import * as peopleHardening from './2026-12-06-0012-people-hardening.ts';
 import * as auditWitnesses from './2026-12-06-0013-audit-witnesses.ts';
+import * as notifications from './2026-12-07-0016-notifications.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the same list
@@ -32,4 +33,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-30-0011-standing-batches': standingBatches,
   '2026-12-06-0012-people-hardening': peopleHardening,
   '2026-12-06-0013-audit-witnesses': auditWitnesses,
+  '2026-12-07-0016-notifications': notifications,
 };
