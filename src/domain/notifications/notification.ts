@@ -45,7 +45,8 @@ export interface NotificationView extends Notification {
 
 /**
  * The addresses a principal reads notifications from. An exporter reads its own and its
- * organisation's only, never a role's: roles are the authority's.
+ * organisation's only, never a role's: roles are the authority's (and its advising departments');
+ * a partner authority's users hold roles of their own authority, not ours.
  */
 export interface NotificationAudience {
   readonly userId: string;
@@ -58,9 +59,10 @@ export function audienceOf(principal: Principal): NotificationAudience {
     userId: principal.userId,
     organisationId: principal.organisationId,
     roles:
-      principal.organisationKind === 'exporter'
-        ? []
-        : effectiveRoles(principal).filter((r) => r !== 'exporter'),
+      principal.organisationKind === 'licensing-authority' ||
+      principal.organisationKind === 'advising-department'
+        ? effectiveRoles(principal).filter((r) => r !== 'exporter')
+        : [],
   };
 }
 
