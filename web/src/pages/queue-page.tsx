@@ -210,12 +210,12 @@ export function QueuePage() {
                               type="button"
                               className="secondary small"
                               disabled={take.busy}
-                              aria-label={`Assign ${r.reference} to me`}
                               onClick={() => {
                                 void take.submit(r);
                               }}
                             >
-                              Assign to me
+                              {/* The visible text is the accessible name (WCAG 2.5.3). */}
+                              Assign {r.reference} to me
                             </button>
                           </>
                         )}
