@@ -23,7 +23,8 @@ async function liveApp() {
 
 /** Opens the stream and reads it until `until` is in what arrived. */
 async function openStream(address: string, headers: Record<string, string>) {
-  const response = await fetch(`${address}/v1/events`, { headers });
+  const abort = new AbortController();
+  const response = await fetch(`${address}/v1/events`, { headers, signal: abort.signal });
   const reader = response.body?.getReader();
   let text = '';
   const readUntil = async (until: string) => {
@@ -41,7 +42,14 @@ async function openStream(address: string, headers: Record<string, string>) {
       if (chunk === undefined || chunk.done) return true;
     }
   };
-  return { response, readUntil, ended };
+  return {
+    response,
+    readUntil,
+    ended,
+    abort: () => {
+      abort.abort();
+    },
+  };
 }
 
 describe('GET /v1/events', () => {
@@ -93,5 +101,14 @@ describe('GET /v1/events', () => {
     app = undefined;
     expect(await stream.ended()).toBe(true);
     expect(bus.listenerCount()).toBe(0);
+  });
+
+  it('stops listening for a browser that went away', async () => {
+    const { bus, address } = await liveApp();
+    const stream = await openStream(address, asRole('caseworker'));
+    await stream.readUntil(': connected');
+    expect(bus.listenerCount()).toBe(1);
+    stream.abort();
+    await expect.poll(() => bus.listenerCount()).toBe(0);
   });
 });

@@ -86,7 +86,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<EventRouteDeps> = (app, deps
         raw.end();
       };
       open.add(end);
-      request.raw.on('close', end);
+      // The response closes when the browser goes away (or the stream ended).
       raw.on('close', end);
     },
   );
