@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildApp, type App } from '../adapters/http/build-app.ts';
+import { buildApp, type App, type AppDeps } from '../adapters/http/build-app.ts';
 import type { PublicConsultationDeps } from '../application/public-consultation/public-consultation-deps.ts';
 import { declaredRoutesOf, type DeclaredRoute } from '../adapters/http/route-access.ts';
 import { roles } from '../domain/people/role.ts';
@@ -100,6 +100,8 @@ async function offlineApp(): Promise<App> {
       exchange: unavailable<ExchangeDeps>(),
       proposals: unavailable<ProposalDeps>(),
       cases: unavailable<CaseDeps>(),
+      live: unavailable<NonNullable<AppDeps['live']>>(),
+      redFlags: unavailable<NonNullable<AppDeps['redFlags']>>(),
       metrics: { gauges: [] },
       batches: { store: unavailable<BatchStore>(), submit: unused, maxFileBytes: 1 },
       publicConsultations: { consultations: unavailable<PublicConsultationDeps>() },

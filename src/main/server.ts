@@ -26,6 +26,8 @@ import { assessmentDeps } from './assessment-deps.ts';
 import { prepareStore } from './prepare-store.ts';
 import { observedScreeningIndexes } from './ops-metrics.ts';
 import { caseDepsFor, defaultCaseSettings, type CaseSettings } from './case-wiring.ts';
+import { casesWithLiveEvents, liveEventsFor, type LiveEvents } from './live-wiring.ts';
+import { kyselyNotificationStore } from '../adapters/db/kysely-notification-store.ts';
 import {
   exchangeDepsFor,
   partnerAlertScreening,
@@ -210,6 +212,8 @@ interface Services {
   readonly assessment: ReturnType<typeof assessmentDeps>;
   readonly exchange: Awaited<ReturnType<typeof exchangeDepsFor>>;
   readonly cases: ReturnType<typeof caseDepsFor>;
+  /** Live updates: LISTEN/NOTIFY on PostgreSQL, in process on the embedded database. */
+  readonly live: LiveEvents;
 }
 
 /** Wires the services; the shipped regulation data is read now, so a broken installation fails at start. */
@@ -239,12 +243,14 @@ async function wireServices(
     listMaxAgeDays: config.assessment.listMaxAgeDays,
   });
   const exchange = await exchangeDepsFor(database.db, options.exchange, partnerAlerts, regulation);
-  const cases = casesWithExchange(
-    caseDepsFor(database.db, assessment, options.cases),
-    exchange,
-    options,
+  const warn = (message: string) => options.io?.stderr(`${message}\n`);
+  const live = await liveEventsFor(database, config.database, warn);
+  const cases = casesWithLiveEvents(
+    casesWithExchange(caseDepsFor(database.db, assessment, options.cases), exchange, options),
+    live,
+    warn,
   );
-  return { listStore, regulation, screening, screeningIndexes, assessment, exchange, cases };
+  return { listStore, regulation, screening, screeningIndexes, assessment, exchange, cases, live };
 }
 
 /** The licence workflow told about the exchange: the no-undercut check and withdrawn refusals. */
@@ -367,6 +373,12 @@ function appDepsOf(wired: Wired, afterActivation: (snapshot: ListSnapshot) => vo
     lists: listRoutesDeps(wired, afterActivation),
     assessments: { assess: (request) => assessApplication(request, services.assessment) },
     cases: services.cases,
+    live: {
+      notifications: kyselyNotificationStore(database.db),
+      clock: systemClock,
+      events: services.live,
+    },
+    redFlags: { humanRights: services.assessment.humanRights },
     exchange: services.exchange,
     proposals: services.exchange.proposals,
     controls: {
@@ -494,6 +506,7 @@ async function startBackgroundWork(
     stopExchangeSync();
     stopAuditHeads();
     await stopListUpdates?.();
+    await services.live.close();
   };
 }
 

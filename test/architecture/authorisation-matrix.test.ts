@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/adapters/http/build-app.ts';
+import type { App, AppDeps } from '../../src/adapters/http/build-app.ts';
 import { declaredRoutesOf, type DeclaredRoute } from '../../src/adapters/http/route-access.ts';
 import { roles } from '../../src/domain/people/role.ts';
 import type { CaseDeps } from '../../src/application/cases/case-deps.ts';
@@ -27,6 +27,8 @@ beforeAll(async () => {
   // Every feature's routes, on dependencies that fail if called: only access decisions matter here.
   app = await buildTestApp({
     cases: unavailable<CaseDeps>(),
+    live: unavailable<NonNullable<AppDeps['live']>>(),
+    redFlags: unavailable<NonNullable<AppDeps['redFlags']>>(),
     exchange: unavailable<ExchangeDeps>(),
     proposals: unavailable<ProposalDeps>(),
     batches: {

@@ -10,6 +10,7 @@ import { shippedRouting } from '../support/shipped-routing.ts';
 import { fixedClock } from './fixed-clock.ts';
 import { inMemoryAuditLog } from './in-memory-audit-log.ts';
 import { inMemoryCaseStore } from './in-memory-case-store.ts';
+import { inMemoryNotificationStore } from './in-memory-notification-store.ts';
 
 /** An application for a police end user in Xinjiang: refused by the fake assessor, routed to advice. */
 export const refusableApplication = {
@@ -71,13 +72,17 @@ export const testCasePolicy: CasePolicy = {
   withdrawal: { notifyPartnersOfPendingRefusal: true },
 };
 
-/** The licence workflow on in-memory fakes: a fixed clock, a refusing assessor, a JSON "PDF". */
+/**
+ * The licence workflow on in-memory fakes: a fixed clock, a refusing assessor, a JSON "PDF", and
+ * the notifications its changes send.
+ */
 export function testCaseDeps(policy: CasePolicy = testCasePolicy) {
   const clock = fixedClock('2026-11-29T10:00:00Z');
   const audit = inMemoryAuditLog(clock);
+  const notifications = inMemoryNotificationStore();
   let n = 0;
   const deps: CaseDeps = {
-    store: inMemoryCaseStore(audit),
+    store: inMemoryCaseStore(audit, notifications),
     assessor: {
       validate: (app) =>
         Promise.resolve(
@@ -108,5 +113,5 @@ export function testCaseDeps(policy: CasePolicy = testCasePolicy) {
     },
     sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
   };
-  return { deps, audit, clock };
+  return { deps, audit, clock, notifications };
 }

@@ -6,9 +6,13 @@ import type {
   CaseRecord,
   CaseStore,
 } from '../../src/application/ports/case-store.ts';
+import type { NotificationStore } from '../../src/application/ports/notification-store.ts';
 
-/** `CaseStore` in memory, appending audit events to the given log. */
-export function inMemoryCaseStore(audit: AuditLog): CaseStore {
+/**
+ * `CaseStore` in memory, appending audit events to the given log and a change's notifications to
+ * the given notification store (dropped without one).
+ */
+export function inMemoryCaseStore(audit: AuditLog, notices?: NotificationStore): CaseStore {
   const cases = new Map<string, CaseRecord>();
   const documents = new Map<string, CaseDocument>();
   const counters = new Map<string, number>();
@@ -32,11 +36,12 @@ export function inMemoryCaseStore(audit: AuditLog): CaseStore {
           )
           .reverse(),
       ),
-    async save(record, expectedVersion, _events, events) {
+    async save(record, expectedVersion, _events, events, notifications = []) {
       const current = cases.get(record.licenceCase.id);
       if (current?.licenceCase.version !== expectedVersion) return false;
       cases.set(record.licenceCase.id, record);
       for (const event of events) await audit.append(event);
+      await notices?.add(notifications);
       return true;
     },
     nextReference(jurisdiction, year) {

@@ -19,6 +19,8 @@ import { PublicConsultationsAdminPage } from './pages/public-consultations-admin
 import { TransparencyReportPage } from './pages/transparency-report-page.tsx';
 import { VerifyPage } from './pages/verify-page.tsx';
 import { Link, matchPath, useRouter } from './router.tsx';
+import { LiveEventsProvider, useLiveStatus } from './api/live.tsx';
+import { NotificationBell } from './components/notification-bell.tsx';
 import { officerRoles, useSession } from './session.tsx';
 
 interface NavItem {
@@ -217,11 +219,11 @@ export function App() {
   }
   const items = nav.filter((n) => n.roles.some((r) => principal.roles.includes(r)));
   return (
-    <>
+    <LiveEventsProvider>
       <a className="skip-link" href="#main">
         Skip to the content
       </a>
-      <header className="top">
+      <Header>
         <span className="brand">Cordon</span>
         <nav aria-label="Main">
           <ul>
@@ -235,6 +237,7 @@ export function App() {
           </ul>
         </nav>
         <div className="who">
+          <NotificationBell />
           <span>
             {principal.username} <span className="roles">({principal.roles.join(', ')})</span>
           </span>
@@ -250,10 +253,19 @@ export function App() {
             Sign out
           </button>
         </div>
-      </header>
+      </Header>
       <main id="main">
         <Page path={path} roles={principal.roles} />
       </main>
-    </>
+    </LiveEventsProvider>
+  );
+}
+
+/** The header, marked with whether live updates arrive (`data-live`: open, connecting, failed). */
+function Header({ children }: { readonly children: ReactNode }) {
+  return (
+    <header className="top" data-live={useLiveStatus()}>
+      {children}
+    </header>
   );
 }

@@ -11,6 +11,9 @@ export interface PartyDraft {
   type: '' | PartyType;
 }
 
+/** An answer to a classification question: `unknown` is "I do not know". */
+export type FactAnswer = 'yes' | 'no' | 'unknown';
+
 export interface ItemDraft {
   description: string;
   controlEntries: string;
@@ -18,6 +21,16 @@ export interface ItemDraft {
   quantity: string;
   amount: string;
   currency: string;
+  /** Answers to the classification questions, by fact id (`items[i].answers` of the API). */
+  answers: Record<string, FactAnswer>;
+}
+
+/** What the exporter knows of the end use (`endUseFacts`), asked when a catch-all turns on it. */
+export interface EndUseFactsDraft {
+  informedByAuthority?: boolean;
+  awareOfMisuse?: boolean;
+  suspectsMisuse?: boolean;
+  militaryEndUse?: 'informed' | 'aware' | 'none';
 }
 
 /** The form as typed: strings everywhere, turned into an application by `toApplication`. */
@@ -30,7 +43,9 @@ export interface ApplicationDraft {
   parties: PartyDraft[];
   items: ItemDraft[];
   endUse: string;
-  redFlags: string;
+  /** The ids of the red flags chosen from the pick list. */
+  redFlags: string[];
+  endUseFacts: EndUseFactsDraft;
   dueDiligence: Record<string, string>;
 }
 
@@ -49,6 +64,7 @@ export const emptyItem = (): ItemDraft => ({
   quantity: '',
   amount: '',
   currency: '',
+  answers: {},
 });
 
 export const emptyDraft = (): ApplicationDraft => ({
@@ -60,7 +76,8 @@ export const emptyDraft = (): ApplicationDraft => ({
   parties: [emptyParty('end-user')],
   items: [emptyItem()],
   endUse: '',
-  redFlags: '',
+  redFlags: [],
+  endUseFacts: {},
   dueDiligence: {},
 });
 
@@ -113,7 +130,6 @@ export function validateDraft(d: ApplicationDraft): FormProblem[] {
 
 /** The application the API takes, from a valid draft. */
 export function toApplication(d: ApplicationDraft): ApplicationInput {
-  const redFlags = list(d.redFlags);
   const dueDiligence = Object.fromEntries(
     Object.entries(d.dueDiligence).filter(([, v]) => v.trim() !== ''),
   );
@@ -137,6 +153,7 @@ export function toApplication(d: ApplicationDraft): ApplicationInput {
         description: item.description.trim(),
         ...(controlEntries.length > 0 ? { controlEntries } : {}),
         ...(item.capabilities.length > 0 ? { capabilities: [...item.capabilities] } : {}),
+        ...(Object.keys(item.answers).length > 0 ? { answers: { ...item.answers } } : {}),
         ...(item.quantity.trim() ? { quantity: Number(item.quantity) } : {}),
         ...(item.amount.trim()
           ? { value: { amount: Number(item.amount), currency: item.currency.trim().toUpperCase() } }
@@ -144,7 +161,8 @@ export function toApplication(d: ApplicationDraft): ApplicationInput {
       };
     }),
     endUse: d.endUse.trim(),
-    ...(redFlags.length > 0 ? { redFlags } : {}),
+    ...(d.redFlags.length > 0 ? { redFlags: [...d.redFlags] } : {}),
+    ...(Object.keys(d.endUseFacts).length > 0 ? { endUseFacts: { ...d.endUseFacts } } : {}),
     ...(Object.keys(dueDiligence).length > 0 ? { dueDiligence } : {}),
   };
 }

@@ -9,6 +9,7 @@ import type {
 } from '../../application/ports/case-store.ts';
 import type { LicenceCase } from '../../domain/licensing/licence-case.ts';
 import { appendAuditEntry } from './kysely-audit-log.ts';
+import { insertNotifications } from './kysely-notification-store.ts';
 import type { CaseAttachmentTable, Database, LicenceCaseTable } from './schema.ts';
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
@@ -122,7 +123,7 @@ export function kyselyCaseStore(
       const events = await eventsOf(rows.map((r) => r.id));
       return rows.map((row) => toRecord(row, events.get(row.id) ?? []));
     },
-    async save(record, expectedVersion, newEvents, audit) {
+    async save(record, expectedVersion, newEvents, audit, notifications = []) {
       const c = record.licenceCase;
       return db.transaction().execute(async (trx) => {
         const updated = await trx
@@ -148,6 +149,7 @@ export function kyselyCaseStore(
             .execute();
         }
         for (const event of audit) await appendAuditEntry(trx, event, clock.now(), sha256);
+        await insertNotifications(trx, notifications);
         return true;
       });
     },

@@ -42,6 +42,8 @@ export interface Database extends PublicConsultationTables {
   control_proposal: ControlProposalTable;
   control_proposal_position: ControlProposalPositionTable;
   proposal_sync_gap_alert: ProposalSyncGapAlertTable;
+  notification: NotificationTable;
+  notification_read: NotificationReadTable;
 }
 
 /** One row, written when a store is created: which code version created it, and when. */
@@ -434,4 +436,23 @@ export interface ProposalSyncGapAlertTable {
   case_id: string;
   record: string;
   raised_at: Date;
+}
+
+/** An in-app notification, addressed to a user, an organisation or a role (`recipient_kind`). */
+export interface NotificationTable {
+  id: string;
+  case_id: string;
+  case_reference: string;
+  kind: string;
+  message: string;
+  recipient_kind: 'user' | 'organisation' | 'role';
+  recipient: string;
+  created_at: Date;
+}
+
+/** Who read which notification, and when. */
+export interface NotificationReadTable {
+  notification_id: string;
+  user_id: string;
+  read_at: Date;
 }

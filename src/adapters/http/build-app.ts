@@ -37,6 +37,10 @@ import { auditRoutes, type AuditRouteDeps } from './routes/audit/routes.ts';
 import { peopleRoutes } from './routes/people/routes.ts';
 import { batchRoutes, type BatchRouteDeps } from './routes/batches/routes.ts';
 import { webUiRoutes, type WebUiOptions } from './web-ui.ts';
+import { notificationRoutes } from './routes/notifications/routes.ts';
+import { eventRoutes, type EventRouteDeps } from './routes/events/routes.ts';
+import { redFlagRoutes, type RedFlagRouteDeps } from './routes/red-flags/routes.ts';
+import type { NotificationDeps } from '../../application/notifications/notifications.ts';
 import { openApiOptions } from './openapi.ts';
 import { checkResponsesAgainstSchemas } from './response-contract.ts';
 import type { PeopleDeps } from '../../application/people/people-deps.ts';
@@ -69,6 +73,13 @@ export interface AppDeps {
   readonly publicConsultations?: PublicConsultationRouteDeps;
   /** The annual transparency report (`/v1/reports/transparency`); needs `cases`, else not registered. */
   readonly transparencyReports?: TransparencyReportSettings;
+  /**
+   * In-app notifications and live updates (`/v1/notifications`, `/v1/events`); absent in tests
+   * that do not use them (the routes are then not registered).
+   */
+  readonly live?: NotificationDeps & EventRouteDeps;
+  /** The red-flag pick list (`/v1/references/red-flags`); absent, the route is not registered. */
+  readonly redFlags?: RedFlagRouteDeps;
   /** The built web UI served at `/` (web/dist); absent, only the API is served. */
   readonly webUi?: WebUiOptions;
   /** `GET /metrics` (Prometheus text) with these extra gauges; absent, no metrics are kept. */
@@ -240,6 +251,9 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<App>
           rateLimits,
         });
       }
+      if (deps.live) await v1.register(notificationRoutes, deps.live);
+      if (deps.live) await v1.register(eventRoutes, deps.live);
+      if (deps.redFlags) await v1.register(redFlagRoutes, deps.redFlags);
     },
     { prefix: '/v1' },
   );

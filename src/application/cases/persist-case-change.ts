@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../domain/audit/audit-chain.ts';
+import { notificationsForChange } from '../../domain/notifications/notification.ts';
 import { actorOf, type Principal } from '../../domain/people/people.ts';
 import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
@@ -12,7 +13,8 @@ export const versionConflict = (reference: string, expected: number, actual: num
 
 /**
  * Saves the changed case with its history events and their audit entries in one transaction, if
- * nobody changed it since `before` (else a version conflict naming both versions).
+ * nobody changed it since `before` (else a version conflict naming both versions), with the
+ * notifications the change sends (`notificationsForChange`) in the same transaction.
  */
 export async function persistCaseChange(
   deps: { readonly store: CaseRecordStore },
@@ -35,7 +37,20 @@ export async function persistCaseChange(
       ...(e.note ? { note: e.note } : {}),
     },
   }));
-  const saved = await deps.store.save(after, before.licenceCase.version, events, audit);
+  const notifications = notificationsForChange(
+    before.licenceCase,
+    after.licenceCase,
+    events.map((e) => e.action),
+    principal.userId,
+    events[0]?.at ?? after.licenceCase.createdAt,
+  );
+  const saved = await deps.store.save(
+    after,
+    before.licenceCase.version,
+    events,
+    audit,
+    notifications,
+  );
   if (!saved) {
     const current = await deps.store.get(before.licenceCase.id);
     return err(

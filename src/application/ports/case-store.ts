@@ -3,6 +3,7 @@ import type { AttachmentCategory, AttachmentKind } from '../../domain/licensing/
 import type { CaseStage } from '../../domain/licensing/case-state.ts';
 import type { LicenceCase } from '../../domain/licensing/licence-case.ts';
 import type { RoutingDecision } from '../../domain/licensing/routing.ts';
+import type { Notification } from '../../domain/notifications/notification.ts';
 
 /** The assessment frozen into a case at submission (the assessment contract, as JSON). */
 export interface FrozenAssessment {
@@ -106,7 +107,8 @@ export interface CaseFilter {
 /**
  * Licence cases. `save` writes the new state, its history events and the audit entries in one
  * transaction, and only if the stored version is still `expectedVersion` (optimistic concurrency):
- * it returns false when someone else acted first, and changes nothing.
+ * it returns false when someone else acted first, and changes nothing. The change's notifications
+ * (who is told of it in the app) are written in the same transaction.
  */
 export interface CaseRecordStore {
   create(record: CaseRecord, audit: AuditEvent): Promise<void>;
@@ -117,6 +119,7 @@ export interface CaseRecordStore {
     expectedVersion: number,
     newEvents: readonly CaseEvent[],
     audit: readonly AuditEvent[],
+    notifications?: readonly Notification[],
   ): Promise<boolean>;
   nextReference(jurisdiction: string, year: number): Promise<string>;
 }

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api/client.ts';
+import { useLiveEvents, usePollingFallback } from '../api/live.tsx';
 import {
   toCaseView,
   type ActorView,
@@ -98,24 +99,27 @@ export function CasePage({ id }: { readonly id: string }) {
   const [loaded, reload] = useLoad(() => loadCaseWithActions(id), id);
   const version = loaded.state === 'ready' ? loaded.value.theCase.version : undefined;
 
-  // Live update: a case changed by someone else (a decision, a countersignature) shows without a reload.
-  useEffect(() => {
-    if (version === undefined) return undefined;
-    const timer = window.setInterval(() => {
-      if (document.visibilityState !== 'visible') return;
-      loadCase(id)
-        .then((latest) => {
-          if (latest.version !== version) {
-            setNotice('This case was changed by someone else; it now shows the latest version.');
-            reload();
-          }
-        })
-        .catch(() => undefined);
-    }, 10_000);
-    return () => {
-      window.clearInterval(timer);
-    };
-  }, [id, version, reload]);
+  // Live update: a case changed by someone else (a decision, a countersignature) shows without a
+  // reload, from the event stream; polled every 10 s only while the stream is down.
+  const changed = () => {
+    setNotice('This case was changed by someone else; it now shows the latest version.');
+    reload();
+  };
+  useLiveEvents((message) => {
+    if (version === undefined) return;
+    if (message.kind === 'case-changed' && message.caseId === id && message.version !== version)
+      changed();
+    if (message.kind === 'resync') checkLatest();
+  });
+  const checkLatest = () => {
+    if (version === undefined) return;
+    loadCase(id)
+      .then((latest) => {
+        if (latest.version !== version) changed();
+      })
+      .catch(() => undefined);
+  };
+  usePollingFallback(checkLatest, 10_000);
 
   return (
     <Show loaded={loaded} what="the case">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../api/client.ts';
 import type { CaseSummary } from '../api/view-types.ts';
 import { Badge, PageTitle, Show, formatDate, useLoad, words } from '../components/common.tsx';
+import { useLiveEvents } from '../api/live.tsx';
 import { Link, useRouter } from '../router.tsx';
 
 export const stages = [
@@ -33,13 +34,17 @@ export function CasesPage({ mode }: { readonly mode: 'queue' | 'mine' }) {
     ...(stage ? { stage } : {}),
     ...(queue ? { queue } : {}),
   }).toString();
-  const [loaded] = useLoad(
+  const [loaded, reload] = useLoad(
     () =>
       api<{ cases: CaseSummary[] }>('GET', `/v1/cases${query ? `?${query}` : ''}`).then(
         (r) => r.cases,
       ),
     query,
   );
+  // A case of theirs changed (a question asked, a decision issued): read the list again.
+  useLiveEvents((message) => {
+    if (message.kind === 'case-changed' || message.kind === 'resync') reload();
+  });
   const base = mode === 'queue' ? '/queue' : '/applications';
   const title = mode === 'queue' ? 'Work queue' : 'My applications';
   return (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { assignToMe, loadQueue, type QueueRow } from '../api/work.ts';
+import { useLiveEvents } from '../api/live.tsx';
 import { Badge, ErrorMessage, PageTitle, Show, useLoad, words } from '../components/common.tsx';
 import { useMutation } from '../components/use-mutation.ts';
 import { Link, useRouter } from '../router.tsx';
@@ -43,6 +44,10 @@ export function QueuePage() {
     navigate(`/queue${next ? `?${next}` : ''}`);
   };
   const take = useMutation((row: QueueRow) => assignToMe(row.id, row.version), reload);
+  // A case changed anywhere (submitted, taken, decided) may change the queue: read it again.
+  useLiveEvents((message) => {
+    if (message.kind === 'case-changed' || message.kind === 'resync') reload();
+  });
 
   return (
     <>
@@ -205,12 +210,12 @@ export function QueuePage() {
                               type="button"
                               className="secondary small"
                               disabled={take.busy}
-                              aria-label={`Assign ${r.reference} to me`}
                               onClick={() => {
                                 void take.submit(r);
                               }}
                             >
-                              Assign to me
+                              {/* The visible text is the accessible name (WCAG 2.5.3). */}
+                              Assign {r.reference} to me
                             </button>
                           </>
                         )}

@@ -14,6 +14,7 @@ import * as peopleHardening from './2026-12-06-0012-people-hardening.ts';
 import * as auditWitnesses from './2026-12-06-0013-audit-witnesses.ts';
 import * as controlProposals from './2026-12-07-0014-control-proposals.ts';
 import * as publicConsultations from './2026-12-07-0015-public-consultations.ts';
+import * as notifications from './2026-12-07-0016-notifications.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that the same list
@@ -36,4 +37,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-12-06-0013-audit-witnesses': auditWitnesses,
   '2026-12-07-0014-control-proposals': controlProposals,
   '2026-12-07-0015-public-consultations': publicConsultations,
+  '2026-12-07-0016-notifications': notifications,
 };

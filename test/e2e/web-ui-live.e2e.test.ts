@@ -1,0 +1,229 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserSkipReason,
+  browserTitle,
+  launchChromium,
+  screenshots,
+  seriousViolations,
+  snap,
+} from '../support/browser.ts';
+import { cordonOutput, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+import { copyDataDirTemplate } from '../support/data-dir.ts';
+
+// The application form's red-flag pick list and classification questions, and live updates with
+// notifications, in Debian's Chromium driven by playwright-core (as web-ui.e2e): an officer's
+// question reaches the exporter's open case page and bell through the event stream, without a
+// reload; the answer reaches the officer's bell. axe-core checks each page; screenshots go to
+// test-results/web-ui/.
+
+const root = path.resolve(import.meta.dirname, '../..');
+const adminPassword = 'first-operator-e2e-pw-1';
+const password = 'people-e2e-password-1';
+const ownPassword = 'heron lantern quietly 7';
+const run = cordonOutput;
+
+describe.skipIf(browserSkipReason !== undefined)(
+  browserTitle('the application form and live updates in the web UI, in Chromium'),
+  () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-web-live-'));
+    const env = {
+      CORDON_DATA_DIR: copyDataDirTemplate(path.join(work, 'data')),
+      CORDON_ADMIN_PASSWORD: adminPassword,
+      PEOPLE_PASSWORD: password,
+    };
+    let server: ServerProcess | undefined;
+    let browser: Browser | undefined;
+    const contexts: BrowserContext[] = [];
+    const problems: string[] = [];
+    let caseId = '';
+
+    beforeAll(async () => {
+      execFileSync(process.execPath, [path.join(root, 'bin/build-web.js'), '--if-stale'], {
+        cwd: root,
+        stdio: 'inherit',
+      });
+      fs.mkdirSync(screenshots, { recursive: true });
+      const first = await startCordonServer(env, 240_000);
+      await first.stop();
+      const orgs = JSON.parse(await run(['orgs', 'list', '--json'], env)) as {
+        organisations: { id: string; kind: string }[];
+      };
+      const authority = orgs.organisations.find((o) => o.kind === 'licensing-authority')!.id;
+      const add = ['orgs', 'add', '--name', 'Acme Optics GmbH', '--kind', 'exporter'];
+      const exporter = (
+        JSON.parse(await run([...add, '--country', 'DE', '--json'], env)) as { id: string }
+      ).id;
+      for (const [name, org, roles] of [
+        ['erin', exporter, 'exporter'],
+        ['cara', authority, 'caseworker'],
+      ] as const) {
+        await run(
+          ['users', 'add', name, '--org', org, '--roles', roles].concat([
+            '--password-env',
+            'PEOPLE_PASSWORD',
+            '--json',
+          ]),
+          env,
+        );
+        await run(
+          ['users', 'change-password', name, '--current-password-env', 'PEOPLE_PASSWORD'].concat([
+            '--new-password-env',
+            'OWN_PASSWORD',
+          ]),
+          { ...env, OWN_PASSWORD: ownPassword },
+        );
+      }
+      server = await startCordonServer(env, 240_000);
+      browser = await launchChromium();
+    }, 600_000);
+
+    afterAll(async () => {
+      for (const context of contexts) await context.close();
+      await browser?.close();
+      await server?.stop();
+      fs.rmSync(work, { recursive: true, force: true });
+    });
+
+    async function signedIn(username: string): Promise<Page> {
+      const context = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(90_000);
+      page.on('pageerror', (error) => problems.push(`${username}: page error ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+          problems.push(`${username}: ${message.text()}`);
+      });
+      await page.goto(server!.url);
+      await page.getByLabel('Username').fill(username);
+      await page.getByLabel('Password').fill(ownPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      return page;
+    }
+
+    /** Calls the API from the page, with its session cookie and CSRF token. */
+    async function call(page: Page, method: 'GET' | 'POST', url: string, data?: unknown) {
+      const csrf = await page.evaluate<string | null>("sessionStorage.getItem('cordon.csrfToken')");
+      const response = await page.request.fetch(new URL(url, server!.url).toString(), {
+        method,
+        headers: { 'x-csrf-token': csrf ?? '', 'content-type': 'application/json' },
+        ...(data === undefined ? {} : { data: JSON.stringify(data) }),
+      });
+      expect(response.status(), await response.text()).toBeLessThan(300);
+      return (await response.json()) as Record<string, unknown>;
+    }
+
+    const liveStatus = (page: Page) => page.locator('header.top').getAttribute('data-live');
+
+    it('offers the red flags with their descriptions, asks the open classification questions, and sends the answers', async () => {
+      const page = await signedIn('erin');
+      await page.getByRole('link', { name: 'New application', exact: true }).click();
+      await page.getByRole('heading', { name: 'New licence application' }).waitFor();
+      await page.getByLabel('Licensing jurisdiction').fill('GB');
+      await page.getByLabel('Exporter name').fill('Acme Optics GmbH');
+      await page.getByLabel('Exporter country').fill('DE');
+      await page.getByLabel('Destination country').fill('CN');
+      await page.getByLabel('Party 1 name').fill('Shenzhen Mobile Networks Co');
+      await page.getByLabel('Party 1 country').fill('CN');
+      await page.getByLabel('Party 1 type').selectOption('commercial');
+      await page
+        .getByLabel('Item 1 description')
+        .fill('Network interception probe for mobile networks (IMSI catcher)');
+      await page.getByLabel('Statement of end use').fill('Network maintenance');
+
+      const redFlags = page.getByRole('group', { name: 'Red flags observed (optional)' });
+      await redFlags.getByRole('checkbox').first().waitFor();
+      expect(await redFlags.getByRole('checkbox').count()).toBeGreaterThan(10);
+      const flag = redFlags.getByRole('checkbox', { name: /^KYC-01 .*restricted-party list/ });
+      await flag.check();
+      await page.getByText('Chosen: KYC-01.').waitFor();
+
+      await page.getByRole('button', { name: 'Self-assess' }).click();
+      await page
+        .getByRole('heading', { name: 'Questions the assessment needs answered' })
+        .waitFor();
+      await page.locator('fieldset.question').first().waitFor();
+      const asked = await page.locator('fieldset.question legend').allTextContents();
+      const airInterface = asked.find((q) => /intercept voice or data .*air interface/.test(q));
+      expect(airInterface, asked.join('\n')).toBeDefined();
+      await snap(page, 'application-questions');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page
+        .locator('fieldset.question', { hasText: 'intercept voice or data' })
+        .getByLabel('Yes')
+        .check();
+      await page.getByRole('button', { name: 'Answer and assess again' }).click();
+      await expect
+        .poll(
+          () => page.locator('fieldset.question', { hasText: 'intercept voice or data' }).count(),
+          {
+            timeout: 90_000,
+          },
+        )
+        .toBe(0);
+
+      await page.getByRole('button', { name: 'Submit the application' }).click();
+      await page.getByRole('heading', { name: /^Case / }).waitFor();
+      caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+      const stored = await call(page, 'GET', `/v1/cases/${caseId}`);
+      expect(stored['application']).toMatchObject({
+        redFlags: ['KYC-01'],
+        items: [{ answers: { 'air-interface-voice-data-interception': 'yes' } }],
+      });
+      expect(problems).toEqual([]);
+    });
+
+    it('brings an officer’s question to the exporter’s open case and bell without a reload, and the answer to the officer’s bell', async () => {
+      expect(caseId).not.toBe('');
+      const exporter = await signedIn('erin');
+      await exporter.goto(`${server!.url}/cases/${caseId}`);
+      await exporter.getByRole('heading', { name: /^Case / }).waitFor();
+      await expect.poll(() => liveStatus(exporter)).toBe('open');
+      // A full reload would lose this; a live update keeps it.
+      await exporter.evaluate('window.cordonTestMarker = "still here"');
+
+      const officer = await signedIn('cara');
+      await expect.poll(() => liveStatus(officer)).toBe('open');
+      const current = await call(officer, 'GET', `/v1/cases/${caseId}`);
+      await call(officer, 'POST', `/v1/cases/${caseId}/actions`, {
+        expectedVersion: current['version'],
+        kind: 'request-information',
+        question: 'Who operates the probe once installed?',
+      });
+
+      await exporter.getByRole('button', { name: 'Notifications, 1 unread' }).waitFor();
+      await exporter.getByText('This case was changed by someone else').waitFor();
+      expect(await exporter.evaluate<string>('window.cordonTestMarker')).toBe('still here');
+      await exporter.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+      const notice = exporter.getByRole('link', {
+        name: /asked a question on .*Who operates the probe/,
+      });
+      await notice.waitFor();
+      await snap(exporter, 'notifications-panel');
+      expect(await seriousViolations(exporter)).toEqual([]);
+      await notice.click();
+      await exporter.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+
+      const returned = await call(exporter, 'GET', `/v1/cases/${caseId}`);
+      await call(exporter, 'POST', `/v1/cases/${caseId}/actions`, {
+        expectedVersion: returned['version'],
+        kind: 'answer-information',
+        answer: 'The operator’s own network engineers.',
+      });
+      // The officer's bell also holds the case's arrival in the caseworkers' queue.
+      await officer.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+      await officer.getByRole('link', { name: /exporter answered your question/ }).waitFor();
+      await officer.getByRole('button', { name: 'Mark all read' }).click();
+      await officer.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+      expect(await seriousViolations(officer)).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+  },
+);
