@@ -72,6 +72,7 @@ export const SessionResponseSchema = Type.Object({
   expiresAt: Type.String({ format: 'date-time' }),
 });
 export type SessionResponse = Static<typeof SessionResponseSchema>;
+export type Principal = Static<typeof PrincipalSchema>;
 
 export const AuditEntrySchema = Type.Object({
   seq: Type.Integer(),

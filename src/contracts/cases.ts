@@ -151,3 +151,4 @@ export const StatisticsSchema = Type.Object({
     }),
   ),
 });
+export type Statistics = Static<typeof StatisticsSchema>;

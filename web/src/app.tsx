@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Role } from './api/view-types.ts';
+import type { Role } from '../../src/contracts/enumerations.ts';
 import { Loading, PageTitle } from './components/common.tsx';
 import { BatchScreenPage } from './pages/batch-screen-page.tsx';
 import { CasePage } from './pages/case-page.tsx';

@@ -1,6 +1,10 @@
 import { useRef, useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
-import type { AssessmentView, CaseView } from '../api/view-types.ts';
+import { api, ApiError, send } from '../api/client.ts';
+import {
+  AssessmentResponseSchema,
+  type AssessmentResponse,
+} from '../../../src/contracts/assessment.ts';
+import { CaseSchema } from '../../../src/contracts/cases.ts';
 import {
   capabilityTags,
   emptyDraft,
@@ -92,7 +96,7 @@ export function NewApplicationPage() {
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [assessment, setAssessment] = useState<AssessmentView | null>(null);
+  const [assessment, setAssessment] = useState<AssessmentResponse | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const update = (change: (d: ApplicationDraft) => ApplicationDraft) => {
@@ -115,7 +119,8 @@ export function NewApplicationPage() {
     setError(null);
     try {
       setAssessment(
-        await api<AssessmentView>(
+        await api(
+          AssessmentResponseSchema,
           'POST',
           '/v1/assessments?mode=self-assessment',
           toApplication(draft),
@@ -133,15 +138,10 @@ export function NewApplicationPage() {
     setBusy(true);
     setError(null);
     try {
-      const created = await api<CaseView | { case: CaseView }>(
-        'POST',
-        '/v1/cases',
-        toApplication(draft),
-      );
-      const theCase = 'case' in created ? created.case : created;
+      const theCase = await api(CaseSchema, 'POST', '/v1/cases', toApplication(draft));
       if (submit) {
-        await api('POST', `/v1/cases/${encodeURIComponent(theCase.id)}/submit`, {
-          ...(theCase.version !== undefined ? { expectedVersion: theCase.version } : {}),
+        await send('POST', `/v1/cases/${encodeURIComponent(theCase.id)}/submit`, {
+          expectedVersion: theCase.version,
         });
       }
       navigate(`/cases/${encodeURIComponent(theCase.id)}`);
@@ -509,13 +509,13 @@ export function NewApplicationPage() {
             }}
           />
           {missingSteps.map((s) => {
-            const step = s.step ?? '';
+            const step = s.step;
             return (
               <TextField
                 key={step}
                 id={`dd-${step}`}
-                label={`Due diligence ${step}: ${s.text?.text ?? ''}`}
-                hint={s.note ?? ''}
+                label={`Due diligence ${step}: ${s.text.text}`}
+                hint={s.note}
                 multiline
                 value={draft.dueDiligence[step] ?? ''}
                 problems={problems}
@@ -571,7 +571,7 @@ export function NewApplicationPage() {
                 {(assessment.dueDiligence ?? []).map((s) => (
                   <tr key={s.step}>
                     <th scope="row">
-                      {s.step} {s.text?.text}
+                      {s.step} {s.text.text}
                     </th>
                     <td>{s.status}</td>
                     <td>{s.note}</td>

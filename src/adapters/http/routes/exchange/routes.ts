@@ -29,7 +29,7 @@ import {
 } from '../../../../contracts/exchange.ts';
 import {
   AuditWitnessSchema,
-  MessageBodySchema,
+  type MessageBodySchema,
   ConsultationSchema,
   DenialRecordSchema,
   ExchangeIdentitySchema,
