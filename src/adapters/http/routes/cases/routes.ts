@@ -39,6 +39,7 @@ import {
   exporterStageOf,
 } from '../../../../domain/licensing/exporter-case-view.ts';
 import type { Principal } from '../../../../domain/people/people.ts';
+import { roles } from '../../../../domain/people/role.ts';
 import { csvLine } from '../../../../contracts/csv.ts';
 import type { DecisionStatisticsRow } from '../../../../domain/licensing/statistics.ts';
 import { cordonError } from '../../../../domain/shared/errors.ts';
@@ -50,9 +51,7 @@ import { AttachmentListSchema, AttachmentSchema, RoutingDryRunSchema } from './s
 import { errorResponses } from '../../error-responses.ts';
 import { jsonOf } from '../../json-value.ts';
 
-const everyone: RouteAccess = {
-  roles: ['exporter', 'caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
-};
+const everyone: RouteAccess = { roles };
 const actors: RouteAccess = { roles: ['exporter', 'caseworker', 'advisor', 'senior-officer'] };
 const officers: RouteAccess = {
   roles: ['caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
