@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { caseOutcomes, caseStages } from '../domain/licensing/case-state.ts';
+import { adviceOutcomes } from '../domain/licensing/licence-case.ts';
 import { caseDuties } from '../domain/licensing/separation-of-duties.ts';
 import { roles } from '../domain/people/role.ts';
 import { CitedTextSchema } from './assessment.ts';
@@ -41,7 +42,7 @@ const act = {
 export const AdviceSchema = Type.Object({
   desk: Type.String(),
   ...act,
-  outcome: literals(['approve', 'approve-with-provisos', 'refuse'] as const),
+  outcome: literals(adviceOutcomes),
   givenAt: Instant,
 });
 

@@ -15,6 +15,8 @@ export { attachmentCategories, attachmentKinds } from '../domain/licensing/attac
 export type { AttachmentCategory } from '../domain/licensing/attachment.ts';
 export { caseOutcomes, caseStages } from '../domain/licensing/case-state.ts';
 export type { CaseOutcome, CaseStage } from '../domain/licensing/case-state.ts';
+export { adviceOutcomes } from '../domain/licensing/licence-case.ts';
+export { organisationKinds } from '../domain/people/people.ts';
 export { roles } from '../domain/people/role.ts';
 export type { Role } from '../domain/people/role.ts';
 export { textStatuses } from '../domain/policy/text-provenance.ts';

@@ -2,13 +2,11 @@ import { useState } from 'react';
 import { send as request } from '../../api/client.ts';
 import type { CaseView } from './case-view.ts';
 import type { AllowedActions } from '../../api/work.ts';
+import { adviceOutcomes, caseOutcomes } from '../../../../src/contracts/enumerations.ts';
 import type { CaseReferences } from '../../../../src/contracts/references.ts';
 import { ErrorMessage, words } from '../../components/common.tsx';
 import { useMutation } from '../../components/use-mutation.ts';
 import { useCaseReferences } from '../../components/pick-lists.tsx';
-
-const caseOutcomes = ['approved', 'approved-with-provisos', 'refused', 'no-licence-required'];
-const adviceOutcomes = ['approve', 'approve-with-provisos', 'refuse'];
 
 type FieldKind = 'text' | 'desk' | 'textarea' | 'outcome' | 'criteria' | 'provisos';
 interface ActionField {
