@@ -25,11 +25,13 @@ function peakRss(sampled: number): number {
 
 let sampled = process.memoryUsage().rss;
 const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 200);
-const { parties } = loadShippedLists();
+const { parties, perSource } = loadShippedLists();
 const result = await screenFile({
   input,
   output,
   parties,
+  // As `cordon screen-file` does: every line names the list snapshots it was screened against.
+  snapshot: perSource.map((list) => `${list.source}@${list.dataDate}`),
   ...(workers !== undefined ? { workers: Number(workers) } : {}),
 });
 clearInterval(sampler);

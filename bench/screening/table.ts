@@ -17,7 +17,7 @@ export function printTable(results: Json): void {
   const r = results;
   const nk = 'quality.nomenklatura';
   const f1 = (half: string): string =>
-    `${num(r, `${nk}.${half}.atDefault.f1`).toFixed(3)} at 0.80 (P ${num(r, `${nk}.${half}.atDefault.precision`).toFixed(3)}, R ${num(r, `${nk}.${half}.atDefault.recall`).toFixed(3)}); best ${num(r, `${nk}.${half}.best.f1`).toFixed(3)} at ${num(r, `${nk}.${half}.best.threshold`).toFixed(2)}`;
+    `${num(r, `${nk}.${half}.atDefault.f1`).toFixed(4)} at 0.80 (TP ${num(r, `${nk}.${half}.atDefault.truePositives`)}, FP ${num(r, `${nk}.${half}.atDefault.falsePositives`)}, FN ${num(r, `${nk}.${half}.atDefault.falseNegatives`)}; P ${num(r, `${nk}.${half}.atDefault.precision`).toFixed(3)}, R ${num(r, `${nk}.${half}.atDefault.recall`).toFixed(3)}); best ${num(r, `${nk}.${half}.best.f1`).toFixed(4)} at ${num(r, `${nk}.${half}.best.threshold`).toFixed(2)}`;
   const kinds = (get(r, 'quality.perturbedRecall.kinds') ?? []) as Json[];
   const fa = (half: string): string =>
     `${num(r, `quality.falseAlerts.${half}.perThousand`).toFixed(2)} (strong ${num(r, `quality.falseAlerts.${half}.strongPerThousand`).toFixed(2)}; global ${num(r, `quality.falseAlerts.${half}.global.perThousand`).toFixed(2)}, US ${num(r, `quality.falseAlerts.${half}.us.perThousand`).toFixed(2)}; ${num(r, `quality.falseAlerts.${half}.names`)} names)`;

@@ -6,10 +6,11 @@ import { err, ok, type Result } from '../domain/shared/result.ts';
 import type { CommandOutput } from '../adapters/cli/output.ts';
 import type { CommandContext } from './cli-program.ts';
 import path from 'node:path';
-import type { AssessmentDeps } from '../application/assessment/assess-application.ts';
 import type { HumanRightsPolicy } from '../domain/human-rights/human-rights-policy.ts';
 import { cliScreeningService, type ImportedSnapshot, type CliContext } from './cli-context.ts';
 import type { DatabaseConnection } from '../adapters/db/open-database.ts';
+import type { Assessment, AssessmentDeps } from '../application/assessment/assess-application.ts';
+import { notThroughServer, runningServer } from './cli-remote.ts';
 
 // The work's modules load when a command runs, so that `cordon --help` loads none of them.
 const modules = async () => ({
@@ -277,15 +278,48 @@ async function assessmentDepsFor(
   );
 }
 
+/**
+ * `policy compare` and `policy dry-run` read the store but have no API counterpart: beside a
+ * running server they say so, and how to go on, instead of the bare lock error.
+ */
+function besideServer(
+  context: CliContext,
+  flags: ConfigFlags,
+  command: string,
+): Outcome | undefined {
+  const config = context.configFrom(flags);
+  const server = config.ok ? runningServer(config.value) : undefined;
+  return server
+    ? Promise.resolve(err(notThroughServer(server, command, 'the API has no route for it')))
+    : undefined;
+}
+
 /** The CLI handlers of `cordon assess` and `cordon policy ...`. */
 export function assessCliHandlers(context: CliContext): AssessCliHandlers {
   return {
-    assess: (flags, args) =>
-      context.withReadyDatabase(
+    assess: async (flags, args) => {
+      const { assessApplication, renderAssessment } = await modules();
+      const config = context.configFrom(flags);
+      if (!config.ok) return config;
+      const server = runningServer(config.value);
+      if (server && args.policyVersion !== undefined) {
+        return err(
+          notThroughServer(
+            server,
+            'assess --policy-version',
+            'POST /v1/assessments assesses under the current version of the human-rights policy only',
+          ),
+        );
+      }
+      const query = new URLSearchParams({
+        ...(args.jurisdiction !== undefined ? { jurisdiction: args.jurisdiction } : {}),
+        ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
+        ...(args.selfAssessment ? { mode: 'self-assessment' } : {}),
+      }).toString();
+      return context.withReadyDatabase(
         flags,
         'assess',
         async (database, imported) => {
-          const { assessApplication, renderAssessment } = await modules();
           const deps = await assessmentDepsFor(context, flags, database, imported);
           if (!deps.ok) return deps;
           const result = await assessApplication(
@@ -301,8 +335,20 @@ export function assessCliHandlers(context: CliContext): AssessCliHandlers {
           if (!result.ok) return result;
           return ok({ text: renderAssessment(result.value), json: result.value });
         },
-        { readOnly: true },
-      ),
+        {
+          readOnly: true,
+          // Beside a running server, the same question goes to its API (with CORDON_TOKEN).
+          viaServer: {
+            request: {
+              method: 'POST',
+              path: `/v1/assessments${query === '' ? '' : `?${query}`}`,
+              body: args.application,
+            },
+            output: (answer) => ({ text: renderAssessment(answer as Assessment), json: answer }),
+          },
+        },
+      );
+    },
 
     async policyValidate(_flags, file) {
       const policy = await readPolicy(file);
@@ -345,6 +391,7 @@ export function assessCliHandlers(context: CliContext): AssessCliHandlers {
     },
 
     policyCompare: (flags, args) =>
+      besideServer(context, flags, 'policy compare') ??
       context.withReadyDatabase(
         flags,
         'policy compare',
@@ -390,6 +437,7 @@ export function assessCliHandlers(context: CliContext): AssessCliHandlers {
       ),
 
     policyDryRun: (flags, args) =>
+      besideServer(context, flags, 'policy dry-run') ??
       context.withReadyDatabase(
         flags,
         'policy dry-run',

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
-import { cordonError, type CordonError } from '../domain/shared/errors.ts';
+import {
+  cordonError,
+  errorCatalogue,
+  type CordonError,
+  type ErrorCode,
+  type FieldProblem,
+} from '../domain/shared/errors.ts';
 import { err, ok, type Result } from '../domain/shared/result.ts';
 
 /** A `cordon serve` holding an embedded data directory, found from its lock file. */
@@ -38,7 +44,7 @@ export function runningServer(config: Config): RunningServer | undefined {
   return { url, pid };
 }
 
-/** What the CLI asks a running server's API (a read: screening, list status). */
+/** What the CLI asks a running server's API (a read: screening, list status, an assessment). */
 export interface ServerRequest {
   readonly method: 'GET' | 'POST';
   readonly path: string;
@@ -89,15 +95,36 @@ export async function askRunningServer(
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (response.ok) return ok(body);
-  const problem = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
-  return err(
-    cordonError(
-      response.status === 401
+  const problem = (
+    body as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | undefined
+  )?.error;
+  const message = typeof problem?.message === 'string' ? problem.message : response.statusText;
+  // The server's own code (a field it refused, say) when it is one of ours, with its fields.
+  const code =
+    typeof problem?.code === 'string' && Object.hasOwn(errorCatalogue, problem.code)
+      ? (problem.code as ErrorCode)
+      : response.status === 401
         ? 'CORDON_UNAUTHENTICATED'
         : response.status === 403
           ? 'CORDON_FORBIDDEN'
-          : 'CORDON_INTERNAL',
-      `The server at ${server.url} answered ${response.status}: ${typeof problem === 'string' ? problem : response.statusText}`,
+          : 'CORDON_INTERNAL';
+  return err(
+    cordonError(
+      code,
+      `The server at ${server.url} answered ${response.status}: ${message}`,
+      Array.isArray(problem?.fields) ? (problem.fields as FieldProblem[]) : undefined,
     ),
+  );
+}
+
+/**
+ * The error of a read-only command that a running server cannot answer for the CLI (no API
+ * counterpart, or an option the API does not take): it names the server and says how to go on.
+ */
+export function notThroughServer(server: RunningServer, command: string, why: string): CordonError {
+  return cordonError(
+    'CORDON_DATA_DIR_LOCKED',
+    `The data directory is held by \`cordon serve\` (pid ${server.pid}) at ${server.url}, and \`${command}\` ` +
+      `cannot go through its API: ${why}. Stop the server (kill ${server.pid}), run the command, and start the server again.`,
   );
 }

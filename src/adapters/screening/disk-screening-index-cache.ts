@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import v8 from 'node:v8';
 import type { ListSnapshotStore } from '../../application/ports/list-snapshot-store.ts';
 import {
   createScreeningIndexCache,
@@ -9,21 +8,12 @@ import {
   type ScreeningIndexCache,
 } from '../../application/screening/screening-index-cache.ts';
 import type { ListedParty } from '../../domain/lists/listed-party.ts';
-import type { ScreeningIndex } from '../../domain/screening/screening-index.ts';
-
-/** What the cache file holds (structured-clone encoding of node:v8). */
-interface CachedIndex {
-  readonly format: number;
-  readonly key: string;
-  readonly snapshots: readonly string[];
-  readonly index: ScreeningIndex;
-  /** Entity ids and, at the same position, the record as JSON: parsed only when a match cites it. */
-  readonly ids: readonly string[];
-  readonly records: readonly string[];
-  readonly provenance?: readonly (readonly [string, string])[];
-}
-
-const format = 1;
+import {
+  decodeIndexFile,
+  encodeIndexFile,
+  type IndexFileContent,
+  type IndexFileView,
+} from './screening-index-file.ts';
 
 /** Options of `diskScreeningIndexCache`. */
 export interface DiskScreeningIndexCacheOptions {
@@ -60,32 +50,33 @@ export function diskScreeningIndexCache(
   };
 
   const read = async (key: string): Promise<ActiveScreeningIndex | undefined> => {
-    let cached: CachedIndex;
+    let cached: IndexFileView | undefined;
     try {
-      cached = v8.deserialize(await fs.readFile(options.file)) as CachedIndex;
+      cached = decodeIndexFile(await fs.readFile(options.file));
     } catch {
       return undefined;
     }
-    if (cached.format !== format || cached.key !== key) return undefined;
+    if (cached?.key !== key) return undefined;
+    const { ids, record } = cached;
     const position = new Map<string, number>();
-    cached.ids.forEach((id, i) => position.set(id, i));
+    ids.forEach((id, i) => position.set(id, i));
     const parsed = new Map<string, ListedParty>();
     const party = (entityId: string): ListedParty | undefined => {
-      const i = position.get(entityId);
-      const json = i === undefined ? undefined : cached.records[i];
-      if (json === undefined) return undefined;
       const known = parsed.get(entityId);
       if (known) return known;
-      const record = JSON.parse(json) as ListedParty;
-      parsed.set(entityId, record);
-      return record;
+      const i = position.get(entityId);
+      const json = i === undefined ? undefined : record(i);
+      if (json === undefined) return undefined;
+      const found = JSON.parse(json) as ListedParty;
+      parsed.set(entityId, found);
+      return found;
     };
     const provenance = cached.provenance ? new Map(cached.provenance) : undefined;
     return {
       index: cached.index,
       snapshots: cached.snapshots,
       get parties() {
-        return cached.ids.map((id) => party(id)).filter((p) => p !== undefined);
+        return ids.map((id) => party(id)).filter((p) => p !== undefined);
       },
       party,
       ...(provenance ? { provenance: (entityId: string) => provenance.get(entityId) } : {}),
@@ -93,8 +84,7 @@ export function diskScreeningIndexCache(
   };
 
   const write = async (key: string, active: ActiveScreeningIndex): Promise<void> => {
-    const cached: CachedIndex = {
-      format,
+    const content: IndexFileContent = {
       key,
       snapshots: active.snapshots,
       index: active.index,
@@ -113,7 +103,7 @@ export function diskScreeningIndexCache(
     const partial = `${options.file}.${process.pid}.tmp`;
     try {
       await fs.mkdir(path.dirname(options.file), { recursive: true });
-      await fs.writeFile(partial, v8.serialize(cached), { mode: 0o600 });
+      await fs.writeFile(partial, encodeIndexFile(content), { mode: 0o600 });
       await fs.rename(partial, options.file);
     } catch {
       // A cache that cannot be written costs the next command a build, nothing more.

@@ -77,11 +77,20 @@ describe(screenFile.name, { timeout: 60_000 }, () => {
       { row: 2, line: 3, problem: 'empty "name"' },
       { row: 3, line: 4, problem: 'expected 3 fields, found 4' },
     ]);
-    const lines = fs
-      .readFileSync(out, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const text = fs.readFileSync(out, 'utf8').trim().split('\n');
+    const lines = text.map((l) => JSON.parse(l) as Record<string, unknown>);
+    // Each line is exactly the JSON of its record, keys in the contract's order.
+    for (const [k, line] of lines.entries()) {
+      expect(Object.keys(line)).toEqual([
+        'row',
+        'columns',
+        'query',
+        'snapshot',
+        'matches',
+        'problems',
+      ]);
+      expect(text[k]).toBe(JSON.stringify(line));
+    }
     expect(lines.map((l) => l['row'])).toEqual([1, 2, 3]);
     expect(lines[0]).toMatchObject({
       columns: { id: '1', name: 'Hikvision', country: 'CN' },

@@ -377,20 +377,19 @@ export async function screenFile(
     }
   };
 
-  const jsonLine = (row: PendingRow, result: RowResult, rowProblems: readonly string[]): string =>
-    `${JSON.stringify({
-      row: row.row,
-      columns: row.values,
-      query: {
-        name: row.values[column] ?? '',
-        ...(options.countryColumn !== undefined && row.values[options.countryColumn]
-          ? { country: row.values[options.countryColumn] }
-          : {}),
-      },
-      snapshot: options.snapshot ?? null,
-      matches: result.matches,
-      problems: rowProblems,
-    })}\n`;
+  // The snapshot is the same on every line: encoded once (with the list snapshots of a real run it
+  // was the largest part of each line's encoding). The line is the JSON of
+  // { row, columns, query, snapshot, matches, problems }, in that order.
+  const snapshotJson = JSON.stringify(options.snapshot ?? null);
+  const jsonLine = (row: PendingRow, result: RowResult, rowProblems: readonly string[]): string => {
+    const query = {
+      name: row.values[column] ?? '',
+      ...(options.countryColumn !== undefined && row.values[options.countryColumn]
+        ? { country: row.values[options.countryColumn] }
+        : {}),
+    };
+    return `{"row":${JSON.stringify(row.row)},"columns":${JSON.stringify(row.values)},"query":${JSON.stringify(query)},"snapshot":${snapshotJson},"matches":${JSON.stringify(result.matches)},"problems":${JSON.stringify(rowProblems)}}\n`;
+  };
 
   const csvLine = (row: PendingRow, result: RowResult, rowProblems: readonly string[]): string => {
     const top = result.matches[0];

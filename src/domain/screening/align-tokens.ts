@@ -115,6 +115,34 @@ export function credit(similarity: number, floor: number, exponent: number): num
   return ((similarity - floor) / (1 - floor)) ** exponent;
 }
 
+// Per-token marks and credits of one alignment, reused from call to call (alignment is
+// synchronous and never re-entered, and runs for every candidate of every query: fresh arrays were
+// a large share of screening's garbage). `scratchFor` clears the part a call uses.
+let scratch = {
+  usedQ: new Uint8Array(16),
+  usedC: new Uint8Array(16),
+  creditQ: new Float64Array(16),
+  creditC: new Float64Array(16),
+};
+
+function scratchFor(nq: number, nc: number): typeof scratch {
+  const size = Math.max(nq, nc);
+  if (size > scratch.usedQ.length) {
+    const grown = Math.max(size, scratch.usedQ.length * 2);
+    scratch = {
+      usedQ: new Uint8Array(grown),
+      usedC: new Uint8Array(grown),
+      creditQ: new Float64Array(grown),
+      creditC: new Float64Array(grown),
+    };
+  }
+  scratch.usedQ.fill(0, 0, nq);
+  scratch.creditQ.fill(0, 0, nq);
+  scratch.usedC.fill(0, 0, nc);
+  scratch.creditC.fill(0, 0, nc);
+  return scratch;
+}
+
 interface Edge {
   readonly qs: number;
   readonly ql: number;
@@ -225,10 +253,7 @@ export function alignTokens(
   }
   edges.sort(edgeOrder);
 
-  const usedQ = new Uint8Array(nq);
-  const usedC = new Uint8Array(nc);
-  const creditQ = new Float64Array(nq);
-  const creditC = new Float64Array(nc);
+  const { usedQ, usedC, creditQ, creditC } = scratchFor(nq, nc);
   const pairs: AlignedPair[] = [];
   for (const edge of edges) {
     let free = true;

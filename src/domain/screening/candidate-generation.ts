@@ -23,6 +23,12 @@ interface Scratch {
   readonly gramCounts: Uint16Array;
   readonly gramTouched: Int32Array;
   readonly gramLive: Int32Array;
+  /**
+   * Per name, two slots side by side: [2n] what the query's tokens earned for name n so far, and
+   * [2n + 1] the name's weight in this space (`SpaceIndex.nameWeight`), so that reading one after
+   * the other touches one cache line: the postings visit names in no useful order, and a second
+   * array read at random cost a tenth of candidate generation.
+   */
   readonly accumulator: Float32Array;
   readonly touched: Int32Array;
   /** Per token: 1 when some name listed in a consonantal script contains it. */
@@ -58,7 +64,7 @@ function scratchesFor(index: ScreeningIndex): Scratches {
         gramCounts: new Uint16Array(spaceIndex.tokens.length),
         gramTouched: new Int32Array(spaceIndex.tokens.length),
         gramLive: new Int32Array(spaceIndex.tokens.length),
-        accumulator: new Float32Array(index.names.length),
+        accumulator: interleaveWeights(spaceIndex.nameWeight, index.names.length),
         touched: new Int32Array(index.names.length),
         inConsonantalName,
       };
@@ -72,6 +78,13 @@ function scratchesFor(index: ScreeningIndex): Scratches {
     scratches.set(index, found);
   }
   return found;
+}
+
+/** The accumulator of a space: zero earnings, each beside its name's weight. */
+function interleaveWeights(nameWeight: Float32Array, names: number): Float32Array {
+  const slots = new Float32Array(2 * names);
+  for (let name = 0; name < names; name += 1) slots[2 * name + 1] = nameWeight[name] ?? 0;
+  return slots;
 }
 
 const scratchFor = (index: ScreeningIndex, space: Space): Scratch =>
@@ -301,8 +314,9 @@ function creditPostings(
   for (let k = spaceIndex.postingStart[id] ?? 0; k < end; k += 1) {
     const name = spaceIndex.postings[k] ?? 0;
     if (onlyConsonantal !== undefined && onlyConsonantal[name] !== 1) continue;
-    if (accumulator[name] === 0) touched[count++] = name;
-    accumulator[name] = (accumulator[name] ?? 0) + earned;
+    const slot = 2 * name;
+    if (accumulator[slot] === 0) touched[count++] = name;
+    accumulator[slot] = (accumulator[slot] ?? 0) + earned;
   }
   return count;
 }
@@ -325,13 +339,14 @@ function creditTouched(
   if (end - start < touchedCount * Math.log2(end - start + 1)) {
     for (let k = start; k < end; k += 1) {
       const name = spaceIndex.postings[k] ?? 0;
-      if (accumulator[name] !== 0) accumulator[name] = (accumulator[name] ?? 0) + earned;
+      const slot = 2 * name;
+      if (accumulator[slot] !== 0) accumulator[slot] = (accumulator[slot] ?? 0) + earned;
     }
   } else {
     for (let k = 0; k < touchedCount; k += 1) {
       const name = touched[k] ?? 0;
       if (contains(spaceIndex.postings, start, end, name))
-        accumulator[name] = (accumulator[name] ?? 0) + earned;
+        accumulator[2 * name] = (accumulator[2 * name] ?? 0) + earned;
     }
   }
 }
@@ -465,9 +480,9 @@ export function generateCandidates(
       }
       for (let k = 0; k < touchedCount; k += 1) {
         const name = touched[k] ?? 0;
-        const earned = accumulator[name] ?? 0;
-        accumulator[name] = 0;
-        const nameWeight = spaceIndex.nameWeight[name] ?? 0;
+        const earned = accumulator[2 * name] ?? 0;
+        accumulator[2 * name] = 0;
+        const nameWeight = accumulator[2 * name + 1] ?? 0;
         const listedCoverage = nameWeight > 0 ? Math.min(1, earned / nameWeight) : 0;
         const queryCoverage = queryWeight > 0 ? Math.min(1, earned / queryWeight) : 0;
         const high = Math.max(listedCoverage, queryCoverage);

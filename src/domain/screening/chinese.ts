@@ -45,16 +45,21 @@ const maxWordLength = 8;
 
 type DictionaryHit = { kind: Exclude<ChineseSegment['kind'], 'name'>; english: string | null };
 
+/** The entry of `table` for `word`, never one inherited from Object.prototype ("constructor"). */
+const own = <T>(table: Readonly<Record<string, T>>, word: string): T | undefined =>
+  Object.hasOwn(table, word) ? table[word] : undefined;
+
 function lookup(word: string): DictionaryHit | undefined {
-  const legal = chineseLegalForms[word];
+  const legal = own(chineseLegalForms, word);
   if (legal !== undefined) return { kind: 'legal-form', english: legal };
-  const trade = chineseTradeNames[word];
+  const trade = own(chineseTradeNames, word);
   if (trade !== undefined) return { kind: 'trade-name', english: trade };
   // Xinjiang and Tibet places by the name lists use (乌鲁木齐 Urumqi, not the pinyin Wulumuqi).
-  const gazetteer = placeReadings[word];
+  const gazetteer = own(placeReadings, word);
   if (gazetteer !== undefined) return { kind: 'place', english: gazetteer[0] ?? null };
-  if (word in chinesePlaces) return { kind: 'place', english: chinesePlaces[word] ?? null };
-  const generic = chineseGenericTerms[word] ?? administrativeTerms[word]?.[0];
+  if (Object.hasOwn(chinesePlaces, word))
+    return { kind: 'place', english: chinesePlaces[word] ?? null };
+  const generic = own(chineseGenericTerms, word) ?? own(administrativeTerms, word)?.[0];
   if (generic !== undefined) return { kind: 'generic', english: generic };
   return undefined;
 }

@@ -9,6 +9,16 @@ describe(normaliseName.name, () => {
       expect(normaliseName('ＨＩＫＶＩＳＩＯＮ').tokens).toEqual(['hikvision']);
     });
 
+    it('keeps words that are also names of Object.prototype members ("Constructor Bureau")', () => {
+      expect(normaliseName('Constructor Bureau').tokens).toEqual(['constructor', 'bureau']);
+      expect(normaliseName('ToString hasOwnProperty valueOf __proto__').tokens).toEqual([
+        'tostring',
+        'hasownproperty',
+        'valueof',
+        'proto',
+      ]);
+    });
+
     it('folds case and Latin diacritics (é, č, ß, ø) to ASCII', () => {
       expect(normaliseName('Société Générale').tokens).toEqual(['societe', 'generale']);
       expect(normaliseName('Aleksandar VUČIĆ').tokens).toEqual(['aleksandar', 'vucic']);

@@ -127,41 +127,49 @@ const honorifics: ReadonlySet<string> = new Set([
 const suffixes: ReadonlySet<string> = new Set(['jr', 'sr', 'junior', 'senior']);
 
 // English number words and ordinals, written as digits so that "Trust 2" meets "Trust Two".
-const numberWords: Readonly<Record<string, string>> = {
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-  ten: '10',
-  first: '1',
-  second: '2',
-  third: '3',
-  fourth: '4',
-  fifth: '5',
-  sixth: '6',
-  seventh: '7',
-  eighth: '8',
-  ninth: '9',
-  tenth: '10',
-  '1st': '1',
-  '2nd': '2',
-  '3rd': '3',
-  '4th': '4',
-  '5th': '5',
-  '6th': '6',
-  '7th': '7',
-  '8th': '8',
-  '9th': '9',
-  '10th': '10',
-};
+// Word tables are Maps: a plain object would answer "constructor" or "toString" from its prototype
+// and turn a word of a name into a function.
+const numberWords: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    one: '1',
+    two: '2',
+    three: '3',
+    four: '4',
+    five: '5',
+    six: '6',
+    seven: '7',
+    eight: '8',
+    nine: '9',
+    ten: '10',
+    first: '1',
+    second: '2',
+    third: '3',
+    fourth: '4',
+    fifth: '5',
+    sixth: '6',
+    seventh: '7',
+    eighth: '8',
+    ninth: '9',
+    tenth: '10',
+    '1st': '1',
+    '2nd': '2',
+    '3rd': '3',
+    '4th': '4',
+    '5th': '5',
+    '6th': '6',
+    '7th': '7',
+    '8th': '8',
+    '9th': '9',
+    '10th': '10',
+  }),
+);
 
 // Spellings of the same Arabic particle: "ibn"/"bin" (son of), "el"/"al" (the).
-const particleSpellings: Readonly<Record<string, string>> = { ibn: 'bin', el: 'al', ul: 'al' };
+const particleSpellings: ReadonlyMap<string, string> = new Map([
+  ['ibn', 'bin'],
+  ['el', 'al'],
+  ['ul', 'al'],
+]);
 
 // Digits written for look-alike letters inside a word ("Ig0r Sech1n").
 const lookAlikeDigits: Readonly<Record<string, string>> = {
@@ -340,7 +348,7 @@ export function normaliseName(raw: string, limits: NameLimits = defaultNameLimit
   // then number words written as digits ("O n e" is "one", is "1").
   const split = splitLegalForms(
     joinAcronyms(tokens).map(
-      (t) => numberWords[t] ?? particleSpellings[t] ?? readLookAlikeDigits(t),
+      (t) => numberWords.get(t) ?? particleSpellings.get(t) ?? readLookAlikeDigits(t),
     ),
   );
   let core = [...split.tokens];

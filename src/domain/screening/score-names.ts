@@ -73,6 +73,70 @@ export const uniformWeighting: TokenWeighting = {
   },
 };
 
+// The weights of a token list. A query's forms are compared with a few dozen candidates in a row,
+// and a listed name's forms (kept by the index) with every query that finds them, so both are
+// remembered: the listed ones per list in a weak map (they leave with their tokens), the query's
+// as the last few lists met (their keys would be young garbage in a weak map, which the scavenger
+// handles at a cost). Weightings are pure functions of a token and its space, so a remembered
+// value never goes stale.
+const weightCaches = new WeakMap<
+  TokenWeighting,
+  Record<Space, WeakMap<readonly string[], readonly number[]>>
+>();
+const recentLists: (readonly string[] | undefined)[] = [undefined, undefined, undefined, undefined];
+const recentWeights: (readonly number[] | undefined)[] = [
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+];
+const recentOwners: (TokenWeighting | undefined)[] = [undefined, undefined, undefined, undefined];
+const recentSpaces: (Space | undefined)[] = [undefined, undefined, undefined, undefined];
+let recentNext = 0;
+
+function weightsOfQuery(
+  weighting: TokenWeighting,
+  tokens: readonly string[],
+  space: Space,
+): readonly number[] {
+  for (let k = 0; k < recentLists.length; k += 1) {
+    const weights = recentWeights[k];
+    if (
+      recentLists[k] === tokens &&
+      recentOwners[k] === weighting &&
+      recentSpaces[k] === space &&
+      weights
+    )
+      return weights;
+  }
+  const weights = tokens.map((t) => weighting.weight(t, space));
+  recentLists[recentNext] = tokens;
+  recentWeights[recentNext] = weights;
+  recentOwners[recentNext] = weighting;
+  recentSpaces[recentNext] = space;
+  recentNext = (recentNext + 1) % recentLists.length;
+  return weights;
+}
+
+function weightsOfListed(
+  weighting: TokenWeighting,
+  tokens: readonly string[],
+  space: Space,
+): readonly number[] {
+  let caches = weightCaches.get(weighting);
+  if (!caches) {
+    caches = { latin: new WeakMap(), skeleton: new WeakMap() };
+    weightCaches.set(weighting, caches);
+  }
+  const cache = caches[space];
+  let weights = cache.get(tokens);
+  if (!weights) {
+    weights = tokens.map((t) => weighting.weight(t, space));
+    cache.set(tokens, weights);
+  }
+  return weights;
+}
+
 const romanNumeral = /^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$/;
 
 /**
@@ -403,13 +467,14 @@ export function scoreTokenLists(
 ): {
   score: number;
   alignment: Alignment;
-  queryWeights: number[];
-  listedWeights: number[];
+  queryWeights: readonly number[];
+  listedWeights: readonly number[];
   reversal: boolean;
 } {
   const known = (w: number): number => (Number.isNaN(w) ? 1 : w);
-  let queryWeights = rawQueryWeights.map(known);
-  let listedWeights = rawListedWeights.map(known);
+  const someUnknown = rawQueryWeights.some(Number.isNaN) || rawListedWeights.some(Number.isNaN);
+  let queryWeights = someUnknown ? rawQueryWeights.map(known) : rawQueryWeights;
+  let listedWeights = someUnknown ? rawListedWeights.map(known) : rawListedWeights;
   let alignment = alignTokens(
     queryTokens,
     queryWeights,
@@ -420,7 +485,7 @@ export function scoreTokenLists(
     true,
     metric,
   );
-  if (rawQueryWeights.some(Number.isNaN) || rawListedWeights.some(Number.isNaN)) {
+  if (someUnknown) {
     queryWeights = resolveWeights(rawQueryWeights, listedWeights, alignment, 'query');
     listedWeights = resolveWeights(rawListedWeights, queryWeights, alignment, 'listed');
     alignment = alignTokens(
@@ -508,9 +573,9 @@ export function compareForms(
         : (i: number, j: number): number => compare(queryTokens[i] ?? '', listedTokens[j] ?? '');
       const result = scoreTokenLists(
         queryTokens,
-        queryTokens.map((t) => weighting.weight(t, space)),
+        weightsOfQuery(weighting, queryTokens, space),
         listedTokens,
-        listedTokens.map((t) => weighting.weight(t, space)),
+        weightsOfListed(weighting, listedTokens, space),
         space,
         parameters,
         metric === 'letters' ? latinSimilarity(queryTokens, listedTokens, parameters, base) : base,
