@@ -1,17 +1,8 @@
 import { Type, type Static } from 'typebox';
+import { roles } from '../domain/people/role.ts';
+import { literals } from './schema-helpers.ts';
 
-export const RoleSchema = Type.Union(
-  [
-    Type.Literal('exporter'),
-    Type.Literal('caseworker'),
-    Type.Literal('advisor'),
-    Type.Literal('senior-officer'),
-    Type.Literal('administrator'),
-    Type.Literal('auditor'),
-    Type.Literal('commenter'),
-  ],
-  { description: 'A role (src/domain/people/role.ts).' },
-);
+export const RoleSchema = literals(roles, { description: 'A role (src/domain/people/role.ts).' });
 
 export const LoginRequestSchema = Type.Object(
   {
@@ -73,6 +64,7 @@ export const SessionResponseSchema = Type.Object({
   expiresAt: Type.String({ format: 'date-time' }),
 });
 export type SessionResponse = Static<typeof SessionResponseSchema>;
+export type Principal = Static<typeof PrincipalSchema>;
 
 export const AuditEntrySchema = Type.Object({
   seq: Type.Integer(),

@@ -1,4 +1,16 @@
 import { Type, type Static } from 'typebox';
+import { ApplicationSchema, AssessmentResponseSchema } from './assessment.ts';
+import {
+  AutomatedOutcomeSchema,
+  CaseAlertSchema,
+  CaseEventSchema,
+  CaseOutcomeSchema,
+  CaseStageSchema,
+  ExporterCaseStateSchema,
+  OfficerCaseStateSchema,
+  RoutingDecisionSchema,
+} from './case-state.ts';
+import { list } from './schema-helpers.ts';
 
 const Citation = Type.Object({
   code: Type.String({
@@ -15,45 +27,48 @@ const Citation = Type.Object({
   }),
 });
 
+/** What every view of a case carries, in a list and in full. */
+const caseFields = {
+  id: Type.String(),
+  reference: Type.String({ examples: ['GB-2026-00001'] }),
+  jurisdiction: Type.String(),
+  exporterOrganisationId: Type.String(),
+  stage: CaseStageSchema,
+  version: Type.Integer({
+    description: 'Send it back as `expectedVersion` with the next action.',
+  }),
+  createdAt: Type.String({ format: 'date-time' }),
+  queue: Type.Optional(Type.String()),
+  outcome: Type.Optional(CaseOutcomeSchema),
+  automatedOutcome: Type.Optional(AutomatedOutcomeSchema),
+};
+
 export const CaseSchema = Type.Object(
   {
-    id: Type.String(),
-    reference: Type.String({ examples: ['GB-2026-00001'] }),
-    jurisdiction: Type.String(),
-    exporterOrganisationId: Type.String(),
-    stage: Type.String({
+    ...caseFields,
+    state: Type.Union([OfficerCaseStateSchema, ExporterCaseStateSchema], {
       description:
-        'draft, submitted, initial-checks, under-review, awaiting-advice, final-review, awaiting-countersignature, returned-to-exporter, finalised, appeal, suspended, revoked, withdrawn',
+        'The workflow state: in full (advice, recommendation, decision, requests) for officers, the exporter’s view for an exporter.',
     }),
-    version: Type.Integer({
-      description: 'Send it back as `expectedVersion` with the next action.',
-    }),
-    createdAt: Type.String({ format: 'date-time' }),
-    queue: Type.Optional(Type.String()),
-    outcome: Type.Optional(Type.String()),
-    automatedOutcome: Type.Optional(Type.String()),
-    state: Type.Record(Type.String(), Type.Unknown(), {
-      description: 'The full workflow state: advice, recommendation, decision, requests.',
-    }),
-    application: Type.Record(Type.String(), Type.Unknown()),
+    application: ApplicationSchema,
     assessment: Type.Optional(
-      Type.Record(Type.String(), Type.Unknown(), {
-        description: 'The assessment frozen at submission, with its provenance.',
+      Type.Object(AssessmentResponseSchema.properties, {
+        description: 'Officers only: the assessment frozen at submission, with its provenance.',
       }),
     ),
-    routing: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-    history: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+    routing: Type.Optional(RoutingDecisionSchema),
+    history: list(CaseEventSchema),
     alerts: Type.Optional(
-      Type.Array(Type.Record(Type.String(), Type.Unknown()), {
+      list(CaseAlertSchema, {
         description:
           'Officers only: re-screening alerts on the parties since submission (also at `GET /v1/alerts`).',
       }),
     ),
-    documents: Type.Array(
+    documents: list(
       Type.Object({
         code: Type.String(),
-        kind: Type.String(),
-        issuedAt: Type.String(),
+        kind: Type.String({ description: 'licence, refusal-letter or no-licence-required' }),
+        issuedAt: Type.String({ format: 'date-time' }),
         sha256: Type.String(),
       }),
     ),
@@ -62,18 +77,13 @@ export const CaseSchema = Type.Object(
 );
 export type CaseJson = Static<typeof CaseSchema>;
 
-export const CaseSummarySchema = Type.Object({
-  id: Type.String(),
-  reference: Type.String(),
-  jurisdiction: Type.String(),
-  stage: Type.String(),
-  version: Type.Integer(),
-  queue: Type.Optional(Type.String()),
-  outcome: Type.Optional(Type.String()),
-  automatedOutcome: Type.Optional(Type.String()),
-  exporterOrganisationId: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-});
+export const CaseSummarySchema = Type.Object(caseFields);
+export type CaseSummary = Static<typeof CaseSummarySchema>;
+
+export const CaseListSchema = Type.Object({ cases: Type.Array(CaseSummarySchema) });
+
+/** Re-screening alerts on open cases and issued licences (`GET /v1/alerts`). */
+export const CaseAlertListSchema = Type.Object({ alerts: list(CaseAlertSchema) });
 
 export const CaseListQuerySchema = Type.Object({
   stage: Type.Optional(Type.String()),
@@ -141,3 +151,4 @@ export const StatisticsSchema = Type.Object({
     }),
   ),
 });
+export type Statistics = Static<typeof StatisticsSchema>;

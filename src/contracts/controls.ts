@@ -1,4 +1,6 @@
 import { Type, type Static } from 'typebox';
+import { partyRoles, partyTypes } from '../domain/classification/licence-query.ts';
+import { literals } from './schema-helpers.ts';
 
 /*
  * The control catalogue, classification and licence-determination API:
@@ -322,23 +324,10 @@ export type ClassifyResponse = Static<typeof ClassifyResponseSchema>;
 
 // Transactions and licence determination
 export const PartyScreeningSchema = Type.Object({
-  role: Type.Enum(['end-user', 'consignee', 'intermediate-consignee', 'purchaser', 'third-party']),
+  role: literals(partyRoles),
   name: Type.String({ minLength: 1 }),
   country: Type.Optional(Type.String({ minLength: 2, maxLength: 2 })),
-  type: Type.Optional(
-    Type.Enum([
-      'police',
-      'intelligence',
-      'military',
-      'government-security',
-      'government-other',
-      'telecom-operator',
-      'commercial',
-      'academic',
-      'individual',
-      'unknown',
-    ]),
-  ),
+  type: Type.Optional(literals(partyTypes)),
   hits: Type.Array(
     Type.Object({
       source: Type.String(),

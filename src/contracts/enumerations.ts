@@ -11,7 +11,12 @@ export {
   riskLevels,
 } from '../domain/human-rights/human-rights-policy.ts';
 export type { Outcome, RiskLevel } from '../domain/human-rights/human-rights-policy.ts';
-export { caseStages } from '../domain/licensing/case-state.ts';
+export { attachmentCategories, attachmentKinds } from '../domain/licensing/attachment.ts';
+export type { AttachmentCategory } from '../domain/licensing/attachment.ts';
+export { caseOutcomes, caseStages } from '../domain/licensing/case-state.ts';
+export type { CaseOutcome, CaseStage } from '../domain/licensing/case-state.ts';
+export { adviceOutcomes } from '../domain/licensing/licence-case.ts';
+export { organisationKinds } from '../domain/people/people.ts';
 export { roles } from '../domain/people/role.ts';
 export type { Role } from '../domain/people/role.ts';
 export { textStatuses } from '../domain/policy/text-provenance.ts';

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { MessageBodySchema } from './exchange-records.ts';
 
 const AuthorityId = Type.String({
   pattern: '^[A-Z]{2}-[A-Z0-9]{2,16}$',
@@ -21,8 +22,6 @@ const Party = Type.Object({
   country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
 });
 
-const Json = Type.Record(Type.String(), Type.Unknown());
-
 export const FeedQuerySchema = Type.Object({
   after: Type.Integer({
     minimum: 0,
@@ -37,9 +36,7 @@ export const FeedPageSchema = Type.Object({
     Type.Object({
       sequence: Type.Integer(),
       jws: Type.String({ description: 'The signed header (compact JWS, EdDSA).' }),
-      body: Type.Optional(
-        Type.Unknown({ description: 'Present only when the message is addressed to you.' }),
-      ),
+      body: Type.Optional(MessageBodySchema),
     }),
   ),
   more: Type.Boolean(),
@@ -121,7 +118,3 @@ export const AlertInputSchema = Type.Object({
   countries: Type.Array(Type.String({ pattern: '^[A-Z]{2}$' }), { default: [] }),
   recipients: Type.Optional(Recipients),
 });
-
-/** Exchange records (partners, denials, consultations, alerts, rejections) as JSON. */
-export const ExchangeRecordSchema = Json;
-export const ExchangeRecordListSchema = Type.Array(Json);

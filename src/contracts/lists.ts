@@ -32,6 +32,9 @@ export const ListSnapshotSchema = Type.Object(
 );
 export type ListSnapshotJson = Static<typeof ListSnapshotSchema>;
 
+/** A source's snapshots, newest first (`GET /v1/lists/{source}/snapshots`). */
+export const ListSnapshotListSchema = Type.Object({ snapshots: Type.Array(ListSnapshotSchema) });
+
 export const SourceStatusSchema = Type.Object({
   source: Type.String(),
   name: Type.String(),

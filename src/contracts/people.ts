@@ -1,19 +1,13 @@
 import { Type, type Static } from 'typebox';
+import { organisationKinds } from '../domain/people/people.ts';
 import { RoleSchema } from './auth.ts';
+import { literals } from './schema-helpers.ts';
 
 export const OrganisationSchema = Type.Object(
   {
     id: Type.String({ examples: ['org-3f9a1c2b'] }),
     name: Type.String(),
-    kind: Type.Union([
-      Type.Literal('exporter'),
-      Type.Literal('licensing-authority'),
-      Type.Literal('advising-department'),
-      Type.Literal('partner-authority'),
-      Type.Literal('industry'),
-      Type.Literal('academia'),
-      Type.Literal('civil-society'),
-    ]),
+    kind: literals(organisationKinds),
     country: Type.String({ description: 'ISO 3166-1 alpha-2, or `EU`.' }),
     createdAt: Type.String({ format: 'date-time' }),
   },

@@ -235,6 +235,8 @@ export const BatchScreenRequestSchema = Type.Object(
   { additionalProperties: false },
 );
 export type BatchScreenRequest = Static<typeof BatchScreenRequestSchema>;
+export type ScreenResponse = Static<typeof ScreenResponseSchema>;
+export type ScreeningMatch = Static<typeof ScreeningMatchSchema>;
 
 export const BatchScreenResponseSchema = Type.Object({
   snapshot: Type.Array(Type.String()),
@@ -260,6 +262,7 @@ export const BatchScreenResponseSchema = Type.Object({
     withStrongMatches: Type.Integer(),
   }),
 });
+export type BatchScreenResponse = Static<typeof BatchScreenResponseSchema>;
 
 export const CompareRequestSchema = Type.Object(
   {

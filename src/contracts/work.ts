@@ -1,4 +1,7 @@
 import { Type } from 'typebox';
+import { riskLevels } from '../domain/human-rights/human-rights-policy.ts';
+import { caseStages } from '../domain/licensing/case-state.ts';
+import { literals } from './schema-helpers.ts';
 
 /** Filters, search and order of the officers' work queue (`GET /v1/work/queue`). */
 export const QueueQuerySchema = Type.Object(
@@ -9,10 +12,9 @@ export const QueueQuerySchema = Type.Object(
       Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2 country code.' }),
     ),
     risk: Type.Optional(
-      Type.Union(
-        ['unknown', 'low', 'medium', 'high', 'unacceptable'].map((r) => Type.Literal(r)),
-        { description: 'The frozen assessment’s human-rights risk.' },
-      ),
+      literals(['unknown', ...riskLevels] as const, {
+        description: 'The frozen assessment’s human-rights risk.',
+      }),
     ),
     assignee: Type.Optional(
       Type.String({ maxLength: 100, description: '`me`, `none`, or a user id.' }),
@@ -40,7 +42,7 @@ export const QueueRowSchema = Type.Object({
   id: Type.String(),
   reference: Type.String(),
   jurisdiction: Type.String(),
-  stage: Type.String(),
+  stage: literals(caseStages),
   version: Type.Integer(),
   queue: Type.Optional(Type.String()),
   exporter: Type.String({ description: 'The exporter’s name as applied.' }),

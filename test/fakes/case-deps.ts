@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import {
+  assessApplication,
+  type Assessment,
+} from '../../src/application/assessment/assess-application.ts';
 import type { CaseDeps } from '../../src/application/cases/case-deps.ts';
 import type { FrozenAssessment } from '../../src/application/ports/case-store.ts';
 import type { CasePolicy } from '../../src/domain/licensing/case-policy.ts';
@@ -7,6 +11,7 @@ import type { CitedText } from '../../src/domain/policy/text-provenance.ts';
 import { cordonError } from '../../src/domain/shared/errors.ts';
 import { err, ok } from '../../src/domain/shared/result.ts';
 import { shippedRouting } from '../support/shipped-routing.ts';
+import { assessmentDeps } from './shipped-human-rights.ts';
 import { fixedClock } from './fixed-clock.ts';
 import { inMemoryAuditLog } from './in-memory-audit-log.ts';
 import { inMemoryCaseStore } from './in-memory-case-store.ts';
@@ -26,22 +31,28 @@ export const refusableApplication = {
   endUse: 'City surveillance',
 };
 
-/** A frozen assessment recommending refusal, with a partner-denial factor (officer-only evidence). */
-export const refusingAssessment: FrozenAssessment = {
-  recommendation: { outcome: 'refuse', criteria: [{ code: 'UK-SELC-2' }], provisos: [] },
-  humanRights: {
-    risk: 'unacceptable',
-    factors: [{ id: 'partner-denials', evidence: 'US-BIS denial US-2026-0042 (confidential)' }],
-  },
-  parties: [
-    { role: 'end-user', name: 'Urumqi Public Security Bureau', type: 'police', matches: [] },
-  ],
-  items: [{ description: 'Video analytics', classification: [] }],
-  provenance: {
-    listSnapshots: [{ id: 'us-bis-entity-list@2026-07-23.x' }],
-    policy: { id: 'cordon.GB.human-rights', version: 1 },
-  },
-};
+/**
+ * A frozen assessment recommending refusal: the real assessment of `refusableApplication` on the
+ * shipped data (so that it meets the assessment contract field by field), its recommendation set
+ * to refuse and a partner's denial among its factors (officer-only evidence).
+ */
+export const refusingAssessment: FrozenAssessment = await (async () => {
+  const assessed = await assessApplication({ application: refusableApplication }, assessmentDeps());
+  if (!assessed.ok) throw new Error(JSON.stringify(assessed.error));
+  const real = JSON.parse(JSON.stringify(assessed.value)) as Assessment;
+  return {
+    ...real,
+    recommendation: { ...real.recommendation, outcome: 'refuse' },
+    humanRights: {
+      ...real.humanRights,
+      factors: real.humanRights.factors.map((f) =>
+        f.id === 'partner-denials'
+          ? { ...f, evidence: ['US-BIS denial US-2026-0042 (confidential)'] }
+          : f,
+      ),
+    },
+  };
+})();
 
 export const selcText: CitedText = {
   text: 'The Government will not grant a licence where there is a clear risk ...',

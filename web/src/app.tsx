@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Role } from './api/view-types.ts';
+import { roles, type Role } from '../../src/contracts/enumerations.ts';
 import { Loading, PageTitle } from './components/common.tsx';
 import { BatchScreenPage } from './pages/batch-screen-page.tsx';
 import { CasePage } from './pages/case-page.tsx';
@@ -29,14 +29,7 @@ interface NavItem {
   readonly roles: readonly Role[];
 }
 
-const everyone: readonly Role[] = [
-  'exporter',
-  'caseworker',
-  'advisor',
-  'senior-officer',
-  'administrator',
-  'auditor',
-];
+const everyone: readonly Role[] = roles;
 
 /** The navigation, by role: each person sees the work their roles allow. */
 const nav: readonly NavItem[] = [

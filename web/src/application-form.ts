@@ -1,4 +1,7 @@
-import type { ApplicationInput, ApplicationParty, PartyRole, PartyType } from './api/view-types.ts';
+import type { ApplicationBody } from '../../src/contracts/assessment.ts';
+import type { PartyRole, PartyType } from '../../src/contracts/enumerations.ts';
+
+type ApplicationParty = ApplicationBody['parties'][number];
 
 // The enumerations are the domain's, through the contract: defined once.
 export { capabilityTags, partyRoles, partyTypes } from '../../src/contracts/enumerations.ts';
@@ -129,7 +132,7 @@ export function validateDraft(d: ApplicationDraft): FormProblem[] {
 }
 
 /** The application the API takes, from a valid draft. */
-export function toApplication(d: ApplicationDraft): ApplicationInput {
+export function toApplication(d: ApplicationDraft): ApplicationBody {
   const dueDiligence = Object.fromEntries(
     Object.entries(d.dueDiligence).filter(([, v]) => v.trim() !== ''),
   );

@@ -1,6 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, csrfToken, setUnauthorisedHandler } from './api/client.ts';
-import type { Principal, Role, SessionResponse } from './api/view-types.ts';
+import { api, ApiError, csrfToken, send, setUnauthorisedHandler } from './api/client.ts';
+import {
+  PrincipalSchema,
+  SessionResponseSchema,
+  type Principal,
+} from '../../src/contracts/auth.ts';
+import type { Role } from '../../src/contracts/enumerations.ts';
 
 interface SessionValue {
   /** `undefined` while the first `GET /v1/auth/me` is in flight; `null` when signed out. */
@@ -20,7 +25,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
 
   useEffect(() => {
     let cancelled = false;
-    api<Principal>('GET', '/v1/auth/me')
+    api(PrincipalSchema, 'GET', '/v1/auth/me')
       .then((me) => {
         if (!cancelled) setPrincipal(me);
       })
@@ -38,14 +43,17 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const session = await api<SessionResponse>('POST', '/v1/auth/login', { username, password });
+    const session = await api(SessionResponseSchema, 'POST', '/v1/auth/login', {
+      username,
+      password,
+    });
     csrfToken.set(session.csrfToken);
     setPrincipal(session.principal);
   }, []);
 
   const signOut = useCallback(async () => {
     try {
-      await api('POST', '/v1/auth/logout');
+      await send('POST', '/v1/auth/logout');
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
     }
@@ -54,7 +62,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   }, []);
 
   const refresh = useCallback(async () => {
-    setPrincipal(await api<Principal>('GET', '/v1/auth/me'));
+    setPrincipal(await api(PrincipalSchema, 'GET', '/v1/auth/me'));
   }, []);
 
   const has = useCallback(

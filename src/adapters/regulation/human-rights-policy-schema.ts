@@ -1,6 +1,11 @@
 import { Type, type TSchema } from 'typebox';
 import { Check, Errors } from 'typebox/schema';
-import type { HumanRightsPolicyDocument } from '../../domain/human-rights/human-rights-policy.ts';
+import { partyTypes } from '../../domain/classification/licence-query.ts';
+import {
+  factorKinds,
+  riskLevels,
+  type HumanRightsPolicyDocument,
+} from '../../domain/human-rights/human-rights-policy.ts';
 import { legalTestKinds } from '../../domain/human-rights/legal-test-kinds.ts';
 import type { PolicyProblem } from '../../domain/policy/jurisdiction-policy.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
@@ -21,29 +26,8 @@ const literals = <T extends string>(values: readonly T[], options: { description
     options,
   );
 
-const riskLevel = literals(['low', 'medium', 'high', 'unacceptable']);
+const riskLevel = literals(riskLevels);
 const licensingOutcome = literals(['approve', 'approve-with-provisos', 'refer', 'refuse']);
-const partyTypes = [
-  'police',
-  'intelligence',
-  'military',
-  'government-security',
-  'government-other',
-  'telecom-operator',
-  'commercial',
-  'academic',
-  'individual',
-  'unknown',
-] as const;
-const factorKinds = [
-  'destination',
-  'end-user',
-  'screening',
-  'item-capability',
-  'end-use',
-  'red-flags',
-  'partner-denials',
-] as const;
 
 const Text = Type.Union([
   Type.Object(

@@ -16,7 +16,8 @@ export const attachmentCategories = [
 export type AttachmentCategory = (typeof attachmentCategories)[number];
 
 /** The file types Cordon accepts, by what their content is. */
-export type AttachmentKind = 'pdf' | 'png' | 'jpeg' | 'text' | 'csv' | 'docx' | 'odt';
+export const attachmentKinds = ['pdf', 'png', 'jpeg', 'text', 'csv', 'docx', 'odt'] as const;
+export type AttachmentKind = (typeof attachmentKinds)[number];
 
 /** The media type each accepted kind is stored and served with. */
 export const attachmentMediaTypes: Readonly<Record<AttachmentKind, string>> = {

@@ -27,7 +27,9 @@ export interface AdviceRequest {
   readonly requestedAt: Date;
 }
 
-export type AdviceOutcome = 'approve' | 'approve-with-provisos' | 'refuse';
+/** What an advising desk may advise. */
+export const adviceOutcomes = ['approve', 'approve-with-provisos', 'refuse'] as const;
+export type AdviceOutcome = (typeof adviceOutcomes)[number];
 
 export interface Advice {
   readonly desk: string;

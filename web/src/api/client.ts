@@ -1,3 +1,5 @@
+import type { Static, TSchema } from 'typebox';
+import { Value } from 'typebox/value';
 import type { ErrorResponse } from '../../../src/contracts/error-response.ts';
 
 /** One problem with one input field, as the API reports it (`error.fields`). */
@@ -59,9 +61,10 @@ export const setUnauthorisedHandler = (handler: (() => void) | undefined): void 
 /**
  * Calls the Cordon API with the session cookie; state-changing requests carry the CSRF token.
  * JSON bodies are sent as JSON, `FormData` as multipart. Resolves with the parsed JSON (or the
- * text, or `undefined` for 204) and rejects with an `ApiError` in the API's error shape.
+ * text, or `undefined` for 204) and rejects with an `ApiError` in the API's error shape. For an
+ * answer whose content the page does not read (a 204, a step whose result it reloads).
  */
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function send(method: Method, path: string, body?: unknown): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -84,7 +87,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   } catch {
     throw new ApiError(0, 'NETWORK', 'Cordon could not be reached. Check the connection.');
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return undefined;
   const type = response.headers.get('content-type') ?? '';
   const parsed: unknown = type.includes('json') ? await response.json() : await response.text();
   if (!response.ok) {
@@ -95,7 +98,29 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     }
     throw new ApiError(response.status, `HTTP_${response.status}`, response.statusText);
   }
-  return parsed as T;
+  return parsed;
+}
+
+/**
+ * Calls the Cordon API like `send` and checks the answer against the response schema the route
+ * declares (from `src/contracts`), so that the page gets `Static<typeof schema>` by a check, not a
+ * cast: `await api(CaseSchema, 'GET', '/v1/cases/case-1')`. An answer of another shape (a server
+ * of another version) rejects with `CORDON_UNEXPECTED_RESPONSE`.
+ */
+export async function api<S extends TSchema>(
+  schema: S,
+  method: Method,
+  path: string,
+  body?: unknown,
+): Promise<Static<S>> {
+  const answer = await send(method, path, body);
+  if (Value.Check(schema, answer)) return answer;
+  const first = [...Value.Errors(schema, answer)][0];
+  throw new ApiError(
+    0,
+    'CORDON_UNEXPECTED_RESPONSE',
+    `The server answered ${method} ${path} with a body this page does not understand${first === undefined ? '' : ` (${first.instancePath || '/'} ${first.message})`}. Reload the page; if it persists, the web UI and the server are of different versions.`,
+  );
 }
 
 /** A human sentence for any error a page caught. */

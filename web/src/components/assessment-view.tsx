@@ -1,15 +1,20 @@
-import type { AssessmentView, ProvisoView, SourceRefView } from '../api/view-types.ts';
+import type { Static } from 'typebox';
+import type { AssessmentResponse, SourceRefSchema } from '../../../src/contracts/assessment.ts';
 import { Badge, TextStatusBadge, percent, words } from './common.tsx';
 import { MatchCard } from './screening-match.tsx';
 
 const riskTone = (risk: string | undefined) =>
   risk === 'unacceptable' || risk === 'high' ? 'danger' : risk === 'medium' ? 'warning' : 'ok';
 
-export function SourceLine({ source }: { readonly source: SourceRefView | undefined }) {
+export function SourceLine({
+  source,
+}: {
+  readonly source: Static<typeof SourceRefSchema> | undefined;
+}) {
   if (!source) return <span className="muted">no source given</span>;
   return (
     <span className="source">
-      {source.title ?? 'Untitled source'}
+      {source.title || 'Untitled source'}
       {source.date ? `, ${source.date}` : ''}
       {source.file ? (
         <>
@@ -24,34 +29,31 @@ export function SourceLine({ source }: { readonly source: SourceRefView | undefi
   );
 }
 
-const provisoText = (p: ProvisoView): string =>
-  typeof p.text === 'string' ? p.text : (p.text?.text ?? p.id ?? '');
-
 /** Parties with their hits, items with classification, licence, human-rights factors, recommendation. */
-export function AssessmentDetails({ assessment }: { readonly assessment: AssessmentView }) {
+export function AssessmentDetails({ assessment }: { readonly assessment: AssessmentResponse }) {
   const hr = assessment.humanRights;
   const rec = assessment.recommendation;
   return (
     <div className="assessment">
       <section aria-labelledby="parties-heading">
         <h2 id="parties-heading">Parties</h2>
-        {(assessment.parties ?? []).length === 0 && <p>No parties.</p>}
-        {(assessment.parties ?? []).map((party, i) => (
+        {assessment.parties.length === 0 && <p>No parties.</p>}
+        {assessment.parties.map((party, i) => (
           <article key={i} className="party">
             <h3>
-              {party.name ?? 'Unnamed party'}{' '}
+              {party.name}{' '}
               <span className="muted">
                 ({words(party.role)}
                 {party.country ? `, ${party.country}` : ''}
                 {party.type ? `, ${words(party.type)}` : ''})
               </span>
             </h3>
-            {(party.matches ?? []).length === 0 ? (
+            {party.matches.length === 0 ? (
               <p>
                 <Badge tone="ok">no list matches</Badge>
               </p>
             ) : (
-              (party.matches ?? []).map((m, j) => <MatchCard key={m.entityId ?? j} match={m} />)
+              party.matches.map((m) => <MatchCard key={m.entityId} match={m} />)
             )}
           </article>
         ))}
@@ -59,9 +61,9 @@ export function AssessmentDetails({ assessment }: { readonly assessment: Assessm
 
       <section aria-labelledby="items-heading">
         <h2 id="items-heading">Items and classification</h2>
-        {(assessment.items ?? []).map((item, i) => (
+        {assessment.items.map((item, i) => (
           <article key={i} className="item">
-            <h3>{item.description ?? `Item ${i + 1}`}</h3>
+            <h3>{item.description}</h3>
             <p className="muted">
               Rated {item.controlEntries?.join(', ') || 'not rated'}; capabilities{' '}
               {item.capabilities?.join(', ') || 'none given'}
@@ -77,15 +79,15 @@ export function AssessmentDetails({ assessment }: { readonly assessment: Assessm
                 </tr>
               </thead>
               <tbody>
-                {(item.classification ?? []).map((c, j) => (
+                {item.classification.map((c, j) => (
                   <tr key={j}>
                     <td>{c.regime}</td>
                     <td>{words(c.outcome)}</td>
-                    <td>{c.entries?.join(', ') || '—'}</td>
+                    <td>{c.entries.join(', ') || '—'}</td>
                     <td>
-                      {(c.candidates ?? []).length === 0
-                        ? (c.reasons ?? []).join('; ') || '—'
-                        : (c.candidates ?? []).map((x) => (
+                      {c.candidates.length === 0
+                        ? c.reasons.join('; ') || '—'
+                        : c.candidates.map((x) => (
                             <div key={x.entryId}>
                               <strong>{x.entryId}</strong> ({words(x.status)}): {x.summary}{' '}
                               <TextStatusBadge status={x.textStatus} />
@@ -112,16 +114,16 @@ export function AssessmentDetails({ assessment }: { readonly assessment: Assessm
             </tr>
           </thead>
           <tbody>
-            {Object.entries(assessment.licence ?? {}).map(([jurisdiction, l]) => (
+            {Object.entries(assessment.licence).map(([jurisdiction, l]) => (
               <tr key={jurisdiction}>
                 <th scope="row">{jurisdiction}</th>
-                <td>{l.status ? words(l.status) : l.required ? 'required' : 'not required'}</td>
+                <td>{words(l.status)}</td>
                 <td>
                   <ul className="plain">
-                    {(l.basis ?? []).map((b, i) => (
+                    {l.basis.map((b, i) => (
                       <li key={i}>
                         <strong>{b.rule}</strong> {b.title ? `${b.title}: ` : ''}
-                        {b.summary} <TextStatusBadge status={b.textStatus} />
+                        <TextStatusBadge status={b.textStatus} />
                       </li>
                     ))}
                   </ul>
@@ -134,9 +136,9 @@ export function AssessmentDetails({ assessment }: { readonly assessment: Assessm
 
       <section aria-labelledby="hr-heading">
         <h2 id="hr-heading">
-          Human-rights risk {hr?.risk && <Badge tone={riskTone(hr.risk)}>{hr.risk}</Badge>}
+          Human-rights risk <Badge tone={riskTone(hr.risk)}>{hr.risk}</Badge>
         </h2>
-        {hr?.score !== undefined && <p>Risk score {percent(hr.score)}.</p>}
+        <p>Risk score {percent(hr.score)}.</p>
         <table>
           <caption>Risk factors, with their source and text status</caption>
           <thead>
@@ -149,13 +151,13 @@ export function AssessmentDetails({ assessment }: { readonly assessment: Assessm
             </tr>
           </thead>
           <tbody>
-            {(hr?.factors ?? []).map((f, i) => (
-              <tr key={f.id ?? i}>
-                <td>{f.title ?? f.id}</td>
-                <td>{f.weight !== undefined ? f.weight.toFixed(2) : '—'}</td>
+            {hr.factors.map((f) => (
+              <tr key={f.id}>
+                <td>{f.title || f.id}</td>
+                <td>{f.weight.toFixed(2)}</td>
                 <td>
                   <ul className="plain">
-                    {(f.evidence ?? []).map((e, j) => (
+                    {f.evidence.map((e, j) => (
                       <li key={j}>{e}</li>
                     ))}
                   </ul>
@@ -172,45 +174,40 @@ export function AssessmentDetails({ assessment }: { readonly assessment: Assessm
         </table>
       </section>
 
-      {rec && (
-        <section aria-labelledby="rec-heading">
-          <h2 id="rec-heading">
-            Automated recommendation: <span className="outcome">{words(rec.outcome)}</span>
-          </h2>
-          {rec.summary && <p>{rec.summary}</p>}
-          {(rec.criteria ?? []).length > 0 && (
+      <section aria-labelledby="rec-heading">
+        <h2 id="rec-heading">
+          Automated recommendation: <span className="outcome">{words(rec.outcome)}</span>
+        </h2>
+        {rec.summary && <p>{rec.summary}</p>}
+        {rec.criteria.length > 0 && (
+          <ul>
+            {rec.criteria.map((c) => (
+              <li key={c.id}>
+                <strong>{c.title || c.id}</strong> ({words(c.status)}): {c.reason}{' '}
+                <TextStatusBadge status={c.textStatus} /> <SourceLine source={c.source} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {rec.provisos.length > 0 && (
+          <>
+            <h3>Provisos</h3>
             <ul>
-              {(rec.criteria ?? []).map((c, i) => (
-                <li key={c.id ?? i}>
-                  <strong>{c.title ?? c.id ?? c.code}</strong> ({words(c.status)}): {c.reason}{' '}
-                  <TextStatusBadge status={c.textStatus} /> <SourceLine source={c.source} />
+              {rec.provisos.map((p) => (
+                <li key={p.id}>
+                  {p.text.text} <TextStatusBadge status={p.textStatus} />
                 </li>
               ))}
             </ul>
-          )}
-          {(rec.provisos ?? []).length > 0 && (
-            <>
-              <h3>Provisos</h3>
-              <ul>
-                {(rec.provisos ?? []).map((p, i) => (
-                  <li key={p.id ?? i}>
-                    {provisoText(p)} <TextStatusBadge status={p.textStatus} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-      )}
+          </>
+        )}
+      </section>
 
-      {assessment.provenance && (
-        <p className="muted provenance">
-          Lists {(assessment.provenance.listSnapshots ?? []).map((s) => s.id).join(', ') || '—'};
-          policy {assessment.provenance.policy?.id ?? '—'} v
-          {assessment.provenance.policy?.version ?? '?'}; code{' '}
-          {assessment.provenance.codeVersion ?? '—'}.
-        </p>
-      )}
+      <p className="muted provenance">
+        Lists {assessment.provenance.listSnapshots.map((s) => s.id).join(', ') || '—'}; policy{' '}
+        {assessment.provenance.policy.id} v{assessment.provenance.policy.version}; code{' '}
+        {assessment.provenance.codeVersion}.
+      </p>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type {
-  NotificationJson,
-  NotificationList,
-  NotificationsRead,
+import {
+  NotificationListSchema,
+  NotificationsReadSchema,
 } from '../../../src/contracts/notifications.ts';
+import type { NotificationJson, NotificationList } from '../../../src/contracts/notifications.ts';
 import { api } from '../api/client.ts';
 import { useLiveEvents, usePollingFallback } from '../api/live.tsx';
 import { useRouter } from '../router.tsx';
@@ -11,7 +11,7 @@ import { ErrorMessage, formatDate } from './common.tsx';
 import { useMutation } from './use-mutation.ts';
 import './notification-bell.css';
 
-const loadNotifications = () => api<NotificationList>('GET', '/v1/notifications');
+const loadNotifications = () => api(NotificationListSchema, 'GET', '/v1/notifications');
 
 /**
  * The header's bell: the unread count, and a panel of the newest notifications, each a link to
@@ -43,13 +43,17 @@ export function NotificationBell() {
   usePollingFallback(refresh, 30_000);
 
   const markAll = useMutation(
-    () => api<NotificationsRead>('POST', '/v1/notifications/read-all'),
+    () => api(NotificationsReadSchema, 'POST', '/v1/notifications/read-all'),
     refresh,
   );
   const openOne = useMutation(
     async (n: NotificationJson) => {
       if (!n.read)
-        await api<NotificationsRead>('POST', `/v1/notifications/${encodeURIComponent(n.id)}/read`);
+        await api(
+          NotificationsReadSchema,
+          'POST',
+          `/v1/notifications/${encodeURIComponent(n.id)}/read`,
+        );
       return n;
     },
     (n) => {

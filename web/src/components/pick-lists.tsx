@@ -1,4 +1,4 @@
-import type { CaseReferences } from '../../../src/contracts/references.ts';
+import { CaseReferencesSchema, type CaseReferences } from '../../../src/contracts/references.ts';
 import { api } from '../api/client.ts';
 import { useLoad } from './common.tsx';
 
@@ -9,7 +9,8 @@ export function loadCaseReferences(jurisdiction = ''): Promise<CaseReferences> {
   const key = jurisdiction.toUpperCase();
   let found = cache.get(key);
   if (found === undefined) {
-    found = api<CaseReferences>(
+    found = api(
+      CaseReferencesSchema,
       'GET',
       `/v1/references/cases${/^[A-Z]{2}$/.test(key) ? `?jurisdiction=${key}` : ''}`,
     );

@@ -1,7 +1,12 @@
 import { api } from '../api/client.ts';
-import type { ListEntriesResponse, ListedPartyJson, ScreeningMatch } from '../api/view-types.ts';
+import { ListEntriesResponseSchema } from '../../../src/contracts/lists.ts';
+import type { Static } from 'typebox';
+import type { PartyMatchSchema } from '../../../src/contracts/assessment.ts';
+import type { ListedPartyJson } from '../../../src/contracts/lists.ts';
+import type { ScreeningMatchSchema } from '../../../src/contracts/screening.ts';
 import { Badge, Show, percent, useLoad } from './common.tsx';
 
+type ScreeningMatch = Static<typeof ScreeningMatchSchema>;
 type Explanation = ScreeningMatch['explanation'];
 
 /** How the query and the listed name were compared: forms, token alignment, adjustments. */
@@ -85,7 +90,8 @@ export function ListedEntry({
 }) {
   const [loaded] = useLoad(async () => {
     const query = new URLSearchParams({ query: name, pageSize: '50' });
-    const page = await api<ListEntriesResponse>(
+    const page = await api(
+      ListEntriesResponseSchema,
       'GET',
       `/v1/lists/${encodeURIComponent(source)}/entries?${query.toString()}`,
     );
@@ -164,16 +170,15 @@ export function MatchCard({
   match,
   open = false,
 }: {
-  readonly match: Partial<ScreeningMatch>;
+  /** A hit of `POST /v1/screen`, or a party's match in an assessment (its explanation one line). */
+  readonly match: ScreeningMatch | Static<typeof PartyMatchSchema>;
   readonly open?: boolean;
 }) {
   return (
     <article className="match">
       <header className="match-head">
-        <h3>{match.name ?? match.matchedName ?? 'Unnamed entry'}</h3>
-        {match.band && (
-          <Badge tone={match.band === 'strong' ? 'danger' : 'warning'}>{match.band} match</Badge>
-        )}
+        <h3>{match.name || match.matchedName}</h3>
+        <Badge tone={match.band === 'strong' ? 'danger' : 'warning'}>{match.band} match</Badge>
         <span className="score">score {percent(match.score)}</span>
       </header>
       <div className="side-by-side">
@@ -182,32 +187,28 @@ export function MatchCard({
           <dl className="pairs">
             <dt>Matched name</dt>
             <dd>
-              {match.matchedName ?? '—'}
-              {match.matchedNameType ? (
+              {match.matchedName || '—'}
+              {'matchedNameType' in match && match.matchedNameType ? (
                 <span className="muted"> ({match.matchedNameType})</span>
               ) : null}
             </dd>
             <dt>Source</dt>
             <dd>
-              {match.source ?? '—'} · {match.entityId ?? '—'}
+              {match.source} · {match.entityId}
             </dd>
             <dt>Programmes</dt>
-            <dd>{match.programmes?.join(', ') || '—'}</dd>
+            <dd>{match.programmes.join(', ') || '—'}</dd>
           </dl>
-          {match.explanation && (
+          {typeof match.explanation === 'string' ? (
+            <p>{match.explanation}</p>
+          ) : (
             <details open={open}>
               <summary>Explanation of the score</summary>
               <ExplanationDetails explanation={match.explanation} />
             </details>
           )}
         </section>
-        {match.source && match.entityId && (
-          <ListedEntry
-            source={match.source}
-            entityId={match.entityId}
-            name={match.matchedName ?? match.name ?? ''}
-          />
-        )}
+        <ListedEntry source={match.source} entityId={match.entityId} name={match.matchedName} />
       </div>
     </article>
   );

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
-import type { BatchScreenRequest, BatchScreenResponse } from '../api/view-types.ts';
+import {
+  BatchScreenResponseSchema,
+  type BatchScreenRequest,
+  type BatchScreenResponse,
+} from '../../../src/contracts/screening.ts';
 import { ErrorMessage, PageTitle, percent } from '../components/common.tsx';
 import { parseCsv, toCsv } from '../csv.ts';
 
@@ -59,7 +63,7 @@ export function BatchScreenPage() {
     try {
       for (let start = 0; start < rows.length; start += chunkSize) {
         const names = rows.slice(start, start + chunkSize);
-        const answer = await api<BatchScreenResponse>('POST', '/v1/screen/batch', { names });
+        const answer = await api(BatchScreenResponseSchema, 'POST', '/v1/screen/batch', { names });
         all.push(...answer.results.map((r) => ({ ...r, row: r.row + start })));
         setProgress({ done: Math.min(start + chunkSize, rows.length), total: rows.length });
       }

@@ -1,14 +1,10 @@
 import { useState } from 'react';
-import { api } from '../api/client.ts';
+import { api, send } from '../api/client.ts';
+import { CaseSchema } from '../../../src/contracts/cases.ts';
+import type { ActorSchema } from '../../../src/contracts/case-state.ts';
+import type { Static } from 'typebox';
+import { toCaseView, type CaseAct, type CaseEvent, type CaseView } from './case/case-view.ts';
 import { useLiveEvents, usePollingFallback } from '../api/live.tsx';
-import {
-  toCaseView,
-  type ActorView,
-  type CaseActView,
-  type CaseJson,
-  type CaseView,
-  type HistoryEntryView,
-} from '../api/view-types.ts';
 import { loadAllowedActions } from '../api/work.ts';
 import { AssessmentDetails } from '../components/assessment-view.tsx';
 import {
@@ -27,13 +23,10 @@ import { CaseAttachments } from './case/case-attachments.tsx';
 import { whatHappensNext } from './case/what-happens-next.ts';
 import { stageTone } from './cases-page.tsx';
 
-const actorName = (a: ActorView | string | undefined): string =>
-  typeof a === 'string'
-    ? a
-    : (a?.name ?? a?.username ?? a?.userId ?? '—') +
-      (typeof a === 'object' && a.role ? ` (${a.role})` : '');
+const actorName = (a: Static<typeof ActorSchema> | undefined): string =>
+  a === undefined ? 'the licensing authority' : `${a.name ?? a.userId} (${a.role})`;
 
-function ActBlock({ title, act }: { readonly title: string; readonly act: CaseActView }) {
+function ActBlock({ title, act }: { readonly title: string; readonly act: CaseAct }) {
   return (
     <article className="act">
       <h3>
@@ -62,20 +55,15 @@ function ActBlock({ title, act }: { readonly title: string; readonly act: CaseAc
   );
 }
 
-function History({ entries }: { readonly entries: readonly HistoryEntryView[] }) {
+function History({ entries }: { readonly entries: readonly CaseEvent[] }) {
   return (
     <ol className="history">
       {entries.map((h, i) => (
         <li key={i}>
-          <time>{formatDate(h.at)}</time> <strong>{words(h.kind ?? h.action)}</strong>
-          {h.fromStage || h.toStage
-            ? ` (${words(h.fromStage)} → ${words(h.toStage)})`
-            : h.from || h.to
-              ? ` (${words(h.from)} → ${words(h.to ?? h.stage)})`
-              : ''}{' '}
-          by {actorName(h.by ?? h.actor)}
+          <time>{formatDate(h.at)}</time> <strong>{words(h.action)}</strong>
+          {` (${words(h.fromStage)} → ${words(h.toStage)})`} by {h.actor}
           {h.role ? ` (${h.role})` : ''}
-          {h.note || h.text ? `: ${h.note ?? h.text ?? ''}` : ''}
+          {h.note ? `: ${h.note}` : ''}
         </li>
       ))}
     </ol>
@@ -83,7 +71,7 @@ function History({ entries }: { readonly entries: readonly HistoryEntryView[] })
 }
 
 const loadCase = (id: string) =>
-  api<CaseJson>('GET', `/v1/cases/${encodeURIComponent(id)}`).then(toCaseView);
+  api(CaseSchema, 'GET', `/v1/cases/${encodeURIComponent(id)}`).then(toCaseView);
 
 /** The case with the steps the server lets the signed-in person take on it now. */
 const loadCaseWithActions = (id: string) =>
@@ -129,8 +117,8 @@ export function CasePage({ id }: { readonly id: string }) {
         const openQuestion = (c.informationRequests ?? []).some((q) => !q.answer);
         return (
           <>
-            <PageTitle title={`Case ${c.reference ?? c.id}`}>
-              Case {c.reference ?? c.id} <Badge tone={stageTone(c.stage)}>{words(c.stage)}</Badge>
+            <PageTitle title={`Case ${c.reference}`}>
+              Case {c.reference} <Badge tone={stageTone(c.stage)}>{words(c.stage)}</Badge>
             </PageTitle>
             {notice && (
               <p className="message info" role="status">
@@ -145,25 +133,24 @@ export function CasePage({ id }: { readonly id: string }) {
             )}
             <dl className="pairs summary">
               <dt>Jurisdiction</dt>
-              <dd>{c.jurisdiction ?? app?.jurisdiction ?? '—'}</dd>
+              <dd>{c.jurisdiction || app.jurisdiction || '—'}</dd>
               <dt>Exporter</dt>
               <dd>
-                {app?.exporter?.name ?? '—'}{' '}
-                {app?.exporter?.country ? `(${app.exporter.country})` : ''}
+                {app.exporter.name || '—'} {app.exporter.country ? `(${app.exporter.country})` : ''}
               </dd>
               <dt>Destination</dt>
               <dd>
-                {app?.destination?.country ?? '—'}
-                {app?.destination?.region ? `, ${app.destination.region}` : ''}
+                {app.destination.country || '—'}
+                {app.destination.region ? `, ${app.destination.region}` : ''}
               </dd>
               <dt>End use</dt>
-              <dd>{app?.endUse ?? '—'}</dd>
+              <dd>{app.endUse ?? '—'}</dd>
               <dt>Queue</dt>
               <dd>{c.queue ?? '—'}</dd>
               {!exporter && (
                 <>
                   <dt>Automated recommendation</dt>
-                  <dd>{words(c.automatedOutcome ?? c.assessment?.recommendation?.outcome)}</dd>
+                  <dd>{words(c.automatedOutcome ?? c.assessment?.recommendation.outcome)}</dd>
                 </>
               )}
               <dt>Outcome</dt>
@@ -175,9 +162,9 @@ export function CasePage({ id }: { readonly id: string }) {
               <dt>Submitted</dt>
               <dd>{formatDate(c.submittedAt)}</dd>
               <dt>Version</dt>
-              <dd>{c.version ?? '—'}</dd>
+              <dd>{c.version}</dd>
             </dl>
-            {(c.stage === 'finalised' || (c.documents ?? []).length > 0) && (
+            {(c.stage === 'finalised' || c.documents.length > 0) && (
               <p>
                 <a
                   className="button"
@@ -226,9 +213,7 @@ export function CasePage({ id }: { readonly id: string }) {
               {(c.adviceRequests ?? []).length > 0 && (
                 <p>
                   Advice requested from:{' '}
-                  {(c.adviceRequests ?? [])
-                    .map((r) => `${r.desk ?? '?'} (${r.reason ?? ''})`)
-                    .join('; ')}
+                  {(c.adviceRequests ?? []).map((r) => `${r.desk} (${r.reason})`).join('; ')}
                 </p>
               )}
               {(c.advice ?? []).map((a, i) => (
@@ -250,11 +235,7 @@ export function CasePage({ id }: { readonly id: string }) {
             )}
             <section aria-labelledby="history-heading">
               <h2 id="history-heading">History</h2>
-              {(c.history ?? []).length === 0 ? (
-                <p>No history.</p>
-              ) : (
-                <History entries={c.history ?? []} />
-              )}
+              {c.history.length === 0 ? <p>No history.</p> : <History entries={c.history} />}
             </section>
           </>
         );
@@ -272,8 +253,8 @@ function SubmitDraft({
 }) {
   const submit = useMutation(
     () =>
-      api('POST', `/v1/cases/${encodeURIComponent(theCase.id)}/submit`, {
-        ...(theCase.version !== undefined ? { expectedVersion: theCase.version } : {}),
+      send('POST', `/v1/cases/${encodeURIComponent(theCase.id)}/submit`, {
+        expectedVersion: theCase.version,
       }),
     onDone,
   );

@@ -1,25 +1,13 @@
 import { useState } from 'react';
 import { api } from '../api/client.ts';
-import type { CaseSummary } from '../api/view-types.ts';
+import { CaseListSchema } from '../../../src/contracts/cases.ts';
+import { caseStages } from '../../../src/contracts/enumerations.ts';
 import { Badge, PageTitle, Show, formatDate, useLoad, words } from '../components/common.tsx';
 import { useLiveEvents } from '../api/live.tsx';
 import { Link, useRouter } from '../router.tsx';
 
-export const stages = [
-  'draft',
-  'submitted',
-  'initial-checks',
-  'under-review',
-  'awaiting-advice',
-  'final-review',
-  'awaiting-countersignature',
-  'returned-to-exporter',
-  'finalised',
-  'appeal',
-  'suspended',
-  'revoked',
-  'withdrawn',
-] as const;
+/** The case stages, as the domain defines them. */
+export const stages = caseStages;
 
 export const stageTone = (stage: string | undefined): string =>
   stage === 'finalised' ? 'ok' : stage === 'returned-to-exporter' ? 'warning' : 'neutral';
@@ -35,10 +23,7 @@ export function CasesPage({ mode }: { readonly mode: 'queue' | 'mine' }) {
     ...(queue ? { queue } : {}),
   }).toString();
   const [loaded, reload] = useLoad(
-    () =>
-      api<{ cases: CaseSummary[] }>('GET', `/v1/cases${query ? `?${query}` : ''}`).then(
-        (r) => r.cases,
-      ),
+    () => api(CaseListSchema, 'GET', `/v1/cases${query ? `?${query}` : ''}`).then((r) => r.cases),
     query,
   );
   // A case of theirs changed (a question asked, a decision issued): read the list again.

@@ -1,11 +1,15 @@
 import { useRef, useState } from 'react';
-import { api } from '../api/client.ts';
-import type {
-  ListImportResponse,
-  ListSnapshotJson,
-  ListStatusResponse,
-  SnapshotDiffResponse,
-} from '../api/view-types.ts';
+import { api, send } from '../api/client.ts';
+import {
+  ListImportResponseSchema,
+  ListSnapshotListSchema,
+  ListStatusResponseSchema,
+  SnapshotDiffResponseSchema,
+  type ListImportResponse,
+  type ListSnapshotJson,
+  type ListStatusResponse,
+  type SnapshotDiffResponse,
+} from '../../../src/contracts/lists.ts';
 import {
   ErrorMessage,
   PageTitle,
@@ -49,7 +53,7 @@ function RollBack({
           if (reason === null) return;
           setBusy(true);
           setError(null);
-          api('POST', `/v1/lists/${encodeURIComponent(source)}/activate`, {
+          send('POST', `/v1/lists/${encodeURIComponent(source)}/activate`, {
             snapshot: snapshot.id,
             ...(reason.trim() ? { allowShrink: reason.trim() } : {}),
           })
@@ -82,10 +86,9 @@ function Snapshots({
 }) {
   const [loaded] = useLoad(
     () =>
-      api<{ snapshots: ListSnapshotJson[] }>(
-        'GET',
-        `/v1/lists/${encodeURIComponent(source)}/snapshots`,
-      ).then((r) => r.snapshots),
+      api(ListSnapshotListSchema, 'GET', `/v1/lists/${encodeURIComponent(source)}/snapshots`).then(
+        (r) => r.snapshots,
+      ),
     source,
   );
   return (
@@ -183,12 +186,16 @@ function ImportForm({
           setBusy(true);
           setError(null);
           setResult(null);
-          api<ListImportResponse>('POST', '/v1/lists/import', form)
+          api(ListImportResponseSchema, 'POST', '/v1/lists/import', form)
             .then(async (answer) => {
               // The import activated the new snapshot: show at once what changed from the one before.
               const diff =
                 before !== undefined && before !== answer.snapshot.id
-                  ? await api<SnapshotDiffResponse>('GET', diffApiPath(before, answer.snapshot.id))
+                  ? await api(
+                      SnapshotDiffResponseSchema,
+                      'GET',
+                      diffApiPath(before, answer.snapshot.id),
+                    )
                   : undefined;
               setResult({ answer, before, diff });
               onImported();
@@ -332,7 +339,10 @@ function ImportForm({
 /** Administration of the restricted-party lists: sources, snapshots, imports and diffs. */
 export function ListsPage() {
   const { has } = useSession();
-  const [loaded, reload] = useLoad(() => api<ListStatusResponse>('GET', '/v1/lists'), 'lists');
+  const [loaded, reload] = useLoad(
+    () => api(ListStatusResponseSchema, 'GET', '/v1/lists'),
+    'lists',
+  );
   // While the status reloads after an import, keep showing the last one: the import form (and the
   // result and diff it shows) must stay mounted.
   const last = useRef<ListStatusResponse | undefined>(undefined);
@@ -417,7 +427,7 @@ export function ListDiffPage({
   readonly after: string;
 }) {
   const [loaded] = useLoad(
-    () => api<SnapshotDiffResponse>('GET', diffApiPath(before, after)),
+    () => api(SnapshotDiffResponseSchema, 'GET', diffApiPath(before, after)),
     `${before}|${after}`,
   );
   return (

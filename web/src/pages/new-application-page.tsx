@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { AssessmentResponseSchema } from '../../../src/contracts/assessment.ts';
+import { CaseSchema } from '../../../src/contracts/cases.ts';
 import type { AssessmentResponse } from '../../../src/contracts/assessment.ts';
-import type { CaseJson } from '../../../src/contracts/cases.ts';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, send } from '../api/client.ts';
 import {
   emptyDraft,
   toApplication,
@@ -24,13 +25,18 @@ import { RedFlagChoices } from './new-application/red-flag-choices.tsx';
 import { SelfAssessmentResult } from './new-application/self-assessment-result.tsx';
 
 const selfAssessment = (draft: ApplicationDraft) =>
-  api<AssessmentResponse>('POST', '/v1/assessments?mode=self-assessment', toApplication(draft));
+  api(
+    AssessmentResponseSchema,
+    'POST',
+    '/v1/assessments?mode=self-assessment',
+    toApplication(draft),
+  );
 
 /** Saves the draft as a case and, when asked, submits it; resolves with the case id. */
 async function saveCase(draft: ApplicationDraft, submit: boolean): Promise<string> {
-  const created = await api<CaseJson>('POST', '/v1/cases', toApplication(draft));
+  const created = await api(CaseSchema, 'POST', '/v1/cases', toApplication(draft));
   if (submit) {
-    await api('POST', `/v1/cases/${encodeURIComponent(created.id)}/submit`, {
+    await send('POST', `/v1/cases/${encodeURIComponent(created.id)}/submit`, {
       expectedVersion: created.version,
     });
   }

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { api } from '../api/client.ts';
+import { send } from '../api/client.ts';
 import { ErrorMessage, PageTitle } from '../components/common.tsx';
 import { Link } from '../router.tsx';
 
@@ -152,7 +152,7 @@ export function ChangePasswordPage({
           }
           submitLabel="Change the password"
           send={(newPassword) =>
-            api('POST', '/v1/auth/password', { currentPassword: current, newPassword })
+            send('POST', '/v1/auth/password', { currentPassword: current, newPassword })
           }
           onDone={() => {
             setDone(true);
@@ -214,7 +214,7 @@ export function EnrolPage() {
           }
           submitLabel="Set the password"
           send={(newPassword) =>
-            api('POST', '/v1/auth/enrol', {
+            send('POST', '/v1/auth/enrol', {
               username: username.trim(),
               code: code.trim(),
               newPassword,

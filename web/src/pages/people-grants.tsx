@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { api } from '../api/client.ts';
-import type { OrganisationJson, Role } from '../api/view-types.ts';
-import type {
+import type { Role } from '../../../src/contracts/enumerations.ts';
+import {
   GrantDecidedSchema,
+  GrantListSchema,
   GrantRequestedSchema,
-  GrantSchema,
-  NewUserRequest,
+  type GrantSchema,
+  type NewUserRequest,
+  type OrganisationJson,
 } from '../../../src/contracts/people.ts';
 import type { Static } from 'typebox';
 import { Badge, ErrorMessage, Show, formatDate, useLoad } from '../components/common.tsx';
@@ -61,7 +63,7 @@ export function AskForUserForm({
           setBusy(true);
           setError(null);
           setAsked(null);
-          api<GrantRequested>('POST', '/v1/users', body)
+          api(GrantRequestedSchema, 'POST', '/v1/users', body)
             .then((answer) => {
               setAsked(answer);
               setDraft(blank);
@@ -175,7 +177,7 @@ export function Grants({
 }) {
   const { principal } = useSession();
   const [loaded, reload] = useLoad(
-    () => api<{ grants: Grant[] }>('GET', '/v1/grants').then((r) => r.grants),
+    () => api(GrantListSchema, 'GET', '/v1/grants').then((r) => r.grants),
     `grants-${String(version)}`,
   );
   const [error, setError] = useState<unknown>(null);
@@ -183,7 +185,7 @@ export function Grants({
   const decide = (grant: Grant, verb: 'approve' | 'reject') => {
     setError(null);
     setDecided(null);
-    api<GrantDecided>('POST', `/v1/grants/${encodeURIComponent(grant.id)}/${verb}`)
+    api(GrantDecidedSchema, 'POST', `/v1/grants/${encodeURIComponent(grant.id)}/${verb}`)
       .then((answer) => {
         setDecided(answer);
         reload();

@@ -1,13 +1,20 @@
 import { useState } from 'react';
-import { api } from '../api/client.ts';
+import { api, send } from '../api/client.ts';
+import {
+  NewTokenResponseSchema,
+  OrganisationListSchema,
+  TokenListSchema,
+  UserListSchema,
+  UserSchema,
+} from '../../../src/contracts/people.ts';
 import type {
   ApiTokenJson,
   NewTokenRequest,
   NewTokenResponse,
   OrganisationJson,
-  Role,
   UserJson,
-} from '../api/view-types.ts';
+} from '../../../src/contracts/people.ts';
+import type { Role } from '../../../src/contracts/enumerations.ts';
 import {
   Badge,
   ErrorMessage,
@@ -37,7 +44,8 @@ function Users({
   const [organisation, setOrganisation] = useState(own);
   const [loaded] = useLoad(
     () =>
-      api<{ users: UserJson[] }>(
+      api(
+        UserListSchema,
         'GET',
         organisation ? `/v1/users?organisationId=${encodeURIComponent(organisation)}` : '/v1/users',
       ).then((r) => r.users),
@@ -48,7 +56,7 @@ function Users({
   const toggle = (user: UserJson) => {
     setError(null);
     setNotice(null);
-    api<UserJson>('PATCH', `/v1/users/${encodeURIComponent(user.username)}`, {
+    api(UserSchema, 'PATCH', `/v1/users/${encodeURIComponent(user.username)}`, {
       disabled: !user.disabled,
     })
       .then((changed) => {
@@ -156,7 +164,7 @@ const tokenStatus = (t: ApiTokenJson, now: number) =>
 
 function Tokens({ canChange }: { readonly canChange: boolean }) {
   const [loaded, reload] = useLoad(
-    () => api<{ tokens: ApiTokenJson[] }>('GET', '/v1/tokens').then((r) => r.tokens),
+    () => api(TokenListSchema, 'GET', '/v1/tokens').then((r) => r.tokens),
     'tokens',
   );
   // A token acts as the person who creates it: nobody mints one for someone else.
@@ -187,7 +195,7 @@ function Tokens({ canChange }: { readonly canChange: boolean }) {
             setError(null);
             setCreated(null);
             setNotice(null);
-            api<NewTokenResponse>('POST', '/v1/tokens', body)
+            api(NewTokenResponseSchema, 'POST', '/v1/tokens', body)
               .then((answer) => {
                 setCreated(answer);
                 setName('');
@@ -316,7 +324,7 @@ function Tokens({ canChange }: { readonly canChange: boolean }) {
                                   return;
                                 setError(null);
                                 setNotice(null);
-                                api('DELETE', `/v1/tokens/${encodeURIComponent(t.id)}`)
+                                send('DELETE', `/v1/tokens/${encodeURIComponent(t.id)}`)
                                   .then(() => {
                                     setNotice(`The token “${t.name}” was revoked.`);
                                     reload();
@@ -357,10 +365,7 @@ export function PeoplePage() {
     setVersion((v) => v + 1);
   };
   const [loaded] = useLoad(
-    () =>
-      api<{ organisations: OrganisationJson[] }>('GET', '/v1/organisations').then(
-        (r) => r.organisations,
-      ),
+    () => api(OrganisationListSchema, 'GET', '/v1/organisations').then((r) => r.organisations),
     'organisations',
   );
   return (

@@ -1,14 +1,9 @@
 import { useId, useState } from 'react';
-import type { OrganisationJson, Role } from '../api/view-types.ts';
+import type { OrganisationJson } from '../../../src/contracts/people.ts';
+import { roles, type Role } from '../../../src/contracts/enumerations.ts';
 
-export const allRoles: readonly Role[] = [
-  'exporter',
-  'caseworker',
-  'advisor',
-  'senior-officer',
-  'administrator',
-  'auditor',
-];
+/** Every role, as the domain defines them. */
+export const allRoles: readonly Role[] = roles;
 
 export const orgLabel = (orgs: readonly OrganisationJson[], id: string) => {
   const org = orgs.find((o) => o.id === id);

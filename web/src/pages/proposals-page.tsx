@@ -1,9 +1,10 @@
 import { api } from '../api/client.ts';
-import type {
-  ProposalDetailJson,
-  ProposalSummaryJson,
-  SyncGapAlertJson,
+import {
+  ProposalDetailSchema,
+  ProposalListSchema,
+  SyncGapListSchema,
 } from '../../../src/contracts/proposals.ts';
+import type { ProposalDetailJson } from '../../../src/contracts/proposals.ts';
 import {
   Badge,
   PageTitle,
@@ -76,7 +77,7 @@ export function AdoptionMatrix({ proposal }: { readonly proposal: ProposalDetail
 /** One proposal: its current text, evidence and the adoption matrix. */
 export function ProposalPage({ id }: { readonly id: string }) {
   const [loaded] = useLoad(
-    () => api<ProposalDetailJson>('GET', `/v1/proposals/${encodeURIComponent(id)}`),
+    () => api(ProposalDetailSchema, 'GET', `/v1/proposals/${encodeURIComponent(id)}`),
     `proposal-${id}`,
   );
   return (
@@ -132,9 +133,8 @@ export function ProposalPage({ id }: { readonly id: string }) {
 export function ProposalsPage() {
   const [loaded] = useLoad(
     async () => ({
-      proposals: (await api<{ proposals: ProposalSummaryJson[] }>('GET', '/v1/proposals'))
-        .proposals,
-      gaps: (await api<{ alerts: SyncGapAlertJson[] }>('GET', '/v1/proposals/sync-gaps')).alerts,
+      proposals: (await api(ProposalListSchema, 'GET', '/v1/proposals')).proposals,
+      gaps: (await api(SyncGapListSchema, 'GET', '/v1/proposals/sync-gaps')).alerts,
     }),
     'proposals',
   );

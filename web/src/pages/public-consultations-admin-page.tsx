@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { api } from '../api/client.ts';
-import type {
-  PublicConsultationSummaryJson,
-  StaffConsultationJson,
+import {
+  PublicConsultationListSchema,
+  PublicConsultationSummarySchema,
+  StaffConsultationSchema,
 } from '../../../src/contracts/public-consultation.ts';
+import { api, send } from '../api/client.ts';
+import type {} from '../../../src/contracts/public-consultation.ts';
 import { ErrorMessage, formatDate, PageTitle, Show, useLoad } from '../components/common.tsx';
 import { useMutation } from '../components/use-mutation.ts';
 import { Link, useRouter } from '../router.tsx';
@@ -24,8 +26,7 @@ export function PublicConsultationsAdminPage({ id }: { readonly id?: string }) {
 
 function AdminList() {
   const [loaded] = useLoad(
-    () =>
-      api<{ consultations: PublicConsultationSummaryJson[] }>('GET', '/v1/public-consultations'),
+    () => api(PublicConsultationListSchema, 'GET', '/v1/public-consultations'),
     'admin-consultations',
   );
   return (
@@ -71,7 +72,8 @@ function OpenForm() {
   const { navigate } = useRouter();
   const [kind, setKind] = useState<'proposal' | 'policy-version'>('proposal');
   const open = useMutation(
-    (body: unknown) => api<{ id: string }>('POST', '/v1/public-consultations', body),
+    (body: unknown) =>
+      api(PublicConsultationSummarySchema, 'POST', '/v1/public-consultations', body),
     (c) => {
       navigate(`/admin/consultations/${encodeURIComponent(c.id)}`);
     },
@@ -152,7 +154,7 @@ function OpenForm() {
 
 function AdminView({ id }: { readonly id: string }) {
   const [loaded, reload] = useLoad(
-    () => api<StaffConsultationJson>('GET', `/v1/public-consultations/${encodeURIComponent(id)}`),
+    () => api(StaffConsultationSchema, 'GET', `/v1/public-consultations/${encodeURIComponent(id)}`),
     `admin-consultation-${id}`,
   );
   return (
@@ -220,7 +222,7 @@ function AnswerForm(props: {
 }) {
   const answer = useMutation(
     (text: string) =>
-      api(
+      send(
         'POST',
         `/v1/public-consultations/${encodeURIComponent(props.consultationId)}/comments/${encodeURIComponent(props.commentId)}/answer`,
         { text },
@@ -263,7 +265,7 @@ const parseChanges = (text: string) =>
 function ResponseForm({ id, onDone }: { readonly id: string; readonly onDone: () => void }) {
   const publish = useMutation(
     (body: unknown) =>
-      api('POST', `/v1/public-consultations/${encodeURIComponent(id)}/response`, body),
+      send('POST', `/v1/public-consultations/${encodeURIComponent(id)}/response`, body),
     onDone,
   );
   return (

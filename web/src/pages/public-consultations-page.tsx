@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { api } from '../api/client.ts';
-import type {
-  PublicConsultationSummaryJson,
-  PublicConsultationViewJson,
+import {
+  PublicConsultationListSchema,
+  PublicConsultationViewSchema,
+  RegisteredCommenterSchema,
 } from '../../../src/contracts/public-consultation.ts';
+import { api, send } from '../api/client.ts';
+import type { PublicConsultationSummaryJson } from '../../../src/contracts/public-consultation.ts';
 import { ErrorMessage, formatDate, PageTitle, Show, useLoad } from '../components/common.tsx';
 import { useMutation } from '../components/use-mutation.ts';
 import { Link } from '../router.tsx';
@@ -28,8 +30,7 @@ export function PublicConsultationsPage({ id }: { readonly id?: string }) {
 
 function ConsultationList() {
   const [loaded] = useLoad(
-    () =>
-      api<{ consultations: PublicConsultationSummaryJson[] }>('GET', '/v1/public/consultations'),
+    () => api(PublicConsultationListSchema, 'GET', '/v1/public/consultations'),
     'public-consultations',
   );
   return (
@@ -65,7 +66,11 @@ function ConsultationList() {
 function ConsultationView({ id }: { readonly id: string }) {
   const [loaded, reload] = useLoad(
     () =>
-      api<PublicConsultationViewJson>('GET', `/v1/public/consultations/${encodeURIComponent(id)}`),
+      api(
+        PublicConsultationViewSchema,
+        'GET',
+        `/v1/public/consultations/${encodeURIComponent(id)}`,
+      ),
     `public-consultation-${id}`,
   );
   const { principal } = useSession();
@@ -150,9 +155,9 @@ function ConsultationView({ id }: { readonly id: string }) {
 
 function CommentForm({ id, onDone }: { readonly id: string; readonly onDone: () => void }) {
   const [sent, setSent] = useState(false);
-  const send = useMutation(
+  const comment = useMutation(
     (form: FormData) =>
-      api('POST', `/v1/public-consultations/${encodeURIComponent(id)}/comments`, form),
+      send('POST', `/v1/public-consultations/${encodeURIComponent(id)}/comments`, form),
     () => {
       setSent(true);
       onDone();
@@ -167,7 +172,7 @@ function CommentForm({ id, onDone }: { readonly id: string; readonly onDone: () 
         for (const key of ['publishedName', 'publishedOrganisation']) {
           if (form.get(key) === '') form.delete(key);
         }
-        void send.submit(form);
+        void comment.submit(form);
       }}
     >
       <h2>Your comment</h2>
@@ -189,11 +194,11 @@ function CommentForm({ id, onDone }: { readonly id: string; readonly onDone: () 
         </label>
         <input id="comment-files" name="files" type="file" multiple />
       </div>
-      {send.error !== null && <ErrorMessage error={send.error} />}
+      {comment.error !== null && <ErrorMessage error={comment.error} />}
       {sent && (
         <p role="status">Your comment was received. It is published when the period ends.</p>
       )}
-      <button type="submit" disabled={send.busy}>
+      <button type="submit" disabled={comment.busy}>
         Send the comment
       </button>
     </form>
@@ -204,7 +209,7 @@ function Register() {
   const [done, setDone] = useState<string | undefined>();
   const register = useMutation(
     (body: Record<string, string>) =>
-      api<{ username: string }>('POST', '/v1/public/consultations/commenters', body),
+      api(RegisteredCommenterSchema, 'POST', '/v1/public/consultations/commenters', body),
     (r) => {
       setDone(r.username);
     },

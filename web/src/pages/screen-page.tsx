@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { api } from '../api/client.ts';
-import type { ScreenRequest, ScreenResponse } from '../api/view-types.ts';
+import {
+  ScreenResponseSchema,
+  type ScreenRequest,
+  type ScreenResponse,
+} from '../../../src/contracts/screening.ts';
 import { ErrorMessage, PageTitle, percent } from '../components/common.tsx';
 import { MatchCard } from '../components/screening-match.tsx';
 
@@ -21,7 +25,7 @@ export function ScreenPage() {
     };
     setBusy(true);
     setError(null);
-    api<ScreenResponse>('POST', '/v1/screen', body)
+    api(ScreenResponseSchema, 'POST', '/v1/screen', body)
       .then(setResult)
       .catch((e: unknown) => {
         setResult(null);

@@ -1,5 +1,5 @@
 import { api } from '../api/client.ts';
-import type { Statistics } from '../api/view-types.ts';
+import { StatisticsSchema, type Statistics } from '../../../src/contracts/cases.ts';
 import { BarChart, type Bar } from '../components/bar-chart.tsx';
 import { PageTitle, Show, useLoad } from '../components/common.tsx';
 
@@ -32,7 +32,7 @@ const one = (key: 'outcome' | 'destination' | 'itemCategory' | 'month') => (r: R
 /** Decisions by destination, criterion, item category, outcome and month, with a CSV export. */
 export function StatisticsPage() {
   const [loaded] = useLoad(
-    () => api<Statistics>('GET', '/v1/statistics/decisions?format=json').then((s) => s.rows),
+    () => api(StatisticsSchema, 'GET', '/v1/statistics/decisions?format=json').then((s) => s.rows),
     'statistics',
   );
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { TransparencyReportSchema } from '../../../src/contracts/transparency-report.ts';
 import { api } from '../api/client.ts';
-import type { TransparencyReportJson } from '../../../src/contracts/transparency-report.ts';
 import { PageTitle, Show, useLoad } from '../components/common.tsx';
 
 /**
@@ -11,7 +11,8 @@ export function TransparencyReportPage() {
   const [year, setYear] = useState(new Date().getUTCFullYear());
   const [loaded] = useLoad(
     () =>
-      api<TransparencyReportJson>(
+      api(
+        TransparencyReportSchema,
         'GET',
         `/v1/reports/transparency?year=${String(year)}&format=json`,
       ),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Static } from 'typebox';
 import { api } from '../api/client.ts';
-import type { DocumentVerificationSchema } from '../../../src/contracts/cases.ts';
+import { DocumentVerificationSchema } from '../../../src/contracts/cases.ts';
 import { Badge, formatDate, PageTitle, Show, useLoad, words } from '../components/common.tsx';
 import { useRouter } from '../router.tsx';
 
@@ -130,7 +130,8 @@ export function VerifyPage({ code }: { readonly code: string }) {
   const { navigate } = useRouter();
   const [typed, setTyped] = useState(code);
   const [loaded] = useLoad(
-    () => api<Verification>('GET', `/v1/documents/verify/${encodeURIComponent(code)}`),
+    () =>
+      api(DocumentVerificationSchema, 'GET', `/v1/documents/verify/${encodeURIComponent(code)}`),
     code,
   );
   return (

@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { CaseView } from '../../api/view-types.ts';
+import { send as request } from '../../api/client.ts';
+import type { CaseView } from './case-view.ts';
 import type { AllowedActions } from '../../api/work.ts';
+import { adviceOutcomes, caseOutcomes } from '../../../../src/contracts/enumerations.ts';
 import type { CaseReferences } from '../../../../src/contracts/references.ts';
 import { ErrorMessage, words } from '../../components/common.tsx';
 import { useMutation } from '../../components/use-mutation.ts';
 import { useCaseReferences } from '../../components/pick-lists.tsx';
-
-const caseOutcomes = ['approved', 'approved-with-provisos', 'refused', 'no-licence-required'];
-const adviceOutcomes = ['approve', 'approve-with-provisos', 'refuse'];
 
 type FieldKind = 'text' | 'desk' | 'textarea' | 'outcome' | 'criteria' | 'provisos';
 interface ActionField {
@@ -156,14 +154,14 @@ function ActionForm({
   const [missing, setMissing] = useState<string | null>(null);
   const send = useMutation(
     (body: Record<string, unknown>) =>
-      api('POST', `/v1/cases/${encodeURIComponent(theCase.id)}/actions`, body),
+      request('POST', `/v1/cases/${encodeURIComponent(theCase.id)}/actions`, body),
     () => {
       setValues({});
       onDone(`${spec.title}: done.`);
     },
   );
   const id = (name: string) => `${spec.kind}-${name}`;
-  const references = useCaseReferences(theCase.jurisdiction ?? '');
+  const references = useCaseReferences(theCase.jurisdiction);
   const lists = references.state === 'ready' ? references.value : undefined;
   return (
     <form
@@ -178,7 +176,7 @@ function ActionForm({
         if (unfilled.length > 0) return;
         const body: Record<string, unknown> = {
           kind: spec.kind,
-          ...(theCase.version !== undefined ? { expectedVersion: theCase.version } : {}),
+          expectedVersion: theCase.version,
         };
         for (const f of spec.fields) {
           const v = values[f.name] ?? '';

@@ -1,4 +1,5 @@
 import type { RedFlagList } from '../../../../src/contracts/red-flags.ts';
+import { RedFlagListSchema } from '../../../../src/contracts/red-flags.ts';
 import { api } from '../../api/client.ts';
 import { ErrorMessage, Loading, useLoad, words } from '../../components/common.tsx';
 import type { SectionProps } from './section-props.ts';
@@ -6,7 +7,7 @@ import type { SectionProps } from './section-props.ts';
 let redFlags: Promise<RedFlagList> | undefined;
 /** The red flags (`GET /v1/references/red-flags`), fetched once. */
 const loadRedFlags = (): Promise<RedFlagList> => {
-  redFlags ??= api<RedFlagList>('GET', '/v1/references/red-flags');
+  redFlags ??= api(RedFlagListSchema, 'GET', '/v1/references/red-flags');
   redFlags.catch(() => {
     redFlags = undefined;
   });

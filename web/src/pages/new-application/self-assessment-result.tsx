@@ -1,10 +1,6 @@
 import type { AssessmentResponse } from '../../../../src/contracts/assessment.ts';
 import { AssessmentDetails } from '../../components/assessment-view.tsx';
 
-// AssessmentDetails still reads the older hand-written view of an assessment, in which a match's
-// explanation is structured; the contract's is its text. Its own props type is the boundary.
-type DetailsAssessment = Parameters<typeof AssessmentDetails>[0]['assessment'];
-
 /** The self-assessment: the due-diligence checklist, then the assessment in full. */
 export function SelfAssessmentResult({ assessment }: { readonly assessment: AssessmentResponse }) {
   const steps = assessment.dueDiligence ?? [];
@@ -34,7 +30,7 @@ export function SelfAssessmentResult({ assessment }: { readonly assessment: Asse
           </tbody>
         </table>
       )}
-      <AssessmentDetails assessment={assessment as unknown as DetailsAssessment} />
+      <AssessmentDetails assessment={assessment} />
     </section>
   );
 }

@@ -14,12 +14,18 @@ import { listCases } from '../../../../application/cases/list-cases.ts';
 import { performCaseAction } from '../../../../application/cases/perform-case-action.ts';
 import { submitCase } from '../../../../application/cases/submit-case.ts';
 import { verifyDocument } from '../../../../application/cases/verify-document.ts';
-import type { CaseAttachment, CaseRecord } from '../../../../application/ports/case-store.ts';
+import type {
+  CaseAttachment,
+  CaseRecord,
+  FrozenAssessment,
+} from '../../../../application/ports/case-store.ts';
+import type { ApplicationBody, AssessmentResponse } from '../../../../contracts/assessment.ts';
 import {
   CaseActionSchema,
+  CaseAlertListSchema,
   CaseListQuerySchema,
+  CaseListSchema,
   CaseSchema,
-  CaseSummarySchema,
   DocumentVerificationSchema,
   StatisticsQuerySchema,
   StatisticsSchema,
@@ -33,6 +39,7 @@ import {
   exporterStageOf,
 } from '../../../../domain/licensing/exporter-case-view.ts';
 import type { Principal } from '../../../../domain/people/people.ts';
+import { roles } from '../../../../domain/people/role.ts';
 import { csvLine } from '../../../../contracts/csv.ts';
 import type { DecisionStatisticsRow } from '../../../../domain/licensing/statistics.ts';
 import { cordonError } from '../../../../domain/shared/errors.ts';
@@ -42,10 +49,9 @@ import { readMultipart } from '../../read-multipart.ts';
 import type { RouteAccess } from '../../route-access.ts';
 import { AttachmentListSchema, AttachmentSchema, RoutingDryRunSchema } from './schema.ts';
 import { errorResponses } from '../../error-responses.ts';
+import { jsonOf } from '../../json-value.ts';
 
-const everyone: RouteAccess = {
-  roles: ['exporter', 'caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
-};
+const everyone: RouteAccess = { roles };
 const actors: RouteAccess = { roles: ['exporter', 'caseworker', 'advisor', 'senior-officer'] };
 const officers: RouteAccess = {
   roles: ['caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
@@ -65,8 +71,12 @@ const statisticsCsv = (rows: readonly DecisionStatisticsRow[]): string =>
     ),
   ].join('\r\n');
 
-const plain = (value: unknown): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+/** The application as stored: the assessor validated it against `ApplicationSchema` at creation. */
+const applicationJson = (r: CaseRecord) => r.application as ApplicationBody;
+
+/** The assessment frozen at submission: the assessment contract's JSON, stored as it was answered. */
+const assessmentJson = (assessment: FrozenAssessment) =>
+  jsonOf(assessment) as unknown as AssessmentResponse;
 
 const attachmentJson = (a: CaseAttachment) => ({
   ...a,
@@ -134,22 +144,22 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
     viewer.organisationKind === 'exporter'
       ? {
           ...summaryJson(r, viewer),
-          state: plain(exporterCaseView(r.licenceCase)),
-          application: { ...r.application },
-          history: exporterHistory(r.history).map(plain),
+          state: jsonOf(exporterCaseView(r.licenceCase)),
+          application: applicationJson(r),
+          history: exporterHistory(r.history).map(jsonOf),
           documents: await documentsJson(r),
         }
       : officerCaseJson(r, viewer);
 
   const officerCaseJson = async (r: CaseRecord, viewer: Principal) => ({
     ...summaryJson(r, viewer),
-    state: plain(r.licenceCase),
-    application: { ...r.application },
-    ...(r.assessment === undefined ? {} : { assessment: plain(r.assessment) }),
-    ...(r.routing === undefined ? {} : { routing: plain(r.routing) }),
-    history: r.history.map(plain),
+    state: jsonOf(r.licenceCase),
+    application: applicationJson(r),
+    ...(r.assessment === undefined ? {} : { assessment: assessmentJson(r.assessment) }),
+    ...(r.routing === undefined ? {} : { routing: jsonOf(r.routing) }),
+    history: r.history.map(jsonOf),
     documents: await documentsJson(r),
-    alerts: (await deps.store.alerts(r.licenceCase.id)).map(plain),
+    alerts: (await deps.store.alerts(r.licenceCase.id)).map(jsonOf),
   });
 
   app.post(
@@ -181,7 +191,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
         tags: ['cases'],
         summary: 'Cases you may see (exporters: their organisation’s)',
         querystring: CaseListQuerySchema,
-        response: { 200: Type.Object({ cases: Type.Array(CaseSummarySchema) }), ...errors },
+        response: { 200: CaseListSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -338,13 +348,13 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
         tags: ['cases'],
         summary: 'Re-screening alerts on open cases and issued licences, newest first',
         response: {
-          200: Type.Object({ alerts: Type.Array(Type.Record(Type.String(), Type.Unknown())) }),
+          200: CaseAlertListSchema,
           ...errors,
         },
       },
     },
     async (request) => ({
-      alerts: (await listCaseAlerts(deps, principalOf(request))).map(plain),
+      alerts: (await listCaseAlerts(deps, principalOf(request))).map(jsonOf),
     }),
   );
 
@@ -507,7 +517,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = async (app, deps
     async (request, reply) => {
       const result = await dryRunRouting(deps, request.body);
       return result.ok
-        ? (plain(result.value) as Static<typeof RoutingDryRunSchema>)
+        ? (jsonOf(result.value) as Static<typeof RoutingDryRunSchema>)
         : sendError(reply, result.error);
     },
   );

@@ -1,24 +1,6 @@
 import { Type } from 'typebox';
-import { attachmentCategories } from '../../../../domain/licensing/attachment.ts';
 
-/** A supporting document of a case, without its content. */
-export const AttachmentSchema = Type.Object({
-  id: Type.String(),
-  caseId: Type.String(),
-  category: Type.String({ description: attachmentCategories.join(', ') }),
-  fileName: Type.String(),
-  kind: Type.String({
-    description: 'What the content is, by its magic bytes: pdf, png, jpeg, text, csv, docx, odt.',
-  }),
-  mediaType: Type.String({ description: 'The media type it is downloaded with.' }),
-  sizeBytes: Type.Integer(),
-  sha256: Type.String({ description: 'SHA-256 of the content, lower-case hex.' }),
-  description: Type.Optional(Type.String()),
-  uploadedBy: Type.String(),
-  uploadedAt: Type.String({ format: 'date-time' }),
-});
-
-export const AttachmentListSchema = Type.Object({ attachments: Type.Array(AttachmentSchema) });
+export { AttachmentListSchema, AttachmentSchema } from '../../../../contracts/attachments.ts';
 
 const RouteSummarySchema = Type.Object({
   queue: Type.String(),

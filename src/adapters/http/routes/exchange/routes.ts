@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import {
   answerConsultation,
   requestConsultation,
@@ -22,33 +22,50 @@ import {
   ConsultationAnswerInputSchema,
   ConsultationRequestInputSchema,
   DenialInputSchema,
-  ExchangeRecordListSchema,
-  ExchangeRecordSchema,
   FeedPageSchema,
   FeedQuerySchema,
   PartnerInputSchema,
   RevocationInputSchema,
 } from '../../../../contracts/exchange.ts';
+import {
+  AuditWitnessSchema,
+  type MessageBodySchema,
+  ConsultationSchema,
+  DenialRecordSchema,
+  ExchangeIdentitySchema,
+  PartnerSchema,
+  RejectedMessageSchema,
+  SignedDenialSchema,
+  SyncOutcomeSchema,
+  ThreatAlertSchema,
+} from '../../../../contracts/exchange-records.ts';
+import { list } from '../../../../contracts/schema-helpers.ts';
 import { actorOf } from '../../../../domain/people/people.ts';
 import { cordonError } from '../../../../domain/shared/errors.ts';
 import { principalOf } from '../../auth/auth-plugin.ts';
 import { sendError } from '../../errors.ts';
 import type { RouteAccess } from '../../route-access.ts';
 import { errorResponses } from '../../error-responses.ts';
+import { jsonOf } from '../../json-value.ts';
 
 const officers: RouteAccess = {
   roles: ['caseworker', 'senior-officer', 'administrator', 'auditor'],
 };
 const errors = errorResponses(400, 401, 403, 404, 409, 503);
-const plain = (value: unknown): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+/** A pinned key's public half: Ed25519 JWKs always carry `x`. */
+const publicKeyOf = (jwk: Readonly<Record<string, unknown>>): string =>
+  typeof jwk['x'] === 'string' ? jwk['x'] : '';
+
+/** A message body as stored: the domain signed it as the body of its kind (exchange-message.ts). */
+const messageBody = (body: unknown) => body as Static<typeof MessageBodySchema>;
 
 const partnerJson = (p: Partner) => ({
   id: p.id,
   url: p.url,
   keys: p.keys.map((k) => ({
     kid: k.kid,
-    publicKey: k.publicJwk.x,
+    publicKey: publicKeyOf(k.publicJwk),
     ...(k.validUntil === undefined ? {} : { validUntil: k.validUntil.toISOString() }),
   })),
   lastSequence: p.position.lastSequence,
@@ -108,7 +125,12 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
       if (!partner.ok) return sendError(reply, partner.error);
       const page = await feedFor(deps, partner.value.id, request.query.after);
       return page.ok
-        ? { ...page.value, entries: [...page.value.entries] }
+        ? {
+            ...page.value,
+            entries: page.value.entries.map(({ body, ...entry }) =>
+              body === undefined ? entry : { ...entry, body: messageBody(body) },
+            ),
+          }
         : sendError(reply, page.error);
     },
   );
@@ -126,7 +148,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         tags: ['exchange'],
         summary:
           'This node’s authority id and public keys (compare them out of band before pinning)',
-        response: { 200: ExchangeRecordSchema, ...errors },
+        response: { 200: ExchangeIdentitySchema, ...errors },
       },
     },
     async (_request, reply) => {
@@ -136,7 +158,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         authorityId: signer.value.authorityId,
         keys: signer.value.publicKeys().map((k) => ({
           kid: k.kid,
-          publicKey: k.publicJwk.x,
+          publicKey: publicKeyOf(k.publicJwk),
           ...(k.validUntil === undefined ? {} : { validUntil: k.validUntil.toISOString() }),
         })),
       };
@@ -150,7 +172,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
       schema: {
         tags: ['exchange'],
         summary: 'Partner states, their pinned keys and where we are in their feeds',
-        response: { 200: Type.Object({ partners: ExchangeRecordListSchema }), ...errors },
+        response: { 200: Type.Object({ partners: list(PartnerSchema) }), ...errors },
       },
     },
     async () => ({ partners: (await deps.store.partners()).map(partnerJson) }),
@@ -164,7 +186,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         tags: ['exchange'],
         summary: 'Register a partner state, or pin another of its keys (rotation)',
         body: PartnerInputSchema,
-        response: { 201: ExchangeRecordSchema, ...errors },
+        response: { 201: PartnerSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -189,12 +211,12 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         tags: ['exchange'],
         summary: 'Pull every partner’s feed now (the server also pulls on its schedule)',
         querystring: Type.Object({ partner: Type.Optional(Type.String()) }),
-        response: { 200: Type.Object({ partners: ExchangeRecordListSchema }), ...errors },
+        response: { 200: Type.Object({ partners: list(SyncOutcomeSchema) }), ...errors },
       },
     },
     async (request, reply) => {
       const synced = await syncPartners(deps, request.query.partner);
-      return synced.ok ? { partners: synced.value.map(plain) } : sendError(reply, synced.error);
+      return synced.ok ? { partners: synced.value.map(jsonOf) } : sendError(reply, synced.error);
     },
   );
 
@@ -206,10 +228,10 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         tags: ['exchange'],
         summary:
           'Messages refused (unknown sender or key, bad signature, gap, fork, replay, expired key), newest first',
-        response: { 200: Type.Object({ rejected: ExchangeRecordListSchema }), ...errors },
+        response: { 200: Type.Object({ rejected: list(RejectedMessageSchema) }), ...errors },
       },
     },
-    async () => ({ rejected: (await deps.store.rejected(500)).map(plain) }),
+    async () => ({ rejected: (await deps.store.rejected(500)).map(jsonOf) }),
   );
 
   app.get(
@@ -226,11 +248,11 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
           { sender: Type.Optional(Type.String({ maxLength: 40 })) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ witnesses: ExchangeRecordListSchema }), ...errors },
+        response: { 200: Type.Object({ witnesses: list(AuditWitnessSchema) }), ...errors },
       },
     },
     async (request) => ({
-      witnesses: ((await deps.witnesses?.witnesses(request.query.sender, 500)) ?? []).map(plain),
+      witnesses: ((await deps.witnesses?.witnesses(request.query.sender, 500)) ?? []).map(jsonOf),
     }),
   );
 
@@ -245,10 +267,10 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
           status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('revoked')])),
           sender: Type.Optional(Type.String()),
         }),
-        response: { 200: Type.Object({ denials: ExchangeRecordListSchema }), ...errors },
+        response: { 200: Type.Object({ denials: list(DenialRecordSchema) }), ...errors },
       },
     },
-    async (request) => ({ denials: (await deps.store.denials(request.query)).map(plain) }),
+    async (request) => ({ denials: (await deps.store.denials(request.query)).map(jsonOf) }),
   );
 
   app.post(
@@ -261,7 +283,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         description:
           'A senior officer confirms (`confirm: true`). The exporter is left out unless the node policy (CORDON_EXCHANGE_REDACT_EXPORTER=false) or `redactExporter: false` says otherwise.',
         body: DenialInputSchema,
-        response: { 201: ExchangeRecordSchema, ...errors },
+        response: { 201: SignedDenialSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -278,7 +300,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
       );
       return notified.ok
         ? reply.code(201).send({
-            ...plain(notified.value.denial),
+            ...jsonOf(notified.value.denial),
             sequence: notified.value.message.header.sequence,
           })
         : sendError(reply, notified.error);
@@ -294,7 +316,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         summary: 'Revoke one of our denials; partners lift the blocks it caused',
         params: Type.Object({ reference: Type.String() }),
         body: RevocationInputSchema,
-        response: { 200: ExchangeRecordSchema, ...errors },
+        response: { 200: SignedDenialSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -305,7 +327,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         request.id,
       );
       return revoked.ok
-        ? { ...plain(revoked.value.denial), sequence: revoked.value.message.header.sequence }
+        ? { ...jsonOf(revoked.value.denial), sequence: revoked.value.message.header.sequence }
         : sendError(reply, revoked.error);
     },
   );
@@ -322,7 +344,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
           'Each field given replaces the one notified. The amended denial is signed onto our chain as a `denial-amendment` to the partners the denial was notified to; their no-undercut check then compares applications with the corrected transaction. A revoked denial cannot be amended.',
         params: Type.Object({ reference: Type.String() }),
         body: AmendmentInputSchema,
-        response: { 200: ExchangeRecordSchema, ...errors },
+        response: { 200: SignedDenialSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -335,7 +357,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
       );
       return amended.ok
         ? {
-            ...plain(amended.value.denial),
+            ...jsonOf(amended.value.denial),
             changed: [...amended.value.changed],
             sequence: amended.value.message.header.sequence,
           }
@@ -352,7 +374,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         summary:
           'Consultations: those we must make (our blocked cases) and those partners ask of us',
         querystring: Type.Object({ caseId: Type.Optional(Type.String()) }),
-        response: { 200: Type.Object({ consultations: ExchangeRecordListSchema }), ...errors },
+        response: { 200: Type.Object({ consultations: list(ConsultationSchema) }), ...errors },
       },
     },
     async (request) => ({
@@ -360,7 +382,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         await deps.store.consultations(
           request.query.caseId === undefined ? {} : { caseId: request.query.caseId },
         )
-      ).map(plain),
+      ).map(jsonOf),
     }),
   );
 
@@ -373,7 +395,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         summary: 'Ask the denying partner about an essentially identical transaction',
         params: Type.Object({ id: Type.String() }),
         body: ConsultationRequestInputSchema,
-        response: { 200: ExchangeRecordSchema, ...errors },
+        response: { 200: ConsultationSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -384,7 +406,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         request.body.text,
         request.id,
       );
-      return done.ok ? plain(done.value) : sendError(reply, done.error);
+      return done.ok ? jsonOf(done.value) : sendError(reply, done.error);
     },
   );
 
@@ -397,7 +419,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         summary: 'Answer a partner’s consultation on one of our denials',
         params: Type.Object({ id: Type.String() }),
         body: ConsultationAnswerInputSchema,
-        response: { 200: ExchangeRecordSchema, ...errors },
+        response: { 200: ConsultationSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -408,7 +430,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         request.body,
         request.id,
       );
-      return done.ok ? plain(done.value) : sendError(reply, done.error);
+      return done.ok ? jsonOf(done.value) : sendError(reply, done.error);
     },
   );
 
@@ -419,10 +441,10 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
       schema: {
         tags: ['exchange'],
         summary: 'Threat alerts received from partners and published by us, newest first',
-        response: { 200: Type.Object({ alerts: ExchangeRecordListSchema }), ...errors },
+        response: { 200: Type.Object({ alerts: list(ThreatAlertSchema) }), ...errors },
       },
     },
-    async () => ({ alerts: (await deps.store.alerts()).map(plain) }),
+    async () => ({ alerts: (await deps.store.alerts()).map(jsonOf) }),
   );
 
   app.post(
@@ -434,7 +456,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         summary: 'Withdraw one of our threat alerts; partners stop screening against its parties',
         params: Type.Object({ alertId: Type.String() }),
         body: AlertWithdrawalInputSchema,
-        response: { 200: ExchangeRecordSchema, ...errors },
+        response: { 200: ThreatAlertSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -444,7 +466,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         { alertId: request.params.alertId, reason: request.body.reason },
         request.id,
       );
-      return withdrawn.ok ? plain(withdrawn.value) : sendError(reply, withdrawn.error);
+      return withdrawn.ok ? jsonOf(withdrawn.value) : sendError(reply, withdrawn.error);
     },
   );
 
@@ -456,7 +478,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         tags: ['exchange'],
         summary: 'Publish a threat alert (a surveillance end user, a diversion route) to partners',
         body: AlertInputSchema,
-        response: { 201: ExchangeRecordSchema, ...errors },
+        response: { 201: ThreatAlertSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -468,7 +490,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<ExchangeDeps> = (app, dep
         request.id,
       );
       return published.ok
-        ? reply.code(201).send(plain(published.value))
+        ? reply.code(201).send(jsonOf(published.value))
         : sendError(reply, published.error);
     },
   );

@@ -14,6 +14,7 @@ import {
   ListEntriesQuerySchema,
   ListEntriesResponseSchema,
   ListImportResponseSchema,
+  ListSnapshotListSchema,
   ListSnapshotSchema,
   ListStatusResponseSchema,
   SnapshotDiffResponseSchema,
@@ -88,7 +89,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox<ListsRouteDeps> = async (app
         tags: ['lists'],
         summary: 'Every stored snapshot of one source, newest first',
         params: Type.Object({ source: Type.String({ maxLength: 100 }) }),
-        response: { 200: Type.Object({ snapshots: Type.Array(ListSnapshotSchema) }) },
+        response: { 200: ListSnapshotListSchema },
       },
     },
     async (request) => ({

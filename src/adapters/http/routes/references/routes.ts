@@ -6,6 +6,7 @@ import {
   CaseReferencesQuerySchema,
   CaseReferencesSchema,
 } from '../../../../contracts/references.ts';
+import { roles } from '../../../../domain/people/role.ts';
 
 /** `/v1/references/cases`: the read-only pick lists of the case forms. */
 export const referencesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = (app, deps) => {
@@ -14,14 +15,7 @@ export const referencesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = (app, deps)
     {
       config: {
         access: {
-          roles: [
-            'exporter',
-            'caseworker',
-            'advisor',
-            'senior-officer',
-            'administrator',
-            'auditor',
-          ],
+          roles,
         },
       },
       schema: {

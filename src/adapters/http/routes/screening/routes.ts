@@ -14,6 +14,7 @@ import { sendError } from '../../errors.ts';
 import type { RouteAccess } from '../../route-access.ts';
 import { cslSearch } from './csl-search.ts';
 import { errorResponses } from '../../error-responses.ts';
+import { roles } from '../../../../domain/people/role.ts';
 
 export interface ScreeningRouteDeps {
   readonly screening: ScreeningService;
@@ -22,9 +23,7 @@ export interface ScreeningRouteDeps {
 }
 
 // Screening is everyday work for every role, exporters included (they screen their own customers).
-const screeners: RouteAccess = {
-  roles: ['exporter', 'caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
-};
+const screeners: RouteAccess = { roles };
 
 const unavailable = errorResponses(503);
 
