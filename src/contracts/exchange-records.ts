@@ -1,6 +1,11 @@
 import { Type } from 'typebox';
 import { consultationPositions, threatSubjects } from '../domain/exchange/exchange-message.ts';
 import { rejectionReasons } from '../domain/exchange/message-chain.ts';
+import {
+  ControlProposalBodySchema,
+  ControlProposalWithdrawalBodySchema,
+  ProposalPositionBodySchema,
+} from './proposals.ts';
 import { list, literals } from './schema-helpers.ts';
 
 /**
@@ -216,6 +221,9 @@ export const MessageBodySchema = Type.Union(
     ThreatAlertBodySchema,
     Type.Object({ alertId: Type.String(), reason: Type.String() }),
     Type.Object({ seq: Type.Integer(), hash: Type.String(), at: Type.String() }),
+    ControlProposalBodySchema,
+    ControlProposalWithdrawalBodySchema,
+    ProposalPositionBodySchema,
   ],
   { description: 'Present only when the message is addressed to you.' },
 );

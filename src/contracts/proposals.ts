@@ -54,7 +54,7 @@ export const AmendmentInputSchema = Type.Object({
 
 export const WithdrawalInputSchema = Type.Object({ reason: Type.String({ minLength: 1 }) });
 
-const AdoptionSchema = Type.Object({
+export const AdoptionSchema = Type.Object({
   nationalEntryId: Text,
   legalInstrument: Text,
   effectiveOn: Day,
@@ -219,3 +219,21 @@ export type ProposalSummaryJson = Static<typeof ProposalSummarySchema>;
 export type ProposalDetailJson = Static<typeof ProposalDetailSchema>;
 export type DryRunJson = Static<typeof DryRunSchema>;
 export type SyncGapAlertJson = Static<typeof SyncGapAlertSchema>;
+
+// The bodies of the proposal messages in a partner's feed (src/domain/proposals/control-proposal.ts).
+export const ControlProposalBodySchema = Type.Object({
+  ...ProposalContentSchema.properties,
+  proposalId: Text,
+  version: Type.Integer({ minimum: 1 }),
+  changeNote: Type.Optional(Type.String()),
+});
+
+export const ControlProposalWithdrawalBodySchema = Type.Object({ proposalId: Text, reason: Text });
+
+export const ProposalPositionBodySchema = Type.Object({
+  proposalId: Text,
+  version: Type.Integer({ minimum: 1 }),
+  position: literals(proposalPositions),
+  reasons: Type.Optional(Type.String()),
+  adoption: Type.Optional(AdoptionSchema),
+});
