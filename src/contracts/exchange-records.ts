@@ -49,6 +49,10 @@ export const SyncOutcomeSchema = Type.Union([
     partner: Type.String(),
     accepted: Type.Integer(),
     withheld: Type.Integer({ description: 'Entries addressed to others (headers only).' }),
+    skipped: list(Type.Object({ sequence: Type.Integer(), kind: Type.String() }), {
+      description:
+        'Verified entries of a kind this node does not know (a newer partner’s): kept, never applied.',
+    }),
     rejected: list(
       Type.Object({
         sequence: Type.Optional(Type.Integer()),

@@ -47,6 +47,11 @@ function freeForm(schema: unknown, at: string): string[] {
 const freeByDesign: Readonly<Record<string, string>> = {
   'GET /v1/cases/{id}/document /': 'a PDF, byte for byte',
   'GET /v1/cases/{id}/attachments/{attachmentId} /': 'a supporting document, byte for byte',
+  'GET /v1/public-consultations/{id}/comments/{commentId}/attachments/{attachmentId} /':
+    'a comment’s attachment, byte for byte',
+  'GET /v1/public/consultations/{id}/comments/{commentId}/attachments/{attachmentId} /':
+    'a comment’s attachment, byte for byte',
+  'GET /v1/reports/transparency /': 'JSON, CSV or PDF by ?format (the JSON has its own schema)',
   'GET /v1/audit /entries[]/details/*': 'what each audited action records differs by action',
   'GET /v1/audit/extract /entries[]/details/*':
     'what each audited action records differs by action',

@@ -14,3 +14,9 @@ export const roles = [
 ] as const;
 
 export type Role = (typeof roles)[number];
+
+/**
+ * Every role but `commenter`: the people of exporters, authorities and advising departments, who
+ * screen, read the pick lists and see (their own) cases. A commenter sees none of that.
+ */
+export const workRoles: readonly Role[] = roles.filter((role) => role !== 'commenter');

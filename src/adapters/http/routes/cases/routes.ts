@@ -39,7 +39,7 @@ import {
   exporterStageOf,
 } from '../../../../domain/licensing/exporter-case-view.ts';
 import type { Principal } from '../../../../domain/people/people.ts';
-import { roles } from '../../../../domain/people/role.ts';
+import { workRoles } from '../../../../domain/people/role.ts';
 import { csvLine } from '../../../../contracts/csv.ts';
 import type { DecisionStatisticsRow } from '../../../../domain/licensing/statistics.ts';
 import { cordonError } from '../../../../domain/shared/errors.ts';
@@ -51,7 +51,7 @@ import { AttachmentListSchema, AttachmentSchema, RoutingDryRunSchema } from './s
 import { errorResponses } from '../../error-responses.ts';
 import { jsonOf } from '../../json-value.ts';
 
-const everyone: RouteAccess = { roles };
+const everyone: RouteAccess = { roles: workRoles };
 const actors: RouteAccess = { roles: ['exporter', 'caseworker', 'advisor', 'senior-officer'] };
 const officers: RouteAccess = {
   roles: ['caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { workRoles } from '../../../../domain/people/role.ts';
 import { Type } from 'typebox';
 import {
   listNotifications,
@@ -18,9 +19,7 @@ import { sendError } from '../../errors.ts';
 import type { RouteAccess } from '../../route-access.ts';
 
 /** Everyone signed in has notifications; each sees only those addressed to them. */
-export const everyone: RouteAccess = {
-  roles: ['exporter', 'caseworker', 'advisor', 'senior-officer', 'administrator', 'auditor'],
-};
+export const everyone: RouteAccess = { roles: workRoles };
 const errors = {
   400: ErrorResponseSchema,
   401: ErrorResponseSchema,

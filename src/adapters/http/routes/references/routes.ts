@@ -6,7 +6,7 @@ import {
   CaseReferencesQuerySchema,
   CaseReferencesSchema,
 } from '../../../../contracts/references.ts';
-import { roles } from '../../../../domain/people/role.ts';
+import { workRoles } from '../../../../domain/people/role.ts';
 
 /** `/v1/references/cases`: the read-only pick lists of the case forms. */
 export const referencesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = (app, deps) => {
@@ -14,9 +14,7 @@ export const referencesRoutes: FastifyPluginAsyncTypebox<CaseDeps> = (app, deps)
     '/references/cases',
     {
       config: {
-        access: {
-          roles,
-        },
+        access: { roles: workRoles },
       },
       schema: {
         tags: ['cases'],

@@ -14,7 +14,7 @@ import { sendError } from '../../errors.ts';
 import type { RouteAccess } from '../../route-access.ts';
 import { cslSearch } from './csl-search.ts';
 import { errorResponses } from '../../error-responses.ts';
-import { roles } from '../../../../domain/people/role.ts';
+import { workRoles } from '../../../../domain/people/role.ts';
 
 export interface ScreeningRouteDeps {
   readonly screening: ScreeningService;
@@ -23,7 +23,7 @@ export interface ScreeningRouteDeps {
 }
 
 // Screening is everyday work for every role, exporters included (they screen their own customers).
-const screeners: RouteAccess = { roles };
+const screeners: RouteAccess = { roles: workRoles };
 
 const unavailable = errorResponses(503);
 
