@@ -12,7 +12,9 @@ import {
   seriousViolations,
   snap,
 } from '../support/browser.ts';
-import { cordonOutput, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+import { copyPeopleTemplate } from '../support/data-dir.ts';
+import { ownPassword } from '../support/people-cast.ts';
 
 // The daily work in the web UI, in Debian's Chromium driven by playwright-core (as web-ui.e2e):
 // uploads, the exporter's "what happens next", the work queue's filters and assign-to-me, the
@@ -20,15 +22,6 @@ import { cordonOutput, startCordonServer, type ServerProcess } from '../support/
 // go to test-results/web-ui/, and axe-core checks each page for serious accessibility problems.
 
 const root = path.resolve(import.meta.dirname, '../..');
-
-const adminPassword = 'first-operator-e2e-pw-1';
-const password = 'people-e2e-password-1';
-// Every password above was set by someone else (the operator): each person chooses their own at
-// first sign-in. The set-up does that through the API for all but `fred`, whose first sign-in the
-// browser test walks through.
-const ownPassword = 'heron lantern quietly 7';
-
-const run = cordonOutput;
 
 const application = {
   jurisdiction: 'GB',
@@ -47,11 +40,8 @@ describe.skipIf(browserSkipReason !== undefined)(
   browserTitle('daily work in the web UI, in Chromium'),
   () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-web-work-'));
-    const env = {
-      CORDON_DATA_DIR: path.join(work, 'data'),
-      CORDON_ADMIN_PASSWORD: adminPassword,
-      PEOPLE_PASSWORD: password,
-    };
+    // The lists imported, the first administrator and the people of test/support/people-cast.ts.
+    const { env } = copyPeopleTemplate(path.join(work, 'data'));
     let server: ServerProcess | undefined;
     let browser: Browser | undefined;
     const contexts: BrowserContext[] = [];
@@ -64,67 +54,6 @@ describe.skipIf(browserSkipReason !== undefined)(
         stdio: 'inherit',
       });
       fs.mkdirSync(screenshots, { recursive: true });
-      const first = await startCordonServer(env, 120_000);
-      await first.stop();
-      const orgs = JSON.parse(await run(['orgs', 'list', '--json'], env)) as {
-        organisations: { id: string; kind: string }[];
-      };
-      const authority = orgs.organisations.find((o) => o.kind === 'licensing-authority')!.id;
-      const exporter = (
-        JSON.parse(
-          await run(
-            [
-              'orgs',
-              'add',
-              '--name',
-              'Acme Optics GmbH',
-              '--kind',
-              'exporter',
-              '--country',
-              'DE',
-              '--json',
-            ],
-            env,
-          ),
-        ) as { id: string }
-      ).id;
-      const people: [string, string, string][] = [
-        ['erin', exporter, 'exporter'],
-        ['cara', authority, 'caseworker'],
-        ['sam', authority, 'senior-officer'],
-        ['aude', authority, 'auditor'],
-        ['adam', authority, 'advisor'],
-        ['pat', authority, 'caseworker'],
-      ];
-      for (const [name, org, roles] of people) {
-        await run(
-          [
-            'users',
-            'add',
-            name,
-            '--org',
-            org,
-            '--roles',
-            roles,
-            '--password-env',
-            'PEOPLE_PASSWORD',
-            '--json',
-          ],
-          env,
-        );
-        await run(
-          [
-            'users',
-            'change-password',
-            name,
-            '--current-password-env',
-            'PEOPLE_PASSWORD',
-            '--new-password-env',
-            'OWN_PASSWORD',
-          ],
-          { ...env, OWN_PASSWORD: ownPassword },
-        );
-      }
       server = await startCordonServer(env, 120_000);
       browser = await launchChromium();
     }, 300_000);

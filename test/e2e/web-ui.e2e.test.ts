@@ -12,8 +12,9 @@ import {
   seriousViolations,
   snap,
 } from '../support/browser.ts';
-import { cordonOutput, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
-import { copyDataDirTemplate } from '../support/data-dir.ts';
+import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+import { copyPeopleTemplate } from '../support/data-dir.ts';
+import { operatorSetPassword, ownPassword } from '../support/people-cast.ts';
 
 // The web UI in Debian's Chromium (the `chromium` package, found on PATH), driven by
 // playwright-core: no browser is downloaded. Screenshots of each main page go to
@@ -21,26 +22,18 @@ import { copyDataDirTemplate } from '../support/data-dir.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-const adminPassword = 'first-operator-e2e-pw-1';
-const password = 'people-e2e-password-1';
-// Every password above was set by someone else (the operator): each person chooses their own at
-// first sign-in. The set-up does that through the API for all but `fred`, whose first sign-in the
-// browser test walks through.
-const ownPassword = 'heron lantern quietly 7';
+// Every person chose their own password at set-up but `fred`, whose first sign-in (with the
+// password the operator set) the browser test walks through.
+const password = operatorSetPassword;
 const hikvisionInChinese = '杭州海康威视数字技术股份有限公司';
-
-const run = cordonOutput;
 
 // A skip says why in its title, in every report (on CI, .ci/run then fails).
 const title = browserTitle('the web UI in Chromium');
 
 describe.skipIf(browserSkipReason !== undefined)(title, () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-web-ui-'));
-  const env = {
-    CORDON_DATA_DIR: copyDataDirTemplate(path.join(work, 'data')),
-    CORDON_ADMIN_PASSWORD: adminPassword,
-    PEOPLE_PASSWORD: password,
-  };
+  // The lists imported, the first administrator and the people of test/support/people-cast.ts.
+  const { env } = copyPeopleTemplate(path.join(work, 'data'));
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -52,75 +45,6 @@ describe.skipIf(browserSkipReason !== undefined)(title, () => {
       stdio: 'inherit',
     });
     fs.mkdirSync(screenshots, { recursive: true });
-    // The first start (on a copy of the data directory template, where the shipped lists are
-    // already imported) creates the first administrator;
-    // people are added from the CLI while the server is stopped (it locks the data directory).
-    const first = await startCordonServer(env, 120_000);
-    await first.stop();
-    const orgs = JSON.parse(await run(['orgs', 'list', '--json'], env)) as {
-      organisations: { id: string; kind: string }[];
-    };
-    const authority = orgs.organisations.find((o) => o.kind === 'licensing-authority')!.id;
-    const exporter = (
-      JSON.parse(
-        await run(
-          [
-            'orgs',
-            'add',
-            '--name',
-            'Acme Optics GmbH',
-            '--kind',
-            'exporter',
-            '--country',
-            'DE',
-            '--json',
-          ],
-          env,
-        ),
-      ) as { id: string }
-    ).id;
-    const people: [string, string, string][] = [
-      ['erin', exporter, 'exporter'],
-      ['cara', authority, 'caseworker'],
-      ['adam', authority, 'advisor'],
-      ['sam', authority, 'senior-officer'],
-      ['sue', authority, 'senior-officer'],
-      ['ada', authority, 'administrator'],
-      ['fred', exporter, 'exporter'],
-    ];
-    for (const [name, org, roles] of people) {
-      await run(
-        [
-          'users',
-          'add',
-          name,
-          '--org',
-          org,
-          '--roles',
-          roles,
-          '--password-env',
-          'PEOPLE_PASSWORD',
-          '--json',
-        ],
-        env,
-      );
-    }
-    // Each person but fred chooses their own password now, from the command line (sign-ins over
-    // HTTP are rate limited per address, and the browser tests need theirs).
-    for (const name of ['admin', 'erin', 'cara', 'adam', 'sam', 'sue', 'ada']) {
-      await run(
-        [
-          'users',
-          'change-password',
-          name,
-          '--current-password-env',
-          name === 'admin' ? 'CORDON_ADMIN_PASSWORD' : 'PEOPLE_PASSWORD',
-          '--new-password-env',
-          'OWN_PASSWORD',
-        ],
-        { ...env, OWN_PASSWORD: ownPassword },
-      );
-    }
     server = await startCordonServer(env, 120_000);
     browser = await launchChromium();
   }, 300_000);

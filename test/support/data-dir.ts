@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { castEnv, type CastOrganisations } from './people-cast.ts';
 
 /**
  * Makes `dataDir` an embedded data directory where the shipped lists are already imported, by
@@ -14,4 +15,21 @@ export function copyDataDirTemplate(dataDir: string): string {
   fs.cpSync(inject('cordonDataTemplate'), dataDir, { recursive: true });
   fs.rmSync(path.join(dataDir, 'cordon.lock'), { force: true });
   return dataDir;
+}
+
+/**
+ * Makes `dataDir` a copy of the browser tests' template: the lists imported, the first
+ * administrator, the licensing authority, the exporter Acme Optics GmbH and the people of
+ * test/support/people-cast.ts with their own passwords. Returns the environment a `cordon` on it
+ * runs with and the two organisations' ids.
+ */
+export function copyPeopleTemplate(
+  dataDir: string,
+): CastOrganisations & { readonly env: Record<string, string> } {
+  fs.cpSync(inject('cordonPeopleTemplate'), dataDir, { recursive: true });
+  fs.rmSync(path.join(dataDir, 'cordon.lock'), { force: true });
+  const organisations = JSON.parse(
+    fs.readFileSync(path.join(dataDir, 'people.json'), 'utf8'),
+  ) as CastOrganisations;
+  return { ...organisations, env: castEnv(dataDir) };
 }
