@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCordon } from '../support/cli-process.ts';
+import { copyDataDirTemplate } from '../support/data-dir.ts';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'cordon-assess-'));
+// The lists are already imported (the first-use import itself is tested by screen-cli.e2e).
+const work = mkdtempSync(path.join(tmpdir(), 'cordon-assess-'));
+const dataDir = copyDataDirTemplate(path.join(work, 'data'));
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/applications');
 const indicatorFile = path.resolve(
   import.meta.dirname,
@@ -17,10 +20,10 @@ const policyWithIndicator = path.resolve(
 
 describe('cordon assess', () => {
   afterAll(() => {
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   });
 
-  it('assesses the spec example on a fresh data directory (first-use list import included) and prints the contract as JSON', async () => {
+  it('assesses the spec example on the shipped lists and prints the contract as JSON', async () => {
     const run = await runCordon(
       ['assess', path.join(fixtures, 'office-equipment-to-university.json'), '--json'],
       { CORDON_DATA_DIR: dataDir },
