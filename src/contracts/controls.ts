@@ -1,5 +1,8 @@
 import { Type, type Static } from 'typebox';
+import { capabilityTags } from '../domain/classification/classification-facts.ts';
+import { regimes } from '../domain/classification/control-entry.ts';
 import { partyRoles, partyTypes } from '../domain/classification/licence-query.ts';
+import { textStatuses } from '../domain/policy/text-provenance.ts';
 import { literals } from './schema-helpers.ts';
 
 /*
@@ -12,7 +15,7 @@ import { literals } from './schema-helpers.ts';
  *   GET  /v1/controls/gaps          synchronisation gaps          (ControlsGapsQuery -> SynchronisationGapsResponse)
  */
 
-export const TextStatusSchema = Type.Enum(['verbatim', 'paraphrase', 'seed-unverified'], {
+export const TextStatusSchema = literals(textStatuses, {
   description:
     '`verbatim`: read word for word in a stored official copy; `paraphrase`: a summary, never to be shown as legal text; `seed-unverified`: compiled and not checked against the official text.',
 });
@@ -45,7 +48,7 @@ export const CitedTextSchema = Type.Object(
   },
 );
 
-export const RegimeSchema = Type.Enum(['wassenaar', 'eu', 'uk', 'us']);
+export const RegimeSchema = literals(regimes);
 
 export const DataFileVersionSchema = Type.Object({ file: Type.String(), sha256: Type.String() });
 
@@ -182,20 +185,7 @@ export const ControlResponseSchema = Type.Object({
 export type ControlResponse = Static<typeof ControlResponseSchema>;
 
 // Items and classification
-export const CapabilityTagSchema = Type.Enum([
-  'facial-recognition',
-  'biometric-identification',
-  'communications-interception',
-  'ip-network-surveillance',
-  'location-tracking',
-  'intrusion-software',
-  'forensic-extraction',
-  'cryptanalysis',
-  'deep-packet-inspection',
-  'social-media-monitoring',
-  'video-analytics',
-  'none',
-]);
+export const CapabilityTagSchema = literals(capabilityTags);
 
 const answer = Type.Enum(['yes', 'no', 'unknown']);
 

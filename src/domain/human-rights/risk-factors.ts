@@ -1,3 +1,4 @@
+import type { CapabilityTag } from '../classification/classification-facts.ts';
 import type { PartyScreening } from '../classification/licence-requirement.ts';
 import type { CountryCode } from '../policy/country-code.ts';
 import {
@@ -237,7 +238,7 @@ export function endUserFactor(
 // ---------------------------------------------------------------------------------------------
 // Item capability
 
-const capabilitySeverity: Readonly<Record<string, number>> = {
+const capabilitySeverity: Readonly<Record<CapabilityTag, number>> = {
   'intrusion-software': 1,
   'communications-interception': 1,
   'ip-network-surveillance': 1,
@@ -257,7 +258,7 @@ export function itemSeverity(item: AssessedItem): { severity: number; reasons: s
   const reasons: string[] = [];
   let severity = 0;
   for (const tag of item.capabilities) {
-    const s = capabilitySeverity[tag] ?? 0;
+    const s = Object.hasOwn(capabilitySeverity, tag) ? capabilitySeverity[tag as CapabilityTag] : 0;
     if (s > 0) reasons.push(`capability ${tag}`);
     severity = Math.max(severity, s);
   }
