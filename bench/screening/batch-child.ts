@@ -2,8 +2,10 @@
 // screens the CSV given with `screenFile`, and prints the summary with the process's peak
 // resident memory (main thread and worker threads together) as one JSON line on stdout.
 //   node bin/run-ts.js bench/screening/batch-child.ts IN.csv OUT.jsonl WORKERS
+// `screenFile` and its workers run the compiled JavaScript in dist/, as `cordon screen-file` does
+// (see compiled.ts).
 import { readFileSync } from 'node:fs';
-import { screenFile } from '../../src/adapters/screening/screen-file.ts';
+import { screenFile } from './compiled.ts';
 import { loadShippedLists } from './lists.ts';
 
 const [input, output, workers] = process.argv.slice(2);

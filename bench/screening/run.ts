@@ -114,6 +114,8 @@ const results = {
   generatedAt: new Date().toISOString(),
   quick,
   node: process.version,
+  // The speed figures time the compiled JavaScript that `cordon` runs (screening/compiled.ts).
+  timedCode: 'dist/ (compiled with esbuild, as cordon runs it)',
   thresholds: defaultThresholds,
   lists: lists.perSource,
   quality: {
