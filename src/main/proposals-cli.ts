@@ -470,8 +470,6 @@ export function proposalsCliHandlers(context: CliContext): ProposalsCliHandlers 
       if (!items.ok) return items;
       const config = context.configFrom(flags);
       if (!config.ok) return config;
-      const exchange = m.exchangeConfigFrom(context, config.value);
-      if (!exchange.ok) return exchange;
       const output = (run: CatalogueDryRunJson) => ({
         text: catalogueDryRunText(run),
         json: run,
@@ -480,6 +478,9 @@ export function proposalsCliHandlers(context: CliContext): ProposalsCliHandlers 
         flags,
         'proposals dry-run',
         async (database) => {
+          // Through a server (an exporter's token, say) the node's identity is the server's.
+          const exchange = m.exchangeConfigFrom(context, config.value);
+          if (!exchange.ok) return exchange;
           const deps = (await m.exchangeDepsFor(database.db, exchange.value)).proposals;
           const ran = await m.dryRunCatalogue(deps, {
             proposalId: id,

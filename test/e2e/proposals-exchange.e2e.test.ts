@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/adapters/cli/output.ts';
 import { openDatabase } from '../../src/adapters/db/open-database.ts';
+import type { CatalogueDryRunJson } from '../../src/contracts/proposals.ts';
+import { cliHandlers } from '../../src/main/cli.ts';
+import { runProgram } from '../../src/main/cli-program.ts';
 import type {
   PublicConsultationViewJson,
   StaffCommentJson,
@@ -96,6 +100,19 @@ async function endCommentPeriod(node: ExchangeNode, consultationId: string): Pro
     await opened.value.close();
   }
   await startNode(node);
+}
+
+/**
+ * Runs `cordon ARGS` in this process on a node's data directory while its server holds it: the
+ * command goes through the server's API as the holder of `token`.
+ */
+async function cordonVia(node: ExchangeNode, token: string, ...argv: string[]) {
+  const out: string[] = [];
+  const errors: string[] = [];
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => errors.push(t), isTty: false };
+  const env = { CORDON_DATA_DIR: node.dataDir, CORDON_TOKEN: token, LOG_LEVEL: 'silent' };
+  const code = await runProgram(argv, 'test', cliHandlers(env, node.dataDir, 'test', io), io);
+  return { code, stdout: out.join(''), stderr: errors.join('') };
 }
 
 interface ProposalJson {
@@ -472,6 +489,58 @@ describe('control proposals between three partner states on loopback', () => {
     );
     expect(download.status).toBe(200);
     expect(await download.text()).toMatch(/^%PDF-1\.4/);
+
+    // From the command line, through NL's running server: an officer reads the consultation and
+    // the year's report; NL's exporter tests its catalogue against the proposal, now public.
+    const shown = await cordonVia(
+      nl,
+      nl.tokens['cw'] ?? '',
+      'consultations',
+      'show',
+      consultationId,
+    );
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/from vision-industry \(industry, published as Dutch Security/);
+    expect(shown.stdout).toMatch(/Response of .*: The Netherlands thanks the commenters/);
+    const year = String(new Date().getUTCFullYear());
+    const report = await cordonVia(
+      nl,
+      nl.tokens['cw'] ?? '',
+      'report',
+      'transparency',
+      '--year',
+      year,
+      '--format',
+      'csv',
+    );
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout.split('\r\n')[0]).toMatch(/^section,/);
+    const items = path.join(work, 'nl-exporter-items.csv');
+    fs.writeFileSync(
+      items,
+      'ref,description\nFR-200,Facial recognition system for crowd scanning\nCAM-1,Dashboard camera for delivery vans\n',
+    );
+    const tested = await cordonVia(
+      nl,
+      nl.tokens['ex'] ?? '',
+      'proposals',
+      'dry-run',
+      proposalId,
+      '--catalogue',
+      items,
+      '--json',
+    );
+    expect(tested.code, tested.stderr).toBe(0);
+    const catalogue = JSON.parse(tested.stdout) as CatalogueDryRunJson;
+    expect(catalogue.items.map((i) => [i.ref, i.capture])).toEqual([
+      ['FR-200', 'captured'],
+      ['CAM-1', 'not-captured'],
+    ]);
+    // DK has opened no consultation on it: its exporter may not test against it.
+    const atDk = await call(dk, 'ex', 'POST', `/v1/proposals/${proposalId}/dry-run/catalogue`, {
+      items: [{ description: 'Facial recognition system for crowd scanning' }],
+    });
+    expect(atDk.status).toBe(404);
   }, 120_000);
 
   it.skipIf(browserSkipReason !== undefined)(
