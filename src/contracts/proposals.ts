@@ -187,6 +187,71 @@ export const DryRunSchema = Type.Object({
   }),
 });
 
+/** One item of an exporter's catalogue: an application item's description and facts, and its own reference. */
+export const CatalogueItemSchema = Type.Object(
+  {
+    ref: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description: "The exporter's own reference for the item (part number, SKU), echoed back.",
+      }),
+    ),
+    description: Type.String({ maxLength: 4000 }),
+    controlEntries: Type.Optional(
+      list(Type.String({ maxLength: 60 }), { description: "The exporter's own rating." }),
+    ),
+    capabilities: Type.Optional(
+      list(Type.String({ maxLength: 60 }), {
+        description:
+          'Capability tags (`facial-recognition`, `none`...); an unknown tag makes the item unclassifiable, with the reason.',
+      }),
+    ),
+    answers: Type.Optional(
+      Type.Record(Type.String(), Type.String(), {
+        description: 'Answers to the classification questions by fact id: yes, no or unknown.',
+      }),
+    ),
+    quantity: Type.Optional(Type.Number()),
+    value: Type.Optional(Type.Object({ amount: Type.Number(), currency: Type.String() })),
+  },
+  // A misspelt field ("capabilites") is refused by name, not silently dropped.
+  { additionalProperties: false },
+);
+
+export const CatalogueDryRunRequestSchema = Type.Object({
+  version: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'Default: the current version.' }),
+  ),
+  items: list(CatalogueItemSchema, { minItems: 1, maxItems: 2000 }),
+});
+
+export const CatalogueDryRunSchema = Type.Object({
+  proposalId: Type.String(),
+  version: Type.Integer(),
+  entryId: Type.String(),
+  examined: Type.Integer(),
+  counts: Type.Object({
+    captured: Type.Integer(),
+    'possibly-captured': Type.Integer(),
+    'not-captured': Type.Integer(),
+    unclassifiable: Type.Integer(),
+  }),
+  newlyControlled: Type.Integer({
+    description: 'Captured items no current entry lists: the proposal alone would control them.',
+  }),
+  items: list(
+    Type.Object({
+      position: Type.Integer({ description: "1-based: the item's place in the catalogue sent." }),
+      ref: Type.Optional(Type.String()),
+      description: Type.String(),
+      capture: Capture,
+      status: Type.Optional(Type.String()),
+      alreadyListedUnder: list(Type.String()),
+      reason: Type.String(),
+    }),
+  ),
+});
+
 export const DryRunQuerySchema = Type.Object({
   version: Type.Optional(
     Type.Integer({ minimum: 1, description: 'Default: the current version.' }),
@@ -218,6 +283,8 @@ export type ProposalContentInput = Static<typeof ProposalContentSchema>;
 export type ProposalSummaryJson = Static<typeof ProposalSummarySchema>;
 export type ProposalDetailJson = Static<typeof ProposalDetailSchema>;
 export type DryRunJson = Static<typeof DryRunSchema>;
+export type CatalogueDryRunJson = Static<typeof CatalogueDryRunSchema>;
+export type CatalogueItemJson = Static<typeof CatalogueItemSchema>;
 export type SyncGapAlertJson = Static<typeof SyncGapAlertSchema>;
 
 // The bodies of the proposal messages in a partner's feed (src/domain/proposals/control-proposal.ts).

@@ -10,6 +10,11 @@ import { registerOpsCommands, type OpsCliHandlers } from './ops-cli.ts';
 import { registerPeopleCommands, type PeopleCliHandlers } from './people-cli.ts';
 import { registerExchangeCommands, type ExchangeCliHandlers } from './exchange-cli.ts';
 import { registerProposalCommands, type ProposalsCliHandlers } from './proposals-cli.ts';
+import {
+  registerConsultationsCommands,
+  type ConsultationsCliHandlers,
+} from './consultations-cli.ts';
+import { registerReportCommands, type ReportCliHandlers } from './report-cli.ts';
 import { registerIndicatorsCommands, type IndicatorsCliHandlers } from './indicators-cli.ts';
 import { registerScreeningCommands, type ScreeningCliHandlers } from './screening-cli.ts';
 import { registerRoutingCommands, type RoutingCliHandlers } from './cases-cli.ts';
@@ -34,6 +39,8 @@ export interface CliHandlers
     OpsCliHandlers,
     ExchangeCliHandlers,
     ProposalsCliHandlers,
+    ConsultationsCliHandlers,
+    ReportCliHandlers,
     RoutingCliHandlers,
     IndicatorsCliHandlers,
     PeopleCliHandlers {
@@ -173,6 +180,8 @@ export function buildProgram(
   registerOpsCommands(program, handlers, context);
   registerExchangeCommands(program, handlers, context);
   registerProposalCommands(program, handlers, context);
+  registerConsultationsCommands(program, handlers, context);
+  registerReportCommands(program, handlers, context);
   registerRoutingCommands(program, handlers, context);
   return program;
 }

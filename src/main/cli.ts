@@ -14,6 +14,8 @@ import { peopleCliHandlers } from './people-cli.ts';
 import { screeningCliHandlers } from './screening-cli.ts';
 import { exchangeCliHandlers, exchangeConfigFrom } from './exchange-cli.ts';
 import { proposalsCliHandlers } from './proposals-cli.ts';
+import { consultationsCliHandlers } from './consultations-cli.ts';
+import { reportCliHandlers } from './report-cli.ts';
 import { caseSettingsFrom, casesCliHandlers } from './cases-cli.ts';
 
 /** The CLI's composition root: turns flags into a config, then into adapters, for each command. */
@@ -37,6 +39,8 @@ export function cliHandlers(
     ...opsCliHandlers(context),
     ...exchangeCliHandlers(context),
     ...proposalsCliHandlers(context),
+    ...consultationsCliHandlers(context),
+    ...reportCliHandlers(context),
     ...casesCliHandlers(context),
 
     async serve(flags, serveOptions) {

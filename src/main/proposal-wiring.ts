@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { kyselyCaseStore } from '../adapters/db/kysely-case-store.ts';
+import { kyselyPublicConsultationStore } from '../adapters/db/kysely-public-consultation-store.ts';
 import type { Database } from '../adapters/db/schema.ts';
 import { kyselyProposalStore } from '../adapters/proposals/kysely-proposal-store.ts';
 import { systemClock } from '../adapters/runtime/system-clock.ts';
@@ -24,6 +25,7 @@ export function withProposals<E extends ExchangeDeps>(
     catalogue,
     cases: kyselyCaseStore(db, systemClock, sha256Text),
     clock: systemClock,
+    consultations: kyselyPublicConsultationStore(db, systemClock, sha256Text),
   };
   return {
     ...exchange,

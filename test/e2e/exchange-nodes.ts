@@ -87,7 +87,10 @@ export const startNode = async (node: ExchangeNode): Promise<void> => {
       CORDON_DATA_DIR: node.dataDir,
       CORDON_AUTHORITY_ID: node.id,
       CORDON_ADMIN_PASSWORD: 'not-used-here-1',
+      // The nodes talk plain http on loopback: a development setting, never production.
       CORDON_EXCHANGE_DEV_LOOPBACK_HTTP: 'true',
+      // The tests count the messages of each chain: no scheduled audit heads among them (they
+      // are tested in src/application/exchange/audit-heads-and-withdrawals.test.ts).
       CORDON_EXCHANGE_AUDIT_HEAD_SECONDS: '0',
     },
     120_000,

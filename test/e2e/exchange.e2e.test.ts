@@ -2,18 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/adapters/db/open-database.ts';
-import { generateKeyFile } from '../../src/adapters/exchange/exchange-key-file.ts';
-import {
-  addOrganisation,
-  addUser,
-  createToken,
-} from '../../src/application/people/manage-people.ts';
-import type { Role } from '../../src/domain/people/role.ts';
-import { peopleDepsFor } from '../../src/main/people-wiring.ts';
-import { prepareStore } from '../../src/main/prepare-store.ts';
-import { runCordon, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
-import { copyDataDirTemplate } from '../support/data-dir.ts';
+import { runCordon } from '../support/cli-process.ts';
+import { call, pin, seedNode, startNode, sync, type ExchangeNode } from './exchange-nodes.ts';
 
 const endUser = 'Xinjiang Lianhai Chuangzhi Information Technology Co., Ltd.';
 const application = (jurisdiction: string, endUserName: string, exporter: string) => ({
@@ -35,14 +25,6 @@ const application = (jurisdiction: string, endUserName: string, exporter: string
   redFlags: [],
 });
 
-interface Node {
-  readonly id: string;
-  readonly dataDir: string;
-  readonly publicKey: string;
-  readonly tokens: Record<string, string>;
-  server?: ServerProcess;
-}
-
 interface CaseJson {
   id: string;
   version: number;
@@ -54,101 +36,10 @@ interface CaseJson {
   };
 }
 
-/** One authority: its own data directory, people and exchange key, seeded in-process before it serves. */
-async function seedNode(work: string, id: string, country: string): Promise<Node> {
-  const dataDir = copyDataDirTemplate(path.join(work, id));
-  const opened = await openDatabase({ engine: 'embedded', dataDir }, { command: 'test' });
-  if (!opened.ok) throw new Error(opened.error.message);
-  const tokens: Record<string, string> = {};
-  try {
-    const prepared = await prepareStore(opened.value, { codeVersion: 'test' });
-    if (!prepared.ok) throw new Error(prepared.error.message);
-    const deps = peopleDepsFor(opened.value.db);
-    const by = { actor: 'test' };
-    const authority = await addOrganisation(deps, by, {
-      name: id,
-      kind: 'licensing-authority',
-      country,
-    });
-    const exporter = await addOrganisation(deps, by, {
-      name: `${id} exporter`,
-      kind: 'exporter',
-      country,
-    });
-    if (!authority.ok || !exporter.ok) throw new Error('organisations');
-    const people: [string, string, Role][] = [
-      ['ex', exporter.value.id, 'exporter'],
-      ['cw', authority.value.id, 'caseworker'],
-      ['hr', authority.value.id, 'advisor'],
-      ['so1', authority.value.id, 'senior-officer'],
-      ['so2', authority.value.id, 'senior-officer'],
-      ['adm', authority.value.id, 'administrator'],
-    ];
-    for (const [username, organisationId, role] of people) {
-      const user = await addUser(deps, by, {
-        username,
-        organisationId,
-        roles: [role],
-        password: 'correct horse battery',
-      });
-      if (!user.ok) throw new Error(user.error.message);
-      const token = await createToken(deps, by, { username, name: 'e2e' });
-      if (!token.ok) throw new Error(token.error.message);
-      tokens[username] = token.value.secret;
-    }
-  } finally {
-    await opened.value.close();
-  }
-  const key = await generateKeyFile(path.join(dataDir, 'exchange-key.json'), {
-    authorityId: id,
-    rotate: false,
-    overlapDays: 30,
-    now: new Date(),
-  });
-  if (!key.ok) throw new Error(key.error);
-  return { id, dataDir, publicKey: String(key.value.created.publicJwk.x), tokens };
-}
-
-const start = async (node: Node) => {
-  node.server = await startCordonServer(
-    {
-      CORDON_DATA_DIR: node.dataDir,
-      CORDON_AUTHORITY_ID: node.id,
-      CORDON_ADMIN_PASSWORD: 'not-used-here-1',
-      // The three nodes talk plain http on loopback: a development setting, never production.
-      CORDON_EXCHANGE_DEV_LOOPBACK_HTTP: 'true',
-      // The test counts the messages of each chain: no scheduled audit heads among them (they
-      // are tested in src/application/exchange/audit-heads-and-withdrawals.test.ts).
-      CORDON_EXCHANGE_AUDIT_HEAD_SECONDS: '0',
-    },
-    120_000,
-  );
-};
-
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the JSON it expects
-async function call<T = Record<string, unknown>>(
-  node: Node,
-  who: string,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<{ status: number; json: T }> {
-  const response = await fetch(`${node.server?.url ?? ''}${url}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${node.tokens[who] ?? ''}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, json: (text === '' ? {} : JSON.parse(text)) as T };
-}
-
 const criteria = [{ code: 'CRITERION-HR', reason: 'Clear risk of use in internal repression.' }];
 
 /** Opens and submits an application, then walks it through advice and recommendation to final review. */
-async function caseAtFinalReview(node: Node, app: unknown): Promise<CaseJson> {
+async function caseAtFinalReview(node: ExchangeNode, app: unknown): Promise<CaseJson> {
   const created = await call<CaseJson>(node, 'ex', 'POST', '/v1/cases', app);
   expect(created.status, JSON.stringify(created.json)).toBe(201);
   const submitted = await call<CaseJson>(
@@ -186,7 +77,7 @@ async function caseAtFinalReview(node: Node, app: unknown): Promise<CaseJson> {
   return recommended.json;
 }
 
-const decide = (node: Node, c: CaseJson) =>
+const decide = (node: ExchangeNode, c: CaseJson) =>
   call<CaseJson & { error?: { code: string; message: string } }>(
     node,
     'so1',
@@ -203,7 +94,7 @@ const decide = (node: Node, c: CaseJson) =>
   );
 
 /** Refuses an application at `node` (decided, countersigned) and notifies partners; returns the denial's reference. */
-async function denyAndNotify(node: Node, app: unknown): Promise<string> {
+async function denyAndNotify(node: ExchangeNode, app: unknown): Promise<string> {
   const atReview = await caseAtFinalReview(node, app);
   const decided = await decide(node, atReview);
   expect(decided.status, JSON.stringify(decided.json)).toBe(200);
@@ -227,14 +118,6 @@ interface ScreenJson {
   matches: { source: string; name: string; explanation: { summary: string } }[];
 }
 
-const sync = async (node: Node) => {
-  const synced = await call<{
-    partners: { partner: string; kind: string; accepted?: number; rejected?: unknown[] }[];
-  }>(node, 'adm', 'POST', '/v1/exchange/sync');
-  expect(synced.status, JSON.stringify(synced.json)).toBe(200);
-  return synced.json.partners;
-};
-
 /**
  * Three authorities on loopback, each with its own embedded database: the United States denies,
  * the United Kingdom is asked for an essentially identical licence (the end user in Chinese
@@ -242,26 +125,18 @@ const sync = async (node: Node) => {
  */
 describe('exchange between three partner states on loopback', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-exchange-e2e-'));
-  let us: Node;
-  let gb: Node;
-  let no: Node;
+  let us: ExchangeNode;
+  let gb: ExchangeNode;
+  let no: ExchangeNode;
 
   beforeAll(async () => {
     us = await seedNode(work, 'US-BIS', 'US');
     gb = await seedNode(work, 'GB-ECJU', 'GB');
     no = await seedNode(work, 'NO-DEXU', 'NO');
-    await Promise.all([start(us), start(gb)]);
-    const pin = async (at: Node, partner: Node, url: string) => {
-      const added = await call(at, 'adm', 'POST', '/v1/exchange/partners', {
-        id: partner.id,
-        url,
-        publicKey: partner.publicKey,
-      });
-      expect(added.status, JSON.stringify(added.json)).toBe(201);
-    };
-    await pin(us, gb, gb.server?.url ?? '');
+    await Promise.all([startNode(us), startNode(gb)]);
+    await pin(us, gb);
     await pin(us, no, 'http://127.0.0.1:9');
-    await pin(gb, us, us.server?.url ?? '');
+    await pin(gb, us);
     await pin(gb, no, 'http://127.0.0.1:9');
   }, 600_000);
 
@@ -385,13 +260,8 @@ describe('exchange between three partner states on loopback', () => {
     expect((await decide(gb, unblocked.json)).status).toBe(200);
 
     // NO was offline during all this: it comes back and catches up from its cursor.
-    await start(no);
-    const pinned = await call(no, 'adm', 'POST', '/v1/exchange/partners', {
-      id: 'US-BIS',
-      url: us.server?.url,
-      publicKey: us.publicKey,
-    });
-    expect(pinned.status).toBe(201);
+    await startNode(no);
+    await pin(no, us);
     const noSync = await sync(no);
     // The denial, and the headers (not the bodies) of the GB-US consultation.
     expect(noSync[0]).toMatchObject({

@@ -3,6 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/adapters/cli/output.ts';
+import { openDatabase } from '../../src/adapters/db/open-database.ts';
+import type { CatalogueDryRunJson } from '../../src/contracts/proposals.ts';
+import { cliHandlers } from '../../src/main/cli.ts';
+import { runProgram } from '../../src/main/cli-program.ts';
+import type {
+  PublicConsultationViewJson,
+  StaffCommentJson,
+  StaffConsultationJson,
+} from '../../src/contracts/public-consultation.ts';
 import {
   browserSkipReason,
   launchChromium,
@@ -47,6 +57,64 @@ const facialRecognition = {
   reasonsForControl: ['HR'],
 };
 
+/** Signs in at a node with a password: the session cookie and CSRF token a browser would hold. */
+async function signIn(
+  node: ExchangeNode,
+  username: string,
+  password: string,
+): Promise<Record<string, string>> {
+  const login = await fetch(`${node.server?.url ?? ''}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(login.status, await login.clone().text()).toBe(200);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return {
+    cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+    'x-csrf-token': csrfToken,
+  };
+}
+
+/**
+ * Ends a consultation's comment period the only way a test can without waiting a day (a period
+ * lasts at least one, and the API has no early close): the node stops, the period is moved back
+ * in its database so that it ended a moment ago, with every comment inside it, and the node
+ * starts again.
+ */
+async function endCommentPeriod(node: ExchangeNode, consultationId: string): Promise<void> {
+  await node.server?.stop();
+  const opened = await openDatabase(
+    { engine: 'embedded', dataDir: node.dataDir },
+    { command: 'test' },
+  );
+  if (!opened.ok) throw new Error(opened.error.message);
+  try {
+    const closesAt = new Date(Date.now() - 1000);
+    await opened.value.db
+      .updateTable('public_consultation')
+      .set({ opens_at: new Date(closesAt.getTime() - 86_400_000), closes_at: closesAt })
+      .where('id', '=', consultationId)
+      .execute();
+  } finally {
+    await opened.value.close();
+  }
+  await startNode(node);
+}
+
+/**
+ * Runs `cordon ARGS` in this process on a node's data directory while its server holds it: the
+ * command goes through the server's API as the holder of `token`.
+ */
+async function cordonVia(node: ExchangeNode, token: string, ...argv: string[]) {
+  const out: string[] = [];
+  const errors: string[] = [];
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => errors.push(t), isTty: false };
+  const env = { CORDON_DATA_DIR: node.dataDir, CORDON_TOKEN: token, LOG_LEVEL: 'silent' };
+  const code = await runProgram(argv, 'test', cliHandlers(env, node.dataDir, 'test', io), io);
+  return { code, stdout: out.join(''), stderr: errors.join('') };
+}
+
 interface ProposalJson {
   id: string;
   status: string;
@@ -60,7 +128,8 @@ interface ProposalJson {
 /**
  * Three authorities on loopback: the Netherlands drafts and publishes a proposal for facial
  * recognition systems, Denmark and Norway take positions, Norway adopts it; Denmark, which has
- * not, is alerted on its open case that the Norwegian control would capture.
+ * not, is alerted on its open case that the Norwegian control would capture. The Netherlands
+ * consults the public on the proposal and publishes its response.
  */
 describe('control proposals between three partner states on loopback', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-proposals-e2e-'));
@@ -251,6 +320,228 @@ describe('control proposals between three partner states on loopback', () => {
     expect(dry.json.report.byEndUserType[0]?.key).toBe('government-security');
     expect(dry.json.report.cases.map((c) => c.caseId)).toEqual([created.json.id]);
   }, 600_000);
+
+  it('consults the public on the proposal: an industry and an academic commenter, answers, and a published response', async () => {
+    expect(proposalId).not.toBe('');
+    const base = nl.server?.url ?? '';
+    // NL opens a public consultation on the published proposal, for a month.
+    const now = Date.now();
+    const opened = await call<{ id: string; status: string; subject: { version: number } }>(
+      nl,
+      'cw',
+      'POST',
+      '/v1/public-consultations',
+      {
+        title: 'Controlling facial recognition for mass surveillance',
+        summary:
+          'The Netherlands proposes to its partners a control on facial recognition systems for crowd scanning. We ask industry, academia and civil society for their views.',
+        subject: { kind: 'proposal', proposalId },
+        opensAt: new Date(now).toISOString(),
+        closesAt: new Date(now + 30 * 86_400_000).toISOString(),
+      },
+    );
+    expect(opened.status, JSON.stringify(opened.json)).toBe(201);
+    expect(opened.json).toMatchObject({ status: 'open', subject: { version: 1 } });
+    const consultationId = opened.json.id;
+
+    // An industry and an academic account register themselves (commenter role only) and comment;
+    // the academic attaches a paper.
+    const register = async (username: string, kind: string, displayName: string) => {
+      const registered = await fetch(`${base}/v1/public/consultations/commenters`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'quiet lantern harbour 7', displayName, kind }),
+      });
+      expect(registered.status, await registered.clone().text()).toBe(201);
+      expect(await registered.json()).toEqual({ username, kind, roles: ['commenter'] });
+      return signIn(nl, username, 'quiet lantern harbour 7');
+    };
+    const industry = await register('vision-industry', 'industry', 'A. de Vries');
+    const academic = await register('delft-ethics', 'academia', 'Dr B. Jansen');
+    const comments = `${base}/v1/public-consultations/${consultationId}/comments`;
+    const industryComment = await fetch(comments, {
+      method: 'POST',
+      headers: { ...industry, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        text: 'The threshold of 100 faces per second would capture access-control gates at airports; please exclude one-to-one verification.',
+        publishedOrganisation: 'Dutch Security Industry Association',
+      }),
+    });
+    expect(industryComment.status, await industryComment.clone().text()).toBe(201);
+    const paper = new FormData();
+    paper.set(
+      'text',
+      'Our study of crowd scanning at demonstrations supports the control; see the attached paper.',
+    );
+    paper.set('publishedName', 'Dr B. Jansen');
+    paper.set('publishedOrganisation', 'TU Delft, Ethics of Technology');
+    paper.set(
+      'file',
+      new Blob(['%PDF-1.4\n% crowd scanning study\n%%EOF\n'], { type: 'application/pdf' }),
+      'crowd-scanning-study.pdf',
+    );
+    const academicComment = await fetch(comments, {
+      method: 'POST',
+      headers: academic,
+      body: paper,
+    });
+    expect(academicComment.status, await academicComment.clone().text()).toBe(201);
+    const fromIndustry = (await industryComment.json()) as StaffCommentJson;
+    const fromAcademia = (await academicComment.json()) as StaffCommentJson;
+    expect(fromAcademia.attachments).toEqual([
+      expect.objectContaining({ fileName: 'crowd-scanning-study.pdf', kind: 'pdf' }),
+    ]);
+    // A commenter sees no case, and while the period runs the public sees no comment.
+    const asCommenter = await fetch(`${base}/v1/cases`, { headers: industry });
+    expect(asCommenter.status).toBe(403);
+    const during = (await (
+      await fetch(`${base}/v1/public/consultations/${consultationId}`)
+    ).json()) as PublicConsultationViewJson;
+    expect(during).toMatchObject({ status: 'open', commentCount: 2 });
+    expect(during.comments).toBeUndefined();
+
+    // An NL official answers each comment.
+    for (const [comment, text] of [
+      [fromIndustry, 'Agreed: version 2 will exclude one-to-one verification at access gates.'],
+      [fromAcademia, 'Thank you; the study is cited in the rationale of the final version.'],
+    ] as const) {
+      const answered = await call(
+        nl,
+        'hr',
+        'POST',
+        `/v1/public-consultations/${consultationId}/comments/${comment.id}/answer`,
+        { text },
+      );
+      expect(answered.status, JSON.stringify(answered.json)).toBe(201);
+    }
+    // The response waits for the end of the period.
+    const response = {
+      text: 'The Netherlands thanks the commenters. The control is kept, with an exclusion for one-to-one verification.',
+      finalVersion: 1,
+      changes: [
+        {
+          change: 'One-to-one face verification at access gates is excluded.',
+          commentIds: [fromIndustry.id],
+        },
+      ],
+    };
+    const early = await call<{ error: { code: string } }>(
+      nl,
+      'so1',
+      'POST',
+      `/v1/public-consultations/${consultationId}/response`,
+      response,
+    );
+    expect(early.status).toBe(409);
+
+    // The period ends; a senior officer publishes the response.
+    await endCommentPeriod(nl, consultationId);
+    const published = await call<{ status: string }>(
+      nl,
+      'so1',
+      'POST',
+      `/v1/public-consultations/${consultationId}/response`,
+      response,
+    );
+    expect(published.status, JSON.stringify(published.json)).toBe(201);
+    expect(published.json.status).toBe('concluded');
+    const staffView = await call<StaffConsultationJson>(
+      nl,
+      'cw',
+      'GET',
+      `/v1/public-consultations/${consultationId}`,
+    );
+    expect(staffView.json.comments.map((c) => c.commenterUsername).sort()).toEqual([
+      'delft-ethics',
+      'vision-industry',
+    ]);
+
+    // Anyone reads the response, the comments and their answers without signing in; no account
+    // and no official is named.
+    const publicView = await fetch(
+      `${nl.server?.url ?? ''}/v1/public/consultations/${consultationId}`,
+    );
+    expect(publicView.status).toBe(200);
+    const text = await publicView.text();
+    const view = JSON.parse(text) as PublicConsultationViewJson;
+    expect(view).toMatchObject({
+      status: 'concluded',
+      subject: { kind: 'proposal', proposalId, version: 1 },
+      response: { text: response.text, finalVersion: 1 },
+    });
+    expect(view.comments).toEqual([
+      expect.objectContaining({
+        commenterKind: 'industry',
+        publishedOrganisation: 'Dutch Security Industry Association',
+        answer: expect.objectContaining({ text: expect.stringMatching(/^Agreed/) }) as unknown,
+        ledTo: ['One-to-one face verification at access gates is excluded.'],
+      }),
+      expect.objectContaining({
+        commenterKind: 'academia',
+        publishedName: 'Dr B. Jansen',
+        ledTo: [],
+      }),
+    ]);
+    expect(text).not.toMatch(/vision-industry|delft-ethics|A\. de Vries|"hr"/);
+    const file = view.comments?.[1]?.attachments[0];
+    const download = await fetch(
+      `${nl.server?.url ?? ''}/v1/public/consultations/${consultationId}/comments/${fromAcademia.id}/attachments/${file?.id ?? ''}`,
+    );
+    expect(download.status).toBe(200);
+    expect(await download.text()).toMatch(/^%PDF-1\.4/);
+
+    // From the command line, through NL's running server: an officer reads the consultation and
+    // the year's report; NL's exporter tests its catalogue against the proposal, now public.
+    const shown = await cordonVia(
+      nl,
+      nl.tokens['cw'] ?? '',
+      'consultations',
+      'show',
+      consultationId,
+    );
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/from vision-industry \(industry, published as Dutch Security/);
+    expect(shown.stdout).toMatch(/Response of .*: The Netherlands thanks the commenters/);
+    const year = String(new Date().getUTCFullYear());
+    const report = await cordonVia(
+      nl,
+      nl.tokens['cw'] ?? '',
+      'report',
+      'transparency',
+      '--year',
+      year,
+      '--format',
+      'csv',
+    );
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout.split('\r\n')[0]).toMatch(/^section,/);
+    const items = path.join(work, 'nl-exporter-items.csv');
+    fs.writeFileSync(
+      items,
+      'ref,description\nFR-200,Facial recognition system for crowd scanning\nCAM-1,Dashboard camera for delivery vans\n',
+    );
+    const tested = await cordonVia(
+      nl,
+      nl.tokens['ex'] ?? '',
+      'proposals',
+      'dry-run',
+      proposalId,
+      '--catalogue',
+      items,
+      '--json',
+    );
+    expect(tested.code, tested.stderr).toBe(0);
+    const catalogue = JSON.parse(tested.stdout) as CatalogueDryRunJson;
+    expect(catalogue.items.map((i) => [i.ref, i.capture])).toEqual([
+      ['FR-200', 'captured'],
+      ['CAM-1', 'not-captured'],
+    ]);
+    // DK has opened no consultation on it: its exporter may not test against it.
+    const atDk = await call(dk, 'ex', 'POST', `/v1/proposals/${proposalId}/dry-run/catalogue`, {
+      items: [{ description: 'Facial recognition system for crowd scanning' }],
+    });
+    expect(atDk.status).toBe(404);
+  }, 120_000);
 
   it.skipIf(browserSkipReason !== undefined)(
     'shows NL’s officers the adoption matrix in the web UI',

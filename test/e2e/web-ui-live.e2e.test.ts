@@ -18,8 +18,9 @@ import { copyDataDirTemplate } from '../support/data-dir.ts';
 // The application form's red-flag pick list and classification questions, and live updates with
 // notifications, in Debian's Chromium driven by playwright-core (as web-ui.e2e): an officer's
 // question reaches the exporter's open case page and bell through the event stream, without a
-// reload; the answer reaches the officer's bell. axe-core checks each page; screenshots go to
-// test-results/web-ui/.
+// reload; the answer reaches the officer's bell. An officer opens a public consultation on the
+// staff page, and anyone reads it on /consultations without signing in. axe-core checks each
+// page; screenshots go to test-results/web-ui/.
 
 const root = path.resolve(import.meta.dirname, '../..');
 const adminPassword = 'first-operator-e2e-pw-1';
@@ -223,6 +224,58 @@ describe.skipIf(browserSkipReason !== undefined)(
       await officer.getByRole('button', { name: 'Mark all read' }).click();
       await officer.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
       expect(await seriousViolations(officer)).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+
+    it('opens a public consultation on the staff page, and shows it to anyone on /consultations without signing in', async () => {
+      const title = 'Version 2 of the United Kingdom’s export policy';
+      const officer = await signedIn('cara');
+      await officer.getByRole('link', { name: 'Consultations', exact: true }).click();
+      await officer.getByRole('heading', { name: 'Public consultations' }).waitFor();
+      await officer.getByLabel('Title', { exact: true }).fill(title);
+      await officer
+        .getByLabel('Summary', { exact: true })
+        .fill('We ask industry, academia and civil society for their views on the policy.');
+      await officer.getByLabel('On', { exact: true }).selectOption('policy-version');
+      await officer.getByLabel('Jurisdiction (e.g. GB)').fill('GB');
+      await officer.getByLabel('Policy version', { exact: true }).fill('2');
+      const day = (offset: number) =>
+        new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      await officer.getByLabel('Comments from', { exact: true }).fill(day(0));
+      await officer.getByLabel('Comments until', { exact: true }).fill(day(30));
+      expect(await seriousViolations(officer)).toEqual([]);
+      await officer.getByRole('button', { name: 'Open the consultation' }).click();
+      // The consultation's own page: open, no comment yet.
+      await officer.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await officer.getByRole('heading', { name: 'Comments (0)' }).waitFor();
+      expect(await officer.getByText(/^open; comments /).count()).toBe(1);
+      await snap(officer, 'consultation-admin');
+      expect(await seriousViolations(officer)).toEqual([]);
+      await officer.getByRole('link', { name: 'All consultations' }).click();
+      const row = officer.getByRole('row', { name: new RegExp(title) });
+      await row.waitFor();
+      expect(await row.innerText()).toMatch(/open/);
+      expect(await seriousViolations(officer)).toEqual([]);
+
+      // Anyone, signed out, reads it and may register to comment.
+      const context = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
+      contexts.push(context);
+      const visitor = await context.newPage();
+      visitor.setDefaultTimeout(90_000);
+      visitor.on('pageerror', (error) => problems.push(`visitor: page error ${error.message}`));
+      await visitor.goto(`${server!.url}/consultations`);
+      await visitor.getByRole('heading', { name: 'Public consultations' }).waitFor();
+      const link = visitor.getByRole('link', { name: title });
+      await link.waitFor();
+      await visitor.getByRole('heading', { name: 'Register to comment' }).waitFor();
+      expect(await seriousViolations(visitor)).toEqual([]);
+      await snap(visitor, 'public-consultations');
+      await link.click();
+      await visitor.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await visitor
+        .getByText('We ask industry, academia and civil society for their views on the policy.')
+        .waitFor();
+      expect(await seriousViolations(visitor)).toEqual([]);
       expect(problems).toEqual([]);
     });
   },

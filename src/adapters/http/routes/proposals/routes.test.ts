@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../../../test/fakes/fixed-clock.ts';
-import { testSha256 } from '../../../../../test/fakes/in-memory-audit-log.ts';
+import { inMemoryAuditLog, testSha256 } from '../../../../../test/fakes/in-memory-audit-log.ts';
 import { inMemoryExchangeStore } from '../../../../../test/fakes/in-memory-exchange-store.ts';
 import { inMemoryProposalStore } from '../../../../../test/fakes/in-memory-proposal-store.ts';
+import { inMemoryPublicConsultationStore } from '../../../../../test/fakes/in-memory-public-consultation-store.ts';
 import { shippedRegulationSources } from '../../../../../test/fakes/in-memory-regulation-sources.ts';
 import { asRole, buildTestApp } from '../../../../../test/support/test-app.ts';
 import type { ExchangeDeps } from '../../../../application/exchange/exchange-deps.ts';
@@ -61,7 +62,8 @@ const openCase = {
   history: [],
 } as unknown as CaseRecord;
 
-async function nlNode() {
+/** Node NL; `consultations`, when given, are the public consultations that open proposals to exporters. */
+async function nlNode(consultations?: ProposalDeps['consultations']) {
   const signer = await joseMessageSigner('NL-ILT', [await generateNodeKey(clock.now())]);
   const exchange: ExchangeDeps = {
     store: inMemoryExchangeStore(() => clock.now()),
@@ -84,6 +86,7 @@ async function nlNode() {
     catalogue: shippedRegulationSources(),
     cases: { list: () => Promise.resolve([openCase]) },
     clock,
+    ...(consultations === undefined ? {} : { consultations }),
   };
   app = await buildTestApp({ proposals });
   return { app, store, exchange };
@@ -258,5 +261,128 @@ describe('/v1/proposals', () => {
       headers: asRole('caseworker'),
     });
     expect(missing.statusCode).toBe(409);
+  });
+
+  describe('POST /v1/proposals/:id/dry-run/catalogue', () => {
+    const catalogue = {
+      items: [
+        { ref: 'FR-200', description: 'Facial recognition system for crowd scanning' },
+        { ref: 'ARM-1', description: 'Industrial robot arm', capabilities: ['none'] },
+        { ref: 'X-1', description: 'Camera', capabilities: ['mind-reading'] },
+      ],
+    };
+
+    /** NL with a published proposal; `publicly` opens a public consultation on it first. */
+    async function withProposal(publicly: boolean) {
+      const consultations = inMemoryPublicConsultationStore(inMemoryAuditLog(clock));
+      const node = await nlNode(consultations);
+      const drafted = await node.app.inject({
+        method: 'POST',
+        url: '/v1/proposals',
+        headers: asRole('caseworker'),
+        payload: content,
+      });
+      const id = drafted.json<{ id: string }>().id;
+      const published = await node.app.inject({
+        method: 'POST',
+        url: `/v1/proposals/${id}/publish`,
+        headers: asRole('senior-officer'),
+      });
+      expect(published.statusCode, published.body).toBe(200);
+      if (publicly) {
+        await consultations.addConsultation(
+          {
+            id: 'pc-1',
+            title: 'Facial recognition',
+            summary: 'Views sought.',
+            authority: 'NL',
+            subject: { kind: 'proposal', proposalId: id, version: 1, title: 'x', authority: 'NL' },
+            opensAt: new Date('2026-12-01T00:00:00Z'),
+            closesAt: new Date('2027-01-01T00:00:00Z'),
+            openedBy: { actor: 'cw', at: new Date('2026-12-01T00:00:00Z') },
+          },
+          {
+            actor: 'cw',
+            action: 'public-consultation.open',
+            objectType: 'public-consultation',
+            objectId: 'pc-1',
+          },
+        );
+      }
+      return { ...node, id };
+    }
+
+    it('answers an exporter item by item, in its order, with the reason, reading no case', async () => {
+      const { app, id } = await withProposal(true);
+      const ran = await app.inject({
+        method: 'POST',
+        url: `/v1/proposals/${id}/dry-run/catalogue`,
+        headers: asRole('exporter', 'org-exporter'),
+        payload: catalogue,
+      });
+      expect(ran.statusCode, ran.body).toBe(200);
+      expect(ran.json()).toMatchObject({
+        proposalId: id,
+        version: 1,
+        entryId: 'NL-PROP-FRT-1',
+        examined: 3,
+        counts: { captured: 1, 'possibly-captured': 0, 'not-captured': 1, unclassifiable: 1 },
+        newlyControlled: 1,
+        items: [
+          { position: 1, ref: 'FR-200', capture: 'captured' },
+          { position: 2, ref: 'ARM-1', capture: 'not-captured' },
+          {
+            position: 3,
+            ref: 'X-1',
+            capture: 'unclassifiable',
+            reason: expect.stringMatching(/mind-reading/) as unknown,
+          },
+        ],
+      });
+      // The open case of the authority is nowhere in the answer.
+      expect(ran.body).not.toMatch(/case-1|NL-2026-0001/);
+    });
+
+    it('lets staff test any proposal it holds, and hides from an exporter a proposal not under public consultation', async () => {
+      const { app, id } = await withProposal(false);
+      const staff = await app.inject({
+        method: 'POST',
+        url: `/v1/proposals/${id}/dry-run/catalogue`,
+        headers: asRole('caseworker'),
+        payload: catalogue,
+      });
+      expect(staff.statusCode, staff.body).toBe(200);
+      const exporter = await app.inject({
+        method: 'POST',
+        url: `/v1/proposals/${id}/dry-run/catalogue`,
+        headers: asRole('exporter', 'org-exporter'),
+        payload: catalogue,
+      });
+      expect(exporter.statusCode).toBe(404);
+      // Every other proposal route stays closed to exporters.
+      const other = await app.inject({
+        method: 'GET',
+        url: `/v1/proposals/${id}/dry-run`,
+        headers: asRole('exporter', 'org-exporter'),
+      });
+      expect(other.statusCode).toBe(403);
+    });
+
+    it('refuses an empty catalogue, an unknown field and a version that does not exist', async () => {
+      const { app, id } = await withProposal(true);
+      for (const [payload, status] of [
+        [{ items: [] }, 400],
+        [{ items: [{ description: 'x', colour: 'red' }] }, 400],
+        [{ version: 7, items: catalogue.items }, 409],
+      ] as const) {
+        const refused = await app.inject({
+          method: 'POST',
+          url: `/v1/proposals/${id}/dry-run/catalogue`,
+          headers: asRole('caseworker'),
+          payload,
+        });
+        expect(refused.statusCode, JSON.stringify(payload)).toBe(status);
+      }
+    });
   });
 });

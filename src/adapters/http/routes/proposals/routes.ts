@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { latestPositions } from '../../../../application/proposals/check-sync-gaps.ts';
+import { dryRunCatalogue } from '../../../../application/proposals/dry-run-catalogue.ts';
 import { dryRunProposal } from '../../../../application/proposals/dry-run-proposal.ts';
 import {
   draftProposal,
@@ -12,6 +13,8 @@ import type { ProposalRecord } from '../../../../application/ports/proposal-stor
 import type { ProposalSummarySchema } from '../../../../contracts/proposals.ts';
 import {
   AmendmentInputSchema,
+  CatalogueDryRunRequestSchema,
+  CatalogueDryRunSchema,
   DryRunQuerySchema,
   DryRunSchema,
   PositionInputSchema,
@@ -42,6 +45,8 @@ const drafters: RouteAccess = { roles: ['caseworker', 'senior-officer'] };
 /** What goes to partners in the authority's name (publication, amendment, withdrawal, position). */
 const seniors: RouteAccess = { roles: ['senior-officer'] };
 const errors = errorResponses(400, 401, 403, 404, 409, 503);
+/** The one route an exporter may call: its own catalogue against a proposal open to the public. */
+const catalogueDryRunUrl = '/proposals/:id/dry-run/catalogue';
 
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the JSON shape
 const json = <T>(value: unknown): T => JSON.parse(JSON.stringify(value)) as T;
@@ -85,6 +90,8 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<ProposalDeps> = (app, dep
     if (principal === undefined || principal.organisationKind === 'licensing-authority') {
       return undefined;
     }
+    // The route's own access rule and use case decide who else may test a catalogue, and on what.
+    if (request.routeOptions.url?.endsWith(catalogueDryRunUrl) === true) return undefined;
     return sendError(
       reply,
       cordonError(
@@ -340,6 +347,35 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<ProposalDeps> = (app, dep
         ...(request.query.version === undefined ? {} : { version: request.query.version }),
       });
       return ran.ok ? json<Static<typeof DryRunSchema>>(ran.value) : sendError(reply, ran.error);
+    },
+  );
+
+  app.post(
+    catalogueDryRunUrl,
+    {
+      config: { access: { roles: ['caseworker', 'senior-officer', 'exporter'] } },
+      schema: {
+        tags: ['proposals'],
+        summary:
+          'Impact before adoption for an exporter: which items of a catalogue the proposed entry would capture',
+        description:
+          'Each item (an application item: description, capabilities, answers, own rating; `ref` is echoed back) is classified against the control catalogue with the proposed entry of the version (default: current) added: `captured`, `possibly-captured`, `not-captured`, or `unclassifiable`, each with the reason, in the order sent. Nothing is stored and no case is read. Staff test any proposal held here; an exporter only a published version of a proposal on which a public consultation has opened (any other is 404). At most 2,000 items.',
+        params: ProposalIdParamsSchema,
+        body: CatalogueDryRunRequestSchema,
+        response: { 200: CatalogueDryRunSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const ran = await dryRunCatalogue(deps, {
+        proposalId: request.params.id,
+        ...(request.body.version === undefined ? {} : { version: request.body.version }),
+        items: request.body.items,
+        audience: principal.organisationKind === 'licensing-authority' ? 'staff' : 'public',
+      });
+      if (!ran.ok) return sendError(reply, ran.error);
+      const { proposalId, version, result } = ran.value;
+      return json<Static<typeof CatalogueDryRunSchema>>({ proposalId, version, ...result });
     },
   );
   return Promise.resolve();
