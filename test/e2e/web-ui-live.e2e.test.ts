@@ -12,8 +12,9 @@ import {
   seriousViolations,
   snap,
 } from '../support/browser.ts';
-import { cordonOutput, startCordonServer, type ServerProcess } from '../support/cli-process.ts';
-import { copyDataDirTemplate } from '../support/data-dir.ts';
+import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
+import { copyPeopleTemplate } from '../support/data-dir.ts';
+import { ownPassword } from '../support/people-cast.ts';
 
 // The application form's red-flag pick list and classification questions, and live updates with
 // notifications, in Debian's Chromium driven by playwright-core (as web-ui.e2e): an officer's
@@ -23,20 +24,13 @@ import { copyDataDirTemplate } from '../support/data-dir.ts';
 // page; screenshots go to test-results/web-ui/.
 
 const root = path.resolve(import.meta.dirname, '../..');
-const adminPassword = 'first-operator-e2e-pw-1';
-const password = 'people-e2e-password-1';
-const ownPassword = 'heron lantern quietly 7';
-const run = cordonOutput;
 
 describe.skipIf(browserSkipReason !== undefined)(
   browserTitle('the application form and live updates in the web UI, in Chromium'),
   () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-web-live-'));
-    const env = {
-      CORDON_DATA_DIR: copyDataDirTemplate(path.join(work, 'data')),
-      CORDON_ADMIN_PASSWORD: adminPassword,
-      PEOPLE_PASSWORD: password,
-    };
+    // The lists imported, the first administrator and the people of test/support/people-cast.ts.
+    const { env } = copyPeopleTemplate(path.join(work, 'data'));
     let server: ServerProcess | undefined;
     let browser: Browser | undefined;
     const contexts: BrowserContext[] = [];
@@ -49,39 +43,9 @@ describe.skipIf(browserSkipReason !== undefined)(
         stdio: 'inherit',
       });
       fs.mkdirSync(screenshots, { recursive: true });
-      const first = await startCordonServer(env, 240_000);
-      await first.stop();
-      const orgs = JSON.parse(await run(['orgs', 'list', '--json'], env)) as {
-        organisations: { id: string; kind: string }[];
-      };
-      const authority = orgs.organisations.find((o) => o.kind === 'licensing-authority')!.id;
-      const add = ['orgs', 'add', '--name', 'Acme Optics GmbH', '--kind', 'exporter'];
-      const exporter = (
-        JSON.parse(await run([...add, '--country', 'DE', '--json'], env)) as { id: string }
-      ).id;
-      for (const [name, org, roles] of [
-        ['erin', exporter, 'exporter'],
-        ['cara', authority, 'caseworker'],
-      ] as const) {
-        await run(
-          ['users', 'add', name, '--org', org, '--roles', roles].concat([
-            '--password-env',
-            'PEOPLE_PASSWORD',
-            '--json',
-          ]),
-          env,
-        );
-        await run(
-          ['users', 'change-password', name, '--current-password-env', 'PEOPLE_PASSWORD'].concat([
-            '--new-password-env',
-            'OWN_PASSWORD',
-          ]),
-          { ...env, OWN_PASSWORD: ownPassword },
-        );
-      }
       server = await startCordonServer(env, 240_000);
       browser = await launchChromium();
-    }, 600_000);
+    }, 300_000);
 
     afterAll(async () => {
       for (const context of contexts) await context.close();
