@@ -222,6 +222,21 @@ const isObject = (v: unknown): v is Fields =>
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const isTextList = (v: unknown): v is readonly string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
+/**
+ * A value from a partner's message, shown in a rejection: a string, number, boolean or null as
+ * written (at most 64 characters), anything else by its type. Never `String(v)`: a hostile object
+ * (`{ "toString": 0 }`) cannot be turned into text and would throw.
+ */
+export const shown = (v: unknown): string =>
+  typeof v === 'string'
+    ? JSON.stringify(v.slice(0, 64))
+    : v === null || typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : Array.isArray(v)
+        ? 'a list'
+        : typeof v === 'object'
+          ? 'an object'
+          : typeof v;
 
 /**
  * Checks a header that arrived from a partner: the shape, not the signature or the chain.
@@ -230,7 +245,7 @@ const isTextList = (v: unknown): v is readonly string[] =>
 export function parseHeader(value: unknown): Result<MessageHeader, string> {
   if (!isObject(value)) return err('the header is not a JSON object');
   const h = value;
-  if (h.v !== 1) return err(`unsupported message version ${String(h.v)}`);
+  if (h.v !== 1) return err(`unsupported message version ${shown(h.v)}`);
   if (!isText(h.sender) || !isAuthorityId(h.sender)) return err('sender is not an authority id');
   if (typeof h.sequence !== 'number' || !Number.isSafeInteger(h.sequence) || h.sequence < 1)
     return err('sequence is not a positive integer');
@@ -242,7 +257,7 @@ export function parseHeader(value: unknown): Result<MessageHeader, string> {
   if (typeof h.issuedAt !== 'string' || !isoInstant.test(h.issuedAt))
     return err('issuedAt is not an ISO instant');
   if (typeof h.kind !== 'string' || !(messageKinds as readonly string[]).includes(h.kind))
-    return err(`unknown message kind ${String(h.kind)}`);
+    return err(`unknown message kind ${shown(h.kind)}`);
   if (h.recipients !== 'all' && !isTextList(h.recipients))
     return err('recipients is neither "all" nor a list');
   if (typeof h.bodyHash !== 'string' || !/^[0-9a-f]{64}$/.test(h.bodyHash))

@@ -66,6 +66,26 @@ describe(parseHeader.name, () => {
     expect(parseHeader({ ...header(1, null), kind: 'gossip' }).ok).toBe(false);
     expect(parseHeader(header(1, null)).ok).toBe(true);
   });
+
+  it('names what is wrong with a hostile version or kind, even an object that cannot become text', () => {
+    // `{ toString: 0 }` throws when turned into a string (the fuzzer found it).
+    expect(parseHeader({ ...header(1, null), v: { toString: 0 } })).toEqual({
+      ok: false,
+      error: 'unsupported message version an object',
+    });
+    expect(parseHeader({ ...header(1, null), kind: [{ toString: 0 }] })).toEqual({
+      ok: false,
+      error: 'unknown message kind a list',
+    });
+    expect(parseHeader({ ...header(1, null), v: 2 })).toEqual({
+      ok: false,
+      error: 'unsupported message version 2',
+    });
+    expect(parseHeader({ ...header(1, null), kind: 'gossip' })).toEqual({
+      ok: false,
+      error: 'unknown message kind "gossip"',
+    });
+  });
 });
 
 describe(unknownKindHeader.name, () => {

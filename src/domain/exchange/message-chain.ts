@@ -1,4 +1,5 @@
 import type { MessageHeader } from './exchange-message.ts';
+import { shown } from './exchange-message.ts';
 
 /** Where a sender's chain stands: its last accepted sequence number and that message's hash. */
 export interface ChainPosition {
@@ -131,7 +132,7 @@ export function checkFeedClaims(
   nowSeconds: number,
 ): string | undefined {
   if (claims.scope !== 'exchange-feed') return 'the token is not for the exchange feed';
-  if (claims.aud !== self) return `the token is addressed to ${String(claims.aud)}, not ${self}`;
+  if (claims.aud !== self) return `the token is addressed to ${shown(claims.aud)}, not ${self}`;
   const { iat, exp } = claims;
   if (typeof iat !== 'number' || typeof exp !== 'number') return 'the token has no iat or exp';
   if (exp - iat > feedTokenLifetimeSeconds) return 'the token lives longer than five minutes';
