@@ -43,12 +43,21 @@ export function registerRoutingCommands(
     });
 }
 
-/** The licence workflow's settings from the environment, or a configuration error naming each. */
+/**
+ * The licence workflow's settings from the environment, or a configuration error naming each.
+ * `servingPort` is the port `cordon serve` listens on: without CORDON_PUBLIC_URL, letters give
+ * this server's address for verification (on `--port 9443`, not the default 8080).
+ */
 export async function caseSettingsFrom(
   context: CliContext,
+  servingPort?: number,
 ): Promise<Result<CaseSettings, CordonError>> {
   const { parseCaseSettings } = await import('./case-wiring.ts');
-  const parsed = parseCaseSettings(context.env);
+  const parsed = parseCaseSettings(
+    servingPort === undefined || servingPort === 0
+      ? context.env
+      : { ...context.env, PORT: String(servingPort) },
+  );
   return parsed.ok
     ? parsed
     : err(cordonError('CORDON_CONFIG_INVALID', 'Invalid case configuration', parsed.error));

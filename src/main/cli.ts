@@ -48,7 +48,8 @@ export function cliHandlers(
       if (!config.ok) return config;
       const exchange = exchangeConfigFrom(context, config.value);
       if (!exchange.ok) return exchange;
-      const cases = await caseSettingsFrom(context);
+      // Without CORDON_PUBLIC_URL, letters point at this server: the port of --port, not PORT's.
+      const cases = await caseSettingsFrom(context, config.value.http.port);
       if (!cases.ok) return cases;
       const { startServer } = await import('./server.ts');
       const started = await startServer(config.value, {
