@@ -400,7 +400,7 @@ export function proposalsCliHandlers(context: CliContext): ProposalsCliHandlers 
     proposalsDraft: (flags, file) =>
       withProposals(flags, 'proposals draft', async (deps) => {
         const m = await modules();
-        const input = await m.readJsonFile(file);
+        const input = await m.readJsonFile(path.resolve(context.cwd, file));
         if (!input.ok) return input;
         const drafted = await m.draftProposal(deps, m.cliActor(), input.value);
         return drafted.ok ? show(deps, drafted.value.id) : drafted;
