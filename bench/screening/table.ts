@@ -49,6 +49,11 @@ export function printTable(results: Json): void {
     { metric: 'nomenklatura F1, tuning half (in-sample)', value: f1('tuning'), target: 'reported' },
     { metric: 'nomenklatura F1, all pairs', value: f1('all'), target: 'reported' },
     {
+      metric: 'nomenklatura F1 with screening word weights, held-out / tuning',
+      value: `${f1('withScreeningWeights.heldOut')} / ${num(r, `${nk}.withScreeningWeights.tuning.atDefault.f1`).toFixed(4)}`,
+      target: 'reported',
+    },
+    {
       metric: 'logic-v2 (frozen) F1 at 0.70 / best',
       value: `${num(r, `${nk}.logicV2.at070.f1`).toFixed(3)} / ${num(r, `${nk}.logicV2.best.f1`).toFixed(3)} at ${num(r, `${nk}.logicV2.best.threshold`).toFixed(2)}; Cordon on the same ${num(r, `${nk}.sharedWithLogicV2`)} cases: ${num(r, `${nk}.cordonOnShared.best.f1`).toFixed(3)}`,
       target: 'baseline',
