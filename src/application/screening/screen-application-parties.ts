@@ -1,3 +1,4 @@
+import type { PartyType } from '../../domain/classification/licence-query.ts';
 import type { ListedParty } from '../../domain/lists/listed-party.ts';
 import type { NameProblem } from '../../domain/screening/normalise-name.ts';
 import type { ScoreThresholds } from '../../domain/screening/score-names.ts';
@@ -43,26 +44,30 @@ export interface ApplicationPartiesScreening {
   readonly party: (entityId: string) => ListedParty | undefined;
 }
 
-const organisationTypes: ReadonlySet<string> = new Set([
-  'police',
-  'intelligence',
-  'military',
-  'government-security',
-  'government-other',
-  'telecom-operator',
-  'commercial',
-  'academic',
-]);
+/**
+ * What each party type says about the kind of name to screen: a person, an organisation, or
+ * nothing (`unknown`). Typed by `PartyType`, so a new type cannot be left out.
+ */
+const kindOfPartyType: Readonly<Record<PartyType, ScreeningQuery['kind']>> = {
+  police: 'organisation',
+  intelligence: 'organisation',
+  military: 'organisation',
+  'government-security': 'organisation',
+  'government-other': 'organisation',
+  'telecom-operator': 'organisation',
+  commercial: 'organisation',
+  academic: 'organisation',
+  individual: 'person',
+  unknown: undefined,
+};
 
 /** The query for one party: its name, its country in upper case, and its kind when its type says. */
 function queryOf(party: ApplicationParty): ScreeningQuery {
   const country = party.country?.trim().toUpperCase();
   const kind =
-    party.type === 'individual'
-      ? 'person'
-      : party.type !== undefined && organisationTypes.has(party.type)
-        ? 'organisation'
-        : undefined;
+    party.type !== undefined && Object.hasOwn(kindOfPartyType, party.type)
+      ? kindOfPartyType[party.type as PartyType]
+      : undefined;
   return {
     name: party.name,
     ...(country !== undefined && /^[A-Z]{2}$/.test(country) ? { country } : {}),
