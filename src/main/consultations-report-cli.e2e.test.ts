@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProposedEntry } from '../../test/factories/proposed-entry.ts';
 import { copyDataDirTemplate } from '../../test/support/data-dir.ts';
 import { openDatabase } from '../adapters/db/open-database.ts';
 import { kyselyProposalStore } from '../adapters/proposals/kysely-proposal-store.ts';
@@ -72,24 +73,7 @@ beforeAll(async () => {
       'proposal.json',
       JSON.stringify({
         title: 'Facial recognition systems for mass surveillance',
-        entry: {
-          entryId: 'NL-PROP-FRT-1',
-          title: 'Facial recognition for crowd scanning',
-          text: 'Systems specially designed to identify persons by their faces in crowds.',
-          kind: 'equipment',
-          criteriaMode: 'all-of',
-          criteria: [
-            {
-              id: 'a',
-              text: 'Facial recognition for mass surveillance or crowd scanning',
-              facts: ['facial-recognition-mass-surveillance'],
-              factMode: 'all',
-            },
-          ],
-          exclusions: [],
-          parameters: [],
-          technicalNotes: [],
-        },
+        entry: buildProposedEntry({ title: 'Facial recognition for crowd scanning' }),
         rationale: 'Used to identify protesters.',
         evidence: [],
         reasonsForControl: ['HR'],

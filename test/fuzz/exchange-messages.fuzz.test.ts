@@ -25,6 +25,7 @@ import { inMemoryAuditLog, testSha256 } from '../fakes/in-memory-audit-log.ts';
 import { inMemoryCaseStore } from '../fakes/in-memory-case-store.ts';
 import { inMemoryExchangeStore } from '../fakes/in-memory-exchange-store.ts';
 import { fuzzParameters, perInputBudgetMs } from './fuzz-runs.ts';
+import { buildProposedEntry } from '../factories/proposed-entry.ts';
 
 // Messages from partner states are hostile input twice over: anyone on the network can send
 // bytes, and a partner holding a pinned key can still sign a malformed or malicious body.
@@ -48,24 +49,10 @@ const proposal = {
   proposalId: 'US-BIS-proposal-1',
   version: 1,
   title: 'Facial recognition systems for mass surveillance',
-  entry: {
+  entry: buildProposedEntry({
     entryId: 'US-PROP-FRT-1',
-    title: 'Facial recognition systems for crowd scanning',
-    text: 'Systems specially designed to identify persons by their faces in crowds.',
-    kind: 'equipment',
-    criteriaMode: 'all-of',
-    criteria: [
-      {
-        id: 'a',
-        text: 'Facial recognition for crowd scanning',
-        facts: ['facial-recognition-mass-surveillance'],
-        factMode: 'all',
-      },
-    ],
-    exclusions: [],
     parameters: [{ name: 'faces per second', value: '>= 100' }],
-    technicalNotes: [],
-  },
+  }),
   rationale: 'Used to identify protesters.',
   evidence: [{ text: 'Protesters identified.', source: 'Amnesty', textStatus: 'paraphrase' }],
   reasonsForControl: ['HR'],

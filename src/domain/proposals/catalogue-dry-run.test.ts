@@ -1,31 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { shippedRegulation } from '../../../test/fakes/shipped-regulation.ts';
+import { buildProposedEntry } from '../../../test/factories/proposed-entry.ts';
 import { dryRunCatalogue } from './catalogue-dry-run.ts';
 import { proposedControlEntry } from './proposal-impact.ts';
 
 const { catalogue } = shippedRegulation().regulation;
 
-const entry = proposedControlEntry(
-  {
-    entryId: 'NL-PROP-FRT-1',
-    title: 'Facial recognition systems for crowd scanning',
-    text: 'Systems specially designed to identify persons by their faces in crowds.',
-    kind: 'equipment',
-    criteriaMode: 'all-of',
-    criteria: [
-      {
-        id: 'a',
-        text: 'Facial recognition for mass surveillance or crowd scanning',
-        facts: ['facial-recognition-mass-surveillance'],
-        factMode: 'all',
-      },
-    ],
-    exclusions: [],
-    parameters: [],
-    technicalNotes: [],
-  },
-  { proposalId: 'NL-ILT-proposal-1', version: 1, authority: 'NL-ILT', date: '2026-12-07' },
-);
+const entry = proposedControlEntry(buildProposedEntry(), {
+  proposalId: 'NL-ILT-proposal-1',
+  version: 1,
+  authority: 'NL-ILT',
+  date: '2026-12-07',
+});
 
 describe(dryRunCatalogue.name, () => {
   it('answers every item in the catalogue’s order, with its reference, capture and reason', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedRegulation } from '../../../test/fakes/shipped-regulation.ts';
+import { buildProposedEntry } from '../../../test/factories/proposed-entry.ts';
 import type { ProposedEntry } from './control-proposal.ts';
 import {
   dryRunProposedEntry,
@@ -10,24 +11,7 @@ import {
 
 const { catalogue } = shippedRegulation().regulation;
 
-const facialRecognition: ProposedEntry = {
-  entryId: 'NL-PROP-FRT-1',
-  title: 'Facial recognition systems for crowd scanning',
-  text: 'Systems specially designed to identify persons by their faces in crowds.',
-  kind: 'equipment',
-  criteriaMode: 'all-of',
-  criteria: [
-    {
-      id: 'a',
-      text: 'Facial recognition for mass surveillance or crowd scanning',
-      facts: ['facial-recognition-mass-surveillance'],
-      factMode: 'all',
-    },
-  ],
-  exclusions: [],
-  parameters: [],
-  technicalNotes: [],
-};
+const facialRecognition: ProposedEntry = buildProposedEntry();
 const entry = proposedControlEntry(facialRecognition, {
   proposalId: 'NL-ILT-proposal-1',
   version: 1,
