@@ -12,7 +12,7 @@ import { build, isFresh } from './build-cli.js';
 // import no slower). A long-running server keeps the optimised code.
 const longRunning = new Set(['serve', 'worker']);
 if (!process.argv.slice(2).some((arg) => longRunning.has(arg)))
-  v8.setFlagsFromString('--liftoff-only');
+  v8.setFlagsFromString('--no-wasm-tier-up --no-wasm-dynamic-tiering');
 
 async function loadMain() {
   if (!isFresh()) {
