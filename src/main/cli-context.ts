@@ -159,6 +159,7 @@ export async function cliScreeningService(
   const { partnerAlertScreening } = await import('./exchange-wiring.ts');
   const { diskScreeningIndexCache } =
     await import('../adapters/screening/disk-screening-index-cache.ts');
+  const { readBuildFingerprint } = await import('../adapters/runtime/code-version.ts');
   const store = kyselyListSnapshotStore(database.db);
   // Partners' threat alerts are screened beside the lists, as on the server.
   const extra = partnerAlertScreening(database.db);
@@ -170,7 +171,8 @@ export async function cliScreeningService(
       ? {
           indexes: diskScreeningIndexCache(store, {
             file: path.join(config.database.dataDir, 'cache', 'screening-index.v8'),
-            codeVersion: context.codeVersion,
+            // Keyed by the build too: the commit alone stays the same while sources are edited.
+            codeVersion: `${context.codeVersion}+build.${readBuildFingerprint() ?? 'sources'}`,
             extra,
           }),
         }

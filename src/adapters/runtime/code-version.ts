@@ -20,6 +20,20 @@ export function detectCodeVersion(root = repositoryRoot): string {
   return commit ? `${pkg.version}+${commit.slice(0, 12)}` : pkg.version;
 }
 
+/**
+ * The fingerprint of the sources the running dist/ was compiled from (bin/build-cli.js writes it
+ * to dist/.fingerprint), or undefined when running the sources themselves. Unlike the commit it
+ * changes with every edit, so caches built by one build are never read by another.
+ */
+export function readBuildFingerprint(root = repositoryRoot): string | undefined {
+  try {
+    const fingerprint = fs.readFileSync(path.join(root, 'dist', '.fingerprint'), 'utf8').trim();
+    return /^[0-9a-f]{16,}$/.test(fingerprint) ? fingerprint.slice(0, 16) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function readGitCommit(root: string): string | undefined {
   try {
     const gitDir = path.join(root, '.git');
