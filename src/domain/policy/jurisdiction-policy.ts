@@ -1,4 +1,4 @@
-import type { Regime } from '../classification/control-entry.ts';
+import { regimes, type Regime } from '../classification/control-entry.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import { parseCountryCode, type CountryCode } from './country-code.ts';
 import type { SanctionsAuthority } from './sanctions-regime.ts';
@@ -282,7 +282,7 @@ export interface PolicyContext {
   readonly listSources: readonly string[];
 }
 
-const controlRegimes: readonly string[] = ['wassenaar', 'eu', 'uk', 'us'];
+const controlRegimes: readonly string[] = regimes;
 const authorities: readonly string[] = ['un', 'eu', 'uk'];
 
 /**
