@@ -1,20 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserSkipReason,
-  browserTitle,
-  launchChromium,
-  screenshots,
-  seriousViolations,
-  snap,
-} from '../support/browser.ts';
-import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
-import { copyPeopleTemplate } from '../support/data-dir.ts';
-import { ownPassword } from '../support/people-cast.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, browserTitle, seriousViolations, snap } from '../support/browser.ts';
+import { webUiSession } from '../support/web-ui-session.ts';
 
 // The application form's red-flag pick list and classification questions, and live updates with
 // notifications, in Debian's Chromium driven by playwright-core (as web-ui.e2e): an officer's
@@ -23,66 +10,12 @@ import { ownPassword } from '../support/people-cast.ts';
 // staff page, and anyone reads it on /consultations without signing in. axe-core checks each
 // page; screenshots go to test-results/web-ui/.
 
-const root = path.resolve(import.meta.dirname, '../..');
-
 describe.skipIf(browserSkipReason !== undefined)(
   browserTitle('the application form and live updates in the web UI, in Chromium'),
   () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-web-live-'));
-    // The lists imported, the first administrator and the people of test/support/people-cast.ts.
-    const { env } = copyPeopleTemplate(path.join(work, 'data'));
-    let server: ServerProcess | undefined;
-    let browser: Browser | undefined;
-    const contexts: BrowserContext[] = [];
-    const problems: string[] = [];
+    const ui = webUiSession('web-live', { startTimeoutMs: 240_000, pageTimeoutMs: 90_000 });
+    const { signedIn, call, problems } = ui;
     let caseId = '';
-
-    beforeAll(async () => {
-      execFileSync(process.execPath, [path.join(root, 'bin/build-web.js'), '--if-stale'], {
-        cwd: root,
-        stdio: 'inherit',
-      });
-      fs.mkdirSync(screenshots, { recursive: true });
-      server = await startCordonServer(env, 240_000);
-      browser = await launchChromium();
-    }, 300_000);
-
-    afterAll(async () => {
-      for (const context of contexts) await context.close();
-      await browser?.close();
-      await server?.stop();
-      fs.rmSync(work, { recursive: true, force: true });
-    });
-
-    async function signedIn(username: string): Promise<Page> {
-      const context = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.setDefaultTimeout(90_000);
-      page.on('pageerror', (error) => problems.push(`${username}: page error ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-          problems.push(`${username}: ${message.text()}`);
-      });
-      await page.goto(server!.url);
-      await page.getByLabel('Username').fill(username);
-      await page.getByLabel('Password').fill(ownPassword);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('navigation', { name: 'Main' }).waitFor();
-      return page;
-    }
-
-    /** Calls the API from the page, with its session cookie and CSRF token. */
-    async function call(page: Page, method: 'GET' | 'POST', url: string, data?: unknown) {
-      const csrf = await page.evaluate<string | null>("sessionStorage.getItem('cordon.csrfToken')");
-      const response = await page.request.fetch(new URL(url, server!.url).toString(), {
-        method,
-        headers: { 'x-csrf-token': csrf ?? '', 'content-type': 'application/json' },
-        ...(data === undefined ? {} : { data: JSON.stringify(data) }),
-      });
-      expect(response.status(), await response.text()).toBeLessThan(300);
-      return (await response.json()) as Record<string, unknown>;
-    }
 
     const liveStatus = (page: Page) => page.locator('header.top').getAttribute('data-live');
 
@@ -148,7 +81,7 @@ describe.skipIf(browserSkipReason !== undefined)(
     it('brings an officer’s question to the exporter’s open case and bell without a reload, and the answer to the officer’s bell', async () => {
       expect(caseId).not.toBe('');
       const exporter = await signedIn('erin');
-      await exporter.goto(`${server!.url}/cases/${caseId}`);
+      await exporter.goto(`${ui.url()}/cases/${caseId}`);
       await exporter.getByRole('heading', { name: /^Case / }).waitFor();
       await expect.poll(() => liveStatus(exporter)).toBe('open');
       // A full reload would lose this; a live update keeps it.
@@ -222,12 +155,11 @@ describe.skipIf(browserSkipReason !== undefined)(
       expect(await seriousViolations(officer)).toEqual([]);
 
       // Anyone, signed out, reads it and may register to comment.
-      const context = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
-      contexts.push(context);
+      const context = await ui.newContext({ viewport: { width: 1366, height: 900 } });
       const visitor = await context.newPage();
       visitor.setDefaultTimeout(90_000);
       visitor.on('pageerror', (error) => problems.push(`visitor: page error ${error.message}`));
-      await visitor.goto(`${server!.url}/consultations`);
+      await visitor.goto(`${ui.url()}/consultations`);
       await visitor.getByRole('heading', { name: 'Public consultations' }).waitFor();
       const link = visitor.getByRole('link', { name: title });
       await link.waitFor();

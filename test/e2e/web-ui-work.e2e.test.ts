@@ -1,27 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserSkipReason,
-  browserTitle,
-  launchChromium,
-  screenshots,
-  seriousViolations,
-  snap,
-} from '../support/browser.ts';
-import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
-import { copyPeopleTemplate } from '../support/data-dir.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, browserTitle, seriousViolations, snap } from '../support/browser.ts';
+import { webUiSession } from '../support/web-ui-session.ts';
 import { ownPassword } from '../support/people-cast.ts';
 
 // The daily work in the web UI, in Debian's Chromium driven by playwright-core (as web-ui.e2e):
 // uploads, the exporter's "what happens next", the work queue's filters and assign-to-me, the
 // allowed actions, the auditor's page, a password change and the phone-width layout. Screenshots
 // go to test-results/web-ui/, and axe-core checks each page for serious accessibility problems.
-
-const root = path.resolve(import.meta.dirname, '../..');
 
 const application = {
   jurisdiction: 'GB',
@@ -39,70 +24,16 @@ const application = {
 describe.skipIf(browserSkipReason !== undefined)(
   browserTitle('daily work in the web UI, in Chromium'),
   () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-web-work-'));
-    // The lists imported, the first administrator and the people of test/support/people-cast.ts.
-    const { env } = copyPeopleTemplate(path.join(work, 'data'));
-    let server: ServerProcess | undefined;
-    let browser: Browser | undefined;
-    const contexts: BrowserContext[] = [];
-    const problems: string[] = [];
+    const ui = webUiSession('web-work');
+    const { signedIn, call, problems } = ui;
     let caseId = '';
-
-    beforeAll(async () => {
-      execFileSync(process.execPath, [path.join(root, 'bin/build-web.js'), '--if-stale'], {
-        cwd: root,
-        stdio: 'inherit',
-      });
-      fs.mkdirSync(screenshots, { recursive: true });
-      server = await startCordonServer(env, 120_000);
-      browser = await launchChromium();
-    }, 300_000);
-
-    afterAll(async () => {
-      for (const context of contexts) await context.close();
-      await browser?.close();
-      await server?.stop();
-      fs.rmSync(work, { recursive: true, force: true });
-    });
-
-    async function signedIn(
-      username: string,
-      viewport = { width: 1366, height: 900 },
-    ): Promise<Page> {
-      const context = await browser!.newContext({ viewport });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => problems.push(`${username}: page error ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-          problems.push(`${username}: ${message.text()}`);
-      });
-      await page.goto(server!.url);
-      await page.getByLabel('Username').fill(username);
-      await page.getByLabel('Password').fill(ownPassword);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('navigation', { name: 'Main' }).waitFor();
-      return page;
-    }
-
-    /** Calls the API from the page, with its session cookie and CSRF token. */
-    async function call(page: Page, method: 'GET' | 'POST', url: string, data?: unknown) {
-      const csrf = await page.evaluate<string | null>("sessionStorage.getItem('cordon.csrfToken')");
-      const response = await page.request.fetch(new URL(url, server!.url).toString(), {
-        method,
-        headers: { 'x-csrf-token': csrf ?? '', 'content-type': 'application/json' },
-        ...(data === undefined ? {} : { data: JSON.stringify(data) }),
-      });
-      expect(response.status(), await response.text()).toBeLessThan(300);
-      return (await response.json()) as Record<string, unknown>;
-    }
 
     it('tells the exporter what happens next, never an automated outcome, and takes an upload', async () => {
       const page = await signedIn('erin');
       const draft = await call(page, 'POST', '/v1/cases', application);
       caseId = String(draft['id']);
       await call(page, 'POST', `/v1/cases/${caseId}/submit`, { expectedVersion: draft['version'] });
-      await page.goto(`${server!.url}/cases/${caseId}`);
+      await page.goto(`${ui.url()}/cases/${caseId}`);
       await page.getByRole('heading', { name: 'What happens next' }).waitFor();
       const main = (await page.locator('main').textContent()) ?? '';
       expect(main).toMatch(/licensing authority is reviewing your application/);
@@ -185,7 +116,7 @@ describe.skipIf(browserSkipReason !== undefined)(
       );
 
       const page = await signedIn('adam');
-      await page.goto(`${server!.url}/cases/${caseId}`);
+      await page.goto(`${ui.url()}/cases/${caseId}`);
       await page.getByRole('heading', { name: 'Give advice' }).waitFor();
       await expect
         .poll(() => page.locator('datalist#give-advice-desks option[value="human-rights"]').count())
@@ -210,7 +141,7 @@ describe.skipIf(browserSkipReason !== undefined)(
       const href = await page
         .getByRole('link', { name: /Download a verifiable extract/ })
         .getAttribute('href');
-      const extract = await page.request.get(new URL(href!, server!.url).toString());
+      const extract = await page.request.get(new URL(href!, ui.url()).toString());
       expect(extract.status()).toBe(200);
       const body = (await extract.json()) as { format: string; anchor: { seq: number } };
       expect(body.format).toBe('cordon-audit-extract/1');
@@ -234,7 +165,7 @@ describe.skipIf(browserSkipReason !== undefined)(
         );
       expect(await overflow()).toBeLessThanOrEqual(0);
       await snap(page, 'queue-phone');
-      await page.goto(`${server!.url}/cases/${caseId}`);
+      await page.goto(`${ui.url()}/cases/${caseId}`);
       await page.getByRole('heading', { name: /^Case / }).waitFor();
       expect(await overflow()).toBeLessThanOrEqual(0);
       await snap(page, 'case-phone');
@@ -250,7 +181,7 @@ describe.skipIf(browserSkipReason !== undefined)(
       await page.getByRole('button', { name: 'Change the password' }).click();
       await page.getByText(/Your password was changed/).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
-      const login = await fetch(`${server!.url}/v1/auth/login`, {
+      const login = await fetch(`${ui.url()}/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'pat', password: 'marble orchard softly 42' }),

@@ -1,19 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserSkipReason,
-  browserTitle,
-  launchChromium,
-  screenshots,
-  seriousViolations,
-  snap,
-} from '../support/browser.ts';
-import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
-import { copyPeopleTemplate } from '../support/data-dir.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, browserTitle, seriousViolations, snap } from '../support/browser.ts';
+import { webUiSession } from '../support/web-ui-session.ts';
 import { operatorSetPassword, ownPassword } from '../support/people-cast.ts';
 
 // The web UI in Debian's Chromium (the `chromium` package, found on PATH), driven by
@@ -31,63 +21,22 @@ const hikvisionInChinese = '杭州海康威视数字技术股份有限公司';
 const title = browserTitle('the web UI in Chromium');
 
 describe.skipIf(browserSkipReason !== undefined)(title, () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cordon-web-ui-'));
-  // The lists imported, the first administrator and the people of test/support/people-cast.ts.
-  const { env } = copyPeopleTemplate(path.join(work, 'data'));
-  let server: ServerProcess | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(root, 'bin/build-web.js'), '--if-stale'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    fs.mkdirSync(screenshots, { recursive: true });
-    server = await startCordonServer(env, 120_000);
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(work, { recursive: true, force: true });
-  });
-
-  /** A fresh browser session, signed in as `username`, with CSP violations and page errors recorded. */
-  async function signedIn(username: string): Promise<Page> {
-    const context = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`${username}: page error ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-        problems.push(`${username}: ${message.text()}`);
-    });
-    await page.goto(server!.url);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(ownPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    return page;
-  }
+  const ui = webUiSession('web-ui');
+  const { signedIn, problems } = ui;
 
   it('serves the UI at / under a strict Content-Security-Policy, and keeps the API JSON', async () => {
-    const home = await fetch(`${server!.url}/some/page`);
+    const home = await fetch(`${ui.url()}/some/page`);
     expect(home.status).toBe(200);
     expect(home.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await home.text()).toContain('<div id="root">');
-    const api = await fetch(`${server!.url}/v1/no-such-endpoint`);
+    const api = await fetch(`${ui.url()}/v1/no-such-endpoint`);
     expect(api.headers.get('content-type')).toContain('application/json');
   });
 
   it('asks a person whose password someone else set to choose their own before anything else', async () => {
-    const context = await browser!.newContext();
-    contexts.push(context);
+    const context = await ui.newContext();
     const page = await context.newPage();
-    await page.goto(server!.url);
+    await page.goto(ui.url());
     await page.getByLabel('Username').fill('fred');
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -107,10 +56,9 @@ describe.skipIf(browserSkipReason !== undefined)(title, () => {
   });
 
   it('shows the sign-in page without accessibility problems', async () => {
-    const context = await browser!.newContext();
-    contexts.push(context);
+    const context = await ui.newContext();
     const page = await context.newPage();
-    await page.goto(server!.url);
+    await page.goto(ui.url());
     await page.getByRole('heading', { name: 'Sign in to Cordon' }).waitFor();
     await snap(page, 'sign-in');
     expect(await seriousViolations(page)).toEqual([]);
@@ -274,7 +222,7 @@ describe.skipIf(browserSkipReason !== undefined)(title, () => {
     expect(await finalPage.locator('main').textContent()).toMatch(/refused/i);
     const pdfLink = finalPage.getByRole('link', { name: 'Open the decision document (PDF)' });
     const href = await pdfLink.getAttribute('href');
-    const pdf = await finalPage.request.get(new URL(href!, server!.url).toString());
+    const pdf = await finalPage.request.get(new URL(href!, ui.url()).toString());
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     await snap(finalPage, 'case-finalised');
@@ -298,7 +246,7 @@ describe.skipIf(browserSkipReason !== undefined)(title, () => {
   it('adds a user only with a second administrator, who enrols with both halves of the code; disables them; and creates, copies and revokes a token of the administrator', async () => {
     const page = await signedIn('admin');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: server!.url,
+      origin: ui.url(),
     });
     page.on('dialog', (dialog) => void dialog.accept());
     await page.getByRole('link', { name: 'Users and tokens' }).click();
@@ -331,7 +279,7 @@ describe.skipIf(browserSkipReason !== undefined)(title, () => {
     await snap(second, 'people-grant-approved');
     expect(await seriousViolations(second)).toEqual([]);
 
-    const enrol = await fetch(`${server!.url}/v1/auth/enrol`, {
+    const enrol = await fetch(`${ui.url()}/v1/auth/enrol`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -342,7 +290,7 @@ describe.skipIf(browserSkipReason !== undefined)(title, () => {
     });
     expect(enrol.status).toBe(204);
     const signIn = (username: string, secret: string) =>
-      fetch(`${server!.url}/v1/auth/login`, {
+      fetch(`${ui.url()}/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username, password: secret }),
@@ -368,7 +316,7 @@ describe.skipIf(browserSkipReason !== undefined)(title, () => {
     await page.getByText('Copied to the clipboard.').waitFor();
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(secret);
     const whoAmI = () =>
-      fetch(`${server!.url}/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
+      fetch(`${ui.url()}/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
     const me = await whoAmI();
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ username: 'admin' });
