@@ -6,34 +6,14 @@ import type {
   SyncGapAlert,
 } from '../../src/application/ports/proposal-store.ts';
 import type { ProposalContent } from '../../src/domain/proposals/control-proposal.ts';
+import { buildProposalContent, buildProposedEntry } from '../factories/proposed-entry.ts';
 
 const audit = { actor: 'test', action: 'test', objectType: 'control-proposal', objectId: 'p' };
 const at = (iso: string) => new Date(iso);
 
-const content: ProposalContent = {
-  title: 'Facial recognition systems',
-  entry: {
-    entryId: 'NL-PROP-FRT-1',
-    title: 'Facial recognition for crowd scanning',
-    text: 'Systems specially designed to identify persons in crowds.',
-    kind: 'equipment',
-    criteriaMode: 'all-of',
-    criteria: [
-      {
-        id: 'a',
-        text: 'Crowd scanning',
-        facts: ['facial-recognition-mass-surveillance'],
-        factMode: 'all',
-      },
-    ],
-    exclusions: [],
-    parameters: [{ name: 'faces per second', value: '>= 100' }],
-    technicalNotes: [],
-  },
-  rationale: 'Used against protesters.',
-  evidence: [{ text: 'Protesters identified.', source: 'Amnesty', textStatus: 'paraphrase' }],
-  reasonsForControl: ['HR'],
-};
+const content: ProposalContent = buildProposalContent({
+  entry: buildProposedEntry({ parameters: [{ name: 'faces per second', value: '>= 100' }] }),
+});
 
 const proposal = (
   id: string,

@@ -1,4 +1,7 @@
-import type { ProposedEntry } from '../../src/domain/proposals/control-proposal.ts';
+import type {
+  ProposalContent,
+  ProposedEntry,
+} from '../../src/domain/proposals/control-proposal.ts';
 
 /**
  * A proposed control entry for facial-recognition systems used for crowd scanning (the Initiative's
@@ -25,6 +28,24 @@ export function buildProposedEntry(overrides: Partial<ProposedEntry> = {}): Prop
     exclusions: [],
     parameters: [],
     technicalNotes: [],
+    ...overrides,
+  };
+}
+
+/**
+ * A control proposal's content around `buildProposedEntry()`: title, rationale, one paraphrased
+ * piece of evidence and the human-rights reason for control.
+ *
+ * @example
+ * buildProposalContent({ rationale: 'Used against journalists.' })
+ */
+export function buildProposalContent(overrides: Partial<ProposalContent> = {}): ProposalContent {
+  return {
+    title: 'Facial recognition systems',
+    entry: buildProposedEntry(),
+    rationale: 'Used against protesters.',
+    evidence: [{ text: 'Protesters identified.', source: 'Amnesty', textStatus: 'paraphrase' }],
+    reasonsForControl: ['HR'],
     ...overrides,
   };
 }

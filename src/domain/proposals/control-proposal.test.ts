@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { expectErr, expectOk } from '../../../test/support/expect-result.ts';
+import { buildProposalContent } from '../../../test/factories/proposed-entry.ts';
 import { checkPosition, checkProposalContent, proposalBodyProblem } from './control-proposal.ts';
 
-const content = {
-  title: 'Facial recognition systems',
-  entry: {
-    entryId: 'NL-PROP-FRT-1',
-    title: 'Facial recognition systems for crowd scanning',
-    text: 'Systems specially designed to identify persons by their faces in crowds.',
-    kind: 'equipment',
-    criteriaMode: 'all-of',
-    criteria: [
-      {
-        id: 'a',
-        text: 'Crowd scanning',
-        facts: ['facial-recognition-mass-surveillance'],
-        factMode: 'all',
-      },
-    ],
-    exclusions: [],
-    parameters: [],
-    technicalNotes: [],
-  },
-  rationale: 'Used against protesters.',
-  evidence: [{ text: 'Protesters identified.', source: 'Amnesty', textStatus: 'paraphrase' }],
-  reasonsForControl: ['HR'],
-};
+const content = buildProposalContent();
 
 describe(checkProposalContent.name, () => {
   it('accepts a complete proposal whose facts the catalogue knows', () => {

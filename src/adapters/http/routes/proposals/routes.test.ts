@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildProposalContent } from '../../../../../test/factories/proposed-entry.ts';
 import { fixedClock } from '../../../../../test/fakes/fixed-clock.ts';
 import { inMemoryAuditLog, testSha256 } from '../../../../../test/fakes/in-memory-audit-log.ts';
 import { inMemoryExchangeStore } from '../../../../../test/fakes/in-memory-exchange-store.ts';
@@ -26,30 +27,7 @@ afterEach(async () => {
   app = undefined;
 });
 
-const content = {
-  title: 'Facial recognition systems',
-  entry: {
-    entryId: 'NL-PROP-FRT-1',
-    title: 'Facial recognition for crowd scanning',
-    text: 'Systems specially designed to identify persons in crowds.',
-    kind: 'equipment',
-    criteriaMode: 'all-of',
-    criteria: [
-      {
-        id: 'a',
-        text: 'Crowd scanning',
-        facts: ['facial-recognition-mass-surveillance'],
-        factMode: 'all',
-      },
-    ],
-    exclusions: [],
-    parameters: [],
-    technicalNotes: [],
-  },
-  rationale: 'Used against protesters.',
-  evidence: [{ text: 'Protesters identified.', source: 'Amnesty', textStatus: 'paraphrase' }],
-  reasonsForControl: ['HR'],
-};
+const content = buildProposalContent();
 
 /** A submitted case, as much of it as a dry run reads. */
 const openCase = {
