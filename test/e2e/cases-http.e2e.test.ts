@@ -4,16 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/adapters/db/open-database.ts';
-import {
-  addOrganisation,
-  addUser,
-  createToken,
-} from '../../src/application/people/manage-people.ts';
+import { addOrganisation } from '../../src/application/people/manage-people.ts';
 import type { Role } from '../../src/domain/people/role.ts';
 import { peopleDepsFor } from '../../src/main/people-wiring.ts';
 import { prepareStore } from '../../src/main/prepare-store.ts';
 import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
 import { copyDataDirTemplate } from '../support/data-dir.ts';
+import { addPeopleWithTokens } from '../support/people-with-tokens.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { tinyPdf, tinyPng } from '../support/zip-bytes.ts';
 import { importDeniedPersonsUpdate } from '../factories/denied-persons-update.ts';
@@ -62,18 +59,7 @@ describe('a licence case over HTTP, from application to countersigned refusal', 
         ['aud', authority, 'auditor'],
         ['adm', authority, 'administrator'],
       ];
-      for (const [username, organisationId, role] of people) {
-        const user = await addUser(deps, by, {
-          username,
-          organisationId,
-          roles: [role],
-          password: 'correct horse battery',
-        });
-        if (!user.ok) throw new Error(user.error.message);
-        const token = await createToken(deps, by, { username, name: 'e2e' });
-        if (!token.ok) throw new Error(token.error.message);
-        tokens[username] = token.value.secret;
-      }
+      Object.assign(tokens, await addPeopleWithTokens(deps, by, people));
     } finally {
       await opened.value.close();
     }

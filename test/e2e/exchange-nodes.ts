@@ -2,16 +2,13 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { openDatabase } from '../../src/adapters/db/open-database.ts';
 import { generateKeyFile } from '../../src/adapters/exchange/exchange-key-file.ts';
-import {
-  addOrganisation,
-  addUser,
-  createToken,
-} from '../../src/application/people/manage-people.ts';
+import { addOrganisation } from '../../src/application/people/manage-people.ts';
 import type { Role } from '../../src/domain/people/role.ts';
 import { peopleDepsFor } from '../../src/main/people-wiring.ts';
 import { prepareStore } from '../../src/main/prepare-store.ts';
 import { startCordonServer, type ServerProcess } from '../support/cli-process.ts';
 import { copyDataDirTemplate } from '../support/data-dir.ts';
+import { addPeopleWithTokens } from '../support/people-with-tokens.ts';
 
 /**
  * The harness of the exchange e2e tests: authorities on loopback, each a real `cordon serve`
@@ -55,18 +52,7 @@ export async function seedNode(work: string, id: string, country: string): Promi
       ['so2', authority.value.id, 'senior-officer'],
       ['adm', authority.value.id, 'administrator'],
     ];
-    for (const [username, organisationId, role] of people) {
-      const user = await addUser(deps, by, {
-        username,
-        organisationId,
-        roles: [role],
-        password: 'correct horse battery',
-      });
-      if (!user.ok) throw new Error(user.error.message);
-      const token = await createToken(deps, by, { username, name: 'e2e' });
-      if (!token.ok) throw new Error(token.error.message);
-      tokens[username] = token.value.secret;
-    }
+    Object.assign(tokens, await addPeopleWithTokens(deps, by, people));
   } finally {
     await opened.value.close();
   }

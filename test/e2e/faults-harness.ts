@@ -7,14 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../src/adapters/db/open-database.ts';
-import {
-  addOrganisation,
-  addUser,
-  createToken,
-} from '../../src/application/people/manage-people.ts';
+import { addOrganisation } from '../../src/application/people/manage-people.ts';
 import type { Role } from '../../src/domain/people/role.ts';
 import { peopleDepsFor } from '../../src/main/people-wiring.ts';
 import { runCordon } from '../support/cli-process.ts';
+import { addPeopleWithTokens } from '../support/people-with-tokens.ts';
 import { postgresAdminUrl } from '../support/engines.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -116,19 +113,15 @@ export async function seedPeople(
     };
     const authority = await org('Export Control Joint Unit', 'licensing-authority');
     const exporter = await org('Vista Vision Analytics Ltd', 'exporter');
-    const tokens: Record<string, string> = {};
-    for (const [username, role, organisation] of people) {
-      const user = await addUser(deps, by, {
+    const tokens = await addPeopleWithTokens(
+      deps,
+      by,
+      people.map(([username, role, organisation]) => [
         username,
-        organisationId: organisation === 'exporter' ? exporter : authority,
-        roles: [role],
-        password: 'correct horse battery',
-      });
-      if (!user.ok) throw new Error(user.error.message);
-      const token = await createToken(deps, by, { username, name: 'e2e' });
-      if (!token.ok) throw new Error(token.error.message);
-      tokens[username] = token.value.secret;
-    }
+        organisation === 'exporter' ? exporter : authority,
+        role,
+      ]),
+    );
     return { tokens, exporterOrg: exporter };
   } finally {
     await opened.value.close();
