@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildDecision } from '../../../test/factories/decision.ts';
 import { draftCase } from './case-transitions.ts';
 import type { Decision, LicenceCase } from './licence-case.ts';
 import { decisionStatistics } from './statistics.ts';
@@ -11,15 +12,7 @@ const finalised = (id: string, decision: Omit<Decision, 'by' | 'at' | 'provisos'
     stage: 'finalised',
     outcome: decision.outcome,
     finalisedAt: at,
-    decision: {
-      by: { userId: 'u-sam', role: 'senior-officer' },
-      provisos: [],
-      text: 'Decided.',
-      at,
-      countersignedBy: { userId: 'u-sue', role: 'senior-officer' },
-      countersignedAt: at,
-      ...decision,
-    },
+    decision: buildDecision(decision.outcome, at, decision),
   };
   return { licenceCase, destination: 'CN', controlEntries: ['5A001'] };
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildDecision } from '../../../test/factories/decision.ts';
 import { draftCase } from './case-transitions.ts';
 import type { CaseOutcome } from './case-state.ts';
 import type { LicenceCase } from './licence-case.ts';
@@ -29,16 +30,7 @@ const reported = (
           submittedAt: submitted,
           outcome,
           finalisedAt: decidedAt,
-          decision: {
-            by: { userId: 'u-sam', role: 'senior-officer' },
-            outcome,
-            criteria: [],
-            provisos: [],
-            text: 'Decided.',
-            at: decidedAt,
-            countersignedBy: { userId: 'u-sue', role: 'senior-officer' },
-            countersignedAt: decidedAt,
-          },
+          decision: buildDecision(outcome, decidedAt),
         };
   return { licenceCase, destination, controlEntries };
 };

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildDecision } from '../../../../../test/factories/decision.ts';
 import { testCaseDeps } from '../../../../../test/fakes/case-deps.ts';
 import { pdfText } from '../../../../../test/support/pdf-text.ts';
 import { asRole, buildTestApp } from '../../../../../test/support/test-app.ts';
@@ -34,16 +35,7 @@ async function reportApp() {
           submittedAt: decidedAt,
           outcome,
           finalisedAt: decidedAt,
-          decision: {
-            by: { userId: 'u-sam', role: 'senior-officer' },
-            outcome,
-            criteria: [],
-            provisos: [],
-            text: 'Decided.',
-            at: decidedAt,
-            countersignedBy: { userId: 'u-sue', role: 'senior-officer' },
-            countersignedAt: decidedAt,
-          },
+          decision: buildDecision(outcome, decidedAt),
         },
         application: {
           destination: { country },
