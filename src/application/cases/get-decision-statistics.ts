@@ -8,6 +8,7 @@ import { cordonError, type CordonError } from '../../domain/shared/errors.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { CaseRecordStore } from '../ports/case-store.ts';
 import type { CaseDepsOf } from './case-deps.ts';
+import { reportedCase } from './reported-case.ts';
 
 /**
  * Decisions counted by month, destination, outcome, criterion and item category, for the
@@ -27,21 +28,5 @@ export async function getDecisionStatistics(
     );
   }
   const records = await deps.store.list({});
-  return ok(
-    decisionStatistics(
-      records.map((r) => {
-        const destination = (r.application.destination ?? {}) as { country?: unknown };
-        const items = Array.isArray(r.application.items)
-          ? (r.application.items as { controlEntries?: unknown }[])
-          : [];
-        return {
-          licenceCase: r.licenceCase,
-          destination: typeof destination.country === 'string' ? destination.country : '??',
-          controlEntries: items.flatMap((i) =>
-            Array.isArray(i.controlEntries) ? (i.controlEntries as string[]) : [],
-          ),
-        };
-      }),
-    ),
-  );
+  return ok(decisionStatistics(records.map(reportedCase)));
 }

@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { CaseRecordStore } from '../ports/case-store.ts';
 import type { ControlCatalogueSource } from '../ports/control-catalogue-source.ts';
 import type { CaseDepsOf } from './case-deps.ts';
+import { reportedCase } from './reported-case.ts';
 
 /**
  * The authority's annual transparency report for `year` (licences and refusals by destination
@@ -41,23 +42,10 @@ export async function getTransparencyReport(
   );
   const records = await deps.store.list({});
   return ok(
-    transparencyReport(
-      records.map((r) => {
-        const destination = (r.application.destination ?? {}) as { country?: unknown };
-        const items = Array.isArray(r.application.items)
-          ? (r.application.items as { controlEntries?: unknown }[])
-          : [];
-        return {
-          licenceCase: r.licenceCase,
-          destination: typeof destination.country === 'string' ? destination.country : '??',
-          controlEntries: items.flatMap((i) =>
-            Array.isArray(i.controlEntries)
-              ? i.controlEntries.filter((e): e is string => typeof e === 'string')
-              : [],
-          ),
-        };
-      }),
-      { authority: deps.authority, year, cyberSurveillanceEntries },
-    ),
+    transparencyReport(records.map(reportedCase), {
+      authority: deps.authority,
+      year,
+      cyberSurveillanceEntries,
+    }),
   );
 }
