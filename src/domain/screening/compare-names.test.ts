@@ -84,6 +84,37 @@ describe(compareNames.name, () => {
     expect(comparison.explanation.summary).toMatch(/^0\.\d\d (strong|review): /);
   });
 
+  it('compares a name with each name a listed name embeds ("A/K/A", a slash), saying which', () => {
+    const alias = compareNames('Frank Sun', 'FUYI SUN A/K/A FRANK SUN');
+    expect(alias).toMatchObject({ score: 0.99, band: 'strong' });
+    expect(alias.explanation.compared.listed).toEqual({ scheme: 'alternative', text: 'frank sun' });
+    expect(alias.explanation.summary).toContain(
+      "one of the names written in it, with '/' or 'a/k/a'",
+    );
+    expect(compareNames('Al Kifah', 'MAKHTAB AL-KHIDAMAT/AL KIFAH').band).toBe('strong');
+    expect(
+      compareNames('7th of Tir Industries of Esfahan', '7TH OF TIR INDUSTRIES OF ISFAHAN/ESFAHAN')
+        .band,
+    ).toBe('strong');
+    // The whole name is still the name as written.
+    expect(compareNames('FUYI SUN A/K/A FRANK SUN', 'FUYI SUN A/K/A FRANK SUN').score).toBe(1);
+  });
+
+  it('compares two names in a syllabary on their readings too, not only letter by letter', () => {
+    // Ethiopic writes one syllable per letter, and several letters sound alike (ሴ/ሤ, ሬ/ረ): two
+    // spellings of one name differ in whole letters but not in their romanised consonants.
+    for (const [a, b] of [
+      ['ተስፋዬ ገብሬ', 'ተስፋዬ ገብረ'],
+      ['ኃይለ ሥላሴ', 'ኃይለ ሥላሤ'],
+    ] as const)
+      expect(compareNames(a, b).score, `${a} / ${b}`).toBeGreaterThanOrEqual(0.8);
+    // An abjad is still compared in its own script: Hassan (حسن) is not Hussein (حسين), though
+    // their consonant skeletons agree.
+    const arabic = compareNames('محمد حسن', 'محمد حسين');
+    expect(arabic.explanation.compared.space).toBe('latin');
+    expect(arabic.explanation.compared.query.text).toBe('محمد حسن');
+  });
+
   it('weighs words by their frequency in the lists when given an index', () => {
     const index = buildScreeningIndex([
       buildListedParty({ names: [{ value: 'HIKVISION TECHNOLOGY', type: 'primary' }] }),

@@ -115,6 +115,8 @@ const schemeLabel = (scheme: FormScheme): string => {
   switch (scheme) {
     case 'as-written':
       return '';
+    case 'alternative':
+      return " (one of the names written in it, with '/' or 'a/k/a')";
     case 'translated':
       return ' (translated from Chinese)';
     case 'pinyin':

@@ -9,6 +9,9 @@ import {
 import type { Script } from './scripts.ts';
 import { transliterate, type NameForm } from './transliterate.ts';
 import type { ChineseSegment } from './chinese.ts';
+import { embeddedNames } from './further-readings.ts';
+import { shippedWordFrequencies } from './shipped-word-frequencies.ts';
+import { genericOrganisationWords, geographicWords, wordWeight } from './word-frequency.ts';
 
 /** A name ready for comparison: normalised, with every Latin-letter reading of it. */
 export interface PreparedName {
@@ -36,7 +39,10 @@ export function prepareName(raw: string, limits: NameLimits = defaultNameLimits)
   const problems = [...normalised.problems];
   const scripts = transliteration.scripts;
   if (scripts.length > 1) problems.push({ kind: 'mixed-scripts', scripts });
-  const forms = transliteration.forms.map((form) =>
+  const forms = [
+    ...transliteration.forms,
+    ...furtherForms(normalised, limits, transliteration.forms),
+  ].map((form) =>
     form.tokens.length > limits.maxTokens
       ? {
           ...form,
@@ -57,4 +63,42 @@ export function prepareName(raw: string, limits: NameLimits = defaultNameLimits)
       ? { chineseSegments: transliteration.chineseSegments }
       : {}),
   };
+}
+
+/**
+ * A word that can tell a body apart: in fewer than one ordinary name in 512 (weight 0.75, see
+ * `wordWeight`), and neither a generic word of organisation names nor a word of geography.
+ */
+function distinctiveWord(word: string): boolean {
+  if (genericOrganisationWords.has(word) || geographicWords().has(word)) return false;
+  return wordWeight(shippedWordFrequencies(), word, 'latin', () => false) >= 0.75;
+}
+
+/**
+ * The readings a name has beyond its transliterations: each name it embeds ("A/K/A", a slash
+ * between words; see `embeddedNames`). Their as-written forms say so in their scheme
+ * (`alternative`), which the explanation prints beside the form that matched.
+ */
+function furtherForms(
+  normalised: NormalisedName,
+  limits: NameLimits,
+  own: readonly NameForm[],
+): NameForm[] {
+  const out: NameForm[] = [];
+  const seen = new Set(own.map((f) => `${f.consonantal ? 's' : 'l'}${f.tokens.join(' ')}`));
+  const add = (forms: readonly NameForm[], scheme: 'alternative'): void => {
+    for (const form of forms) {
+      const key = `${form.consonantal ? 's' : 'l'}${form.tokens.join(' ')}`;
+      if (form.tokens.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      out.push(form.scheme === 'as-written' ? { ...form, scheme } : form);
+    }
+  };
+  const words = {
+    ownWords: (text: string) => normaliseName(text, limits).tokens,
+    distinctive: distinctiveWord,
+  };
+  for (const name of embeddedNames(normalised.cleaned, words))
+    add(transliterate(normaliseName(name, limits).tokens).forms, 'alternative');
+  return out;
 }

@@ -373,6 +373,14 @@ describe(screenName.name, () => {
         ).toBeGreaterThanOrEqual(0.8);
     });
 
+    it('finds a party by a name its listed name embeds with "D/B/A" or a slash', () => {
+      const s7 = found('S7 Airlines', 'us-bis-dpl:siberian-airlines-d-b-a-s7-airlines:2022-06-24');
+      expect(s7?.band).toBe('strong');
+      expect(s7?.explanation.compared.listed.scheme).toBe('alternative');
+      for (const name of ['Al Kifah', 'Makhtab al-Khidamat'])
+        expect(found(name, 'us-ofac-sdn:6910')?.band, name).toBe('strong');
+    });
+
     it('finds short and alphanumeric listed names exactly', () => {
       const cases: [string, string][] = [
         [

@@ -15,6 +15,8 @@ import { readWadeGiles } from './wade-giles.ts';
  */
 export type FormScheme =
   | 'as-written'
+  /** A name the written name embeds ("FRANK SUN" in "FUYI SUN A/K/A FRANK SUN"). */
+  | 'alternative'
   | 'bgn-pcgn'
   | 'iso9'
   | 'passport'
