@@ -14,6 +14,7 @@ import {
   soundsAlike,
   tokenSimilarity,
 } from './token-similarity.ts';
+import { syllabicScripts } from './scripts.ts';
 import type { FormScheme, NameForm } from './transliterate.ts';
 import { weightsOfListed, weightsOfQuery } from './token-weights.ts';
 import { geographicWordWeight, geographicWords, particles } from './word-frequency.ts';
@@ -489,8 +490,14 @@ export function compareForms(
   memo?: (a: string, b: string, metric: Metric) => number,
 ): FormComparison | undefined {
   const same = sameNonLatinScript(query, listed);
-  const queryForms = same ? [ownScriptForm(query)] : query.forms;
-  const listedForms = same ? [ownScriptForm(listed)] : listed.forms;
+  // A syllabary is compared on its readings too (see `syllabicScripts`).
+  const readingsToo = same && syllabicScripts.has(query.scripts[0] ?? 'other');
+  const queryForms = !same
+    ? query.forms
+    : [ownScriptForm(query), ...(readingsToo ? query.forms : [])];
+  const listedForms = !same
+    ? listed.forms
+    : [ownScriptForm(listed), ...(readingsToo ? listed.forms : [])];
   let best: FormComparison | undefined;
   for (const queryForm of queryForms) {
     for (const listedForm of listedForms) {

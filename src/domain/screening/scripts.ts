@@ -112,3 +112,12 @@ export const consonantalScripts: ReadonlySet<Script> = new Set<Script>([
   'indic',
   'ethiopic',
 ]);
+
+/**
+ * Scripts whose letters are whole syllables (the Ethiopic fidel, Japanese kana): comparing two
+ * names letter by letter in such a script counts a changed vowel ("ዮ" yo for "ይ" y) as a wholly
+ * different letter, so two names in one of them are compared in their own script and on their
+ * romanised readings, the better of the two. Hangul, also written in syllable blocks, is left
+ * out: two Hangul names that romanise alike may still differ (김종은, 김정은).
+ */
+export const syllabicScripts: ReadonlySet<Script> = new Set<Script>(['ethiopic', 'kana']);
