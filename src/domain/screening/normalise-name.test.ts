@@ -83,7 +83,7 @@ describe(normaliseName.name, () => {
         'joint-stock',
       ],
       ['Rosoboronexport GmbH', ['rosoboronexport'], 'gmbh', 'limited-liability'],
-      ['Banco Nacional de Cuba S.A.', ['banco', 'nacional', 'de', 'cuba'], 's a', 'joint-stock'],
+      ['Banco Nacional de Cuba S.A.', ['banco', 'nacional', 'de', 'cuba'], 'sa', 'joint-stock'],
       ['Magyar Telekom Nyrt', ['magyar', 'telekom'], 'nyrt', 'joint-stock'],
       ['Danube Logistics Zrt', ['danube', 'logistics'], 'zrt', 'joint-stock'],
       [
@@ -178,6 +178,20 @@ describe(normaliseName.name, () => {
       expect(jsc.tokens).toEqual(['tactical', 'missiles']);
       expect(jsc.legalForms.map((f) => f.text)).toEqual(['jsc']);
       expect(normaliseName('A.A. Raspletin').tokens).toEqual(['a', 'a', 'raspletin']);
+    });
+
+    it('keeps a dotted legal form after a space apart from the single letters before it', () => {
+      // Not "fund xlp" nor "abcllc": the fund's series and the legal form stay what they are.
+      const fund = normaliseName('Summit Growth Fund V L.P.');
+      expect(fund.tokens).toEqual(['summit', 'growth', 'fund', 'v']);
+      expect(fund.legalForms.map((f) => f.text)).toEqual(['lp']);
+      const abc = normaliseName('A.B.C. L.L.C.');
+      expect(abc.tokens).toEqual(['abc']);
+      expect(abc.legalForms.map((f) => f.text)).toEqual(['llc']);
+      expect(normaliseName('Nordic A S.A.').tokens).toEqual(['nordic', 'a']);
+      // Letters written apart inside a word, or dotted initials that spell no legal form, stay.
+      expect(normaliseName('S.p.a.c.e. Industries').tokens).toEqual(['space', 'industries']);
+      expect(normaliseName('John F.K. Smith').tokens).toEqual(['john', 'f', 'k', 'smith']);
     });
   });
 

@@ -262,6 +262,23 @@ function splitGluedLegalForms(text: string): string {
   );
 }
 
+// A group of two to five letters each followed by a dot, standing alone after a space.
+const dottedGroup = /(?<=\s)(?:\p{L}\.){2,5}(?=[\s,;)]|$)/gu;
+
+/**
+ * A legal form written with dots after a space is one word ("Fund X L.P." -> "Fund X LP",
+ * "A.B.C. L.L.C." -> "A.B.C. LLC"): otherwise its letters would be joined with the single letters
+ * before them into one acronym ("xlp", "abcllc") and the legal form lost. Letters written apart
+ * inside a word ("S.p.a.c.e.") are not a group standing alone and stay as they are.
+ */
+function closeDottedLegalForms(text: string): string {
+  if (!text.includes('.')) return text;
+  return text.replace(dottedGroup, (group) => {
+    const letters = group.replace(/\./g, '');
+    return shortLegalForms.has(letters.toLowerCase()) ? letters : group;
+  });
+}
+
 /** "LAST, First" (one comma, a short name on each side, no legal form after it) -> "First LAST". */
 function reorder(text: string): { text: string; reordered: boolean } {
   const comma = text.indexOf(',');
@@ -328,7 +345,10 @@ export function normaliseName(raw: string, limits: NameLimits = defaultNameLimit
   }
   const { text: cleaned, reordered } = reorder(splitGluedLegalForms(text));
 
-  const lower = cleaned.toLowerCase().replace(apostrophes, '').replace(/&/g, ' and ');
+  const lower = closeDottedLegalForms(cleaned)
+    .toLowerCase()
+    .replace(apostrophes, '')
+    .replace(/&/g, ' and ');
   let tokens = (
     ascii
       ? lower.split(asciiSeparators)
