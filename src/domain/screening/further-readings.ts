@@ -55,10 +55,7 @@ function twoNames(left: string, right: string, words: NameWords): boolean {
  * embeddedNames('7TH OF TIR INDUSTRIES OF ISFAHAN/ESFAHAN', words)
  * // ['7TH OF TIR INDUSTRIES OF ISFAHAN', '7TH OF TIR INDUSTRIES OF ESFAHAN']
  */
-export function embeddedNames(
-  written: string,
-  words: NameWords,
-): readonly string[] {
+export function embeddedNames(written: string, words: NameWords): readonly string[] {
   if (
     !written.includes('/') &&
     !/\s(?:a\.k\.a|f\.k\.a|d\.b\.a|also|formerly|doing|trading)\b/iu.test(written)
