@@ -73,7 +73,8 @@ export const NameProblemSchema = Type.Object(nameProblemFields);
 
 const ComparedForm = Type.Object({
   scheme: Type.String({
-    description: 'How the reading was made: as-written, bgn-pcgn, iso9, pinyin, translated ...',
+    description:
+      'How the reading was made: as-written, alternative (a name the written name embeds, with A/K/A or a slash), bgn-pcgn, iso9, pinyin, translated ...',
   }),
   text: Type.String(),
 });
