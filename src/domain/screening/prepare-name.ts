@@ -86,12 +86,12 @@ function furtherForms(
 ): NameForm[] {
   const out: NameForm[] = [];
   const seen = new Set(own.map((f) => `${f.consonantal ? 's' : 'l'}${f.tokens.join(' ')}`));
-  const add = (forms: readonly NameForm[], scheme: 'alternative'): void => {
+  const add = (forms: readonly NameForm[]): void => {
     for (const form of forms) {
       const key = `${form.consonantal ? 's' : 'l'}${form.tokens.join(' ')}`;
       if (form.tokens.length === 0 || seen.has(key)) continue;
       seen.add(key);
-      out.push(form.scheme === 'as-written' ? { ...form, scheme } : form);
+      out.push(form.scheme === 'as-written' ? { ...form, scheme: 'alternative' } : form);
     }
   };
   const words = {
@@ -99,6 +99,6 @@ function furtherForms(
     distinctive: distinctiveWord,
   };
   for (const name of embeddedNames(normalised.cleaned, words))
-    add(transliterate(normaliseName(name, limits).tokens).forms, 'alternative');
+    add(transliterate(normaliseName(name, limits).tokens).forms);
   return out;
 }
