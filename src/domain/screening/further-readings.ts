@@ -15,12 +15,14 @@ const aliasMarker =
 const wordSlash = /(\p{L}[\p{L}'\u2019]+)\s*\/\s*(\p{L}[\p{L}'\u2019]+)/u;
 const wordOfThree = /\p{L}{3}/u;
 
-const ownWords = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .replace(/['\u2018\u2019\u02bc`]/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1);
+const markerWord = /\s(?:a\.k\.a|f\.k\.a|d\.b\.a|also|formerly|doing|trading)\b/iu;
+
+/**
+ * False for a name that cannot embed another (no slash, no alias marker): nearly every name, told
+ * apart cheaply before any further reading is tried.
+ */
+export const mayEmbedNames = (written: string): boolean =>
+  written.includes('/') || markerWord.test(written);
 
 /** How a name's own words are told, for deciding whether a side of a slash is a name. */
 export interface NameWords {
@@ -56,15 +58,16 @@ function twoNames(left: string, right: string, words: NameWords): boolean {
  * // ['7TH OF TIR INDUSTRIES OF ISFAHAN', '7TH OF TIR INDUSTRIES OF ESFAHAN']
  */
 export function embeddedNames(written: string, words: NameWords): readonly string[] {
-  if (
-    !written.includes('/') &&
-    !/\s(?:a\.k\.a|f\.k\.a|d\.b\.a|also|formerly|doing|trading)\b/iu.test(written)
-  )
-    return [];
+  if (!mayEmbedNames(written)) return [];
   const out: string[] = [];
   const add = (name: string): void => {
     const trimmed = name.replace(/^[\s,;:/-]+|[\s,;:/-]+$/gu, '');
-    if (trimmed && trimmed !== written && ownWords(trimmed).length > 0 && !out.includes(trimmed))
+    if (
+      trimmed &&
+      trimmed !== written &&
+      words.ownWords(trimmed).length > 0 &&
+      !out.includes(trimmed)
+    )
       out.push(trimmed);
   };
   const parts = written.split(aliasMarker);
@@ -78,7 +81,7 @@ export function embeddedNames(written: string, words: NameWords): readonly strin
     const right = slash[2] ?? '';
     // Read as two words that alternate only within a longer name: "EDO/ELEMED" alone is not
     // the one-word names "EDO" and "ELEMED".
-    if (ownWords(`${before}${after}`).length > 0) {
+    if (words.ownWords(`${before}${after}`).length > 0) {
       add(`${before}${left}${after}`);
       add(`${before}${right}${after}`);
     }

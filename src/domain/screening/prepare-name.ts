@@ -9,7 +9,7 @@ import {
 import type { Script } from './scripts.ts';
 import { transliterate, type NameForm } from './transliterate.ts';
 import type { ChineseSegment } from './chinese.ts';
-import { embeddedNames } from './further-readings.ts';
+import { embeddedNames, mayEmbedNames } from './further-readings.ts';
 import { shippedWordFrequencies } from './shipped-word-frequencies.ts';
 import { genericOrganisationWords, geographicWords, wordWeight } from './word-frequency.ts';
 
@@ -84,6 +84,7 @@ function furtherForms(
   limits: NameLimits,
   own: readonly NameForm[],
 ): NameForm[] {
+  if (!mayEmbedNames(normalised.cleaned)) return [];
   const out: NameForm[] = [];
   const seen = new Set(own.map((f) => `${f.consonantal ? 's' : 'l'}${f.tokens.join(' ')}`));
   const add = (forms: readonly NameForm[]): void => {
