@@ -109,7 +109,10 @@ export const ExplanationSchema = Type.Object(
       Type.Object({
         query: Type.Union([Type.String(), Type.Null()]),
         listed: Type.Union([Type.String(), Type.Null()]),
-        kind: Type.String({ description: 'exact, fuzzy, initial, joined, acronym or unmatched' }),
+        kind: Type.String({
+          description:
+            'exact, fuzzy, initial, joined, acronym, truncated (a last word cut at a message field length) or unmatched',
+        }),
         similarity: Score,
         credit: Score,
         weight: Score,

@@ -1,7 +1,8 @@
 import { tokenSimilarity } from './token-similarity.ts';
 
 /** How a query token and a listed token (or two adjacent ones) were paired. */
-export type AlignmentKind = 'exact' | 'fuzzy' | 'initial' | 'joined' | 'acronym' | 'unmatched';
+export type AlignmentKind =
+  'exact' | 'fuzzy' | 'initial' | 'joined' | 'acronym' | 'truncated' | 'unmatched';
 
 /** One pair of the token alignment (or a token left unmatched on either side). */
 export interface AlignedPair {

@@ -3,6 +3,7 @@ import type { LegalFormAgreement } from './legal-forms.ts';
 import type { PreparedName } from './prepare-name.ts';
 import type { FormComparison, Space } from './score-names.ts';
 import type { FormScheme } from './transliterate.ts';
+import { writtenLength } from './truncated-names.ts';
 
 /** One reading of a name as it took part in the comparison. */
 export interface ComparedForm {
@@ -39,6 +40,7 @@ export interface ScoreAdjustment {
     | 'given-name-only'
     | 'exact-name'
     | 'containment'
+    | 'cut-at-field-length'
     | 'not-identical';
   /** Change of the score (negative for a penalty; for a cap, the amount taken off). */
   readonly delta: number;
@@ -198,6 +200,18 @@ export function explainComparison(
   ];
   if (missing.length > 0)
     parts.push(`unmatched ${missing.map((l) => l.query ?? `[${l.listed ?? ''}]`).join(', ')}`);
+  // A last word read as the start of a longer one, because its name is as long as a message
+  // field that cuts names (see truncated-names.ts).
+  for (const line of lines) {
+    if (line.kind !== 'truncated') continue;
+    const queryCut = query.cutAtFieldLength && (line.listed ?? '').startsWith(line.query ?? '');
+    const [cut, whole, side] = queryCut
+      ? [line.query, line.listed, query]
+      : [line.listed, line.query, listed];
+    parts.push(
+      `'${cut ?? ''}' read as the start of '${whole ?? ''}': the ${side === query ? 'query' : 'listed name'} is ${String(writtenLength(side.normalised.original))} characters long, a length at which message fields cut names`,
+    );
+  }
   const distinctiveness = comparison.distinctiveness;
   if (distinctiveness !== undefined && !comparison.exact && !comparison.sameWords) {
     const scaled = (['query', 'listed'] as const).filter(

@@ -1,3 +1,4 @@
+import { cutAtFieldLength } from './truncated-names.ts';
 import type { LegalForm } from './legal-forms.ts';
 import {
   defaultNameLimits,
@@ -23,6 +24,11 @@ export interface PreparedName {
   readonly scripts: readonly Script[];
   readonly problems: readonly NameProblem[];
   readonly chineseSegments?: readonly ChineseSegment[];
+  /**
+   * True when the name is exactly as long as a message field that cuts names (35, 70, 105 or
+   * 140 characters, see `cutAtFieldLength`): its last word may be the start of a longer one.
+   */
+  readonly cutAtFieldLength: boolean;
 }
 
 /**
@@ -59,6 +65,7 @@ export function prepareName(raw: string, limits: NameLimits = defaultNameLimits)
     legalForms: [...normalised.legalForms, ...transliteration.legalForms],
     scripts,
     problems,
+    cutAtFieldLength: cutAtFieldLength(normalised.original),
     ...(transliteration.chineseSegments
       ? { chineseSegments: transliteration.chineseSegments }
       : {}),

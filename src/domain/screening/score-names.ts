@@ -15,6 +15,7 @@ import {
   tokenSimilarity,
 } from './token-similarity.ts';
 import { syllabicScripts } from './scripts.ts';
+import { markCutWords, withCutLastWords } from './truncated-names.ts';
 import type { FormScheme, NameForm } from './transliterate.ts';
 import { weightsOfListed, weightsOfQuery } from './token-weights.ts';
 import { geographicWordWeight, geographicWords, particles } from './word-frequency.ts';
@@ -512,6 +513,9 @@ export function compareForms(
             ? 'exact'
             : 'letters';
       const compare = metricFunction(metric);
+      // A name cut at a field length may end in the start of a word (see truncated-names.ts).
+      const queryCut = query.cutAtFieldLength && metric !== 'skeleton';
+      const listedCut = listed.cutAtFieldLength && metric !== 'skeleton';
       const base = memo
         ? (i: number, j: number): number =>
             memo(queryTokens[i] ?? '', listedTokens[j] ?? '', metric)
@@ -523,14 +527,22 @@ export function compareForms(
         weightsOfListed(weighting, listedTokens, space),
         space,
         parameters,
-        metric === 'letters' ? latinSimilarity(queryTokens, listedTokens, parameters, base) : base,
+        withCutLastWords(
+          metric === 'letters'
+            ? latinSimilarity(queryTokens, listedTokens, parameters, base)
+            : base,
+          queryTokens,
+          listedTokens,
+          queryCut,
+          listedCut,
+        ),
         weighting.learnt,
         compare,
       );
       if (!best || result.score > best.score) {
         best = {
           score: result.score,
-          alignment: result.alignment,
+          alignment: markCutWords(result.alignment, queryTokens, listedTokens, queryCut, listedCut),
           queryForm,
           listedForm,
           space,
