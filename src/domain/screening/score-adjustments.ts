@@ -1,3 +1,5 @@
+import { cutBeginning } from './cut-names.ts';
+import { writtenLength } from './truncated-names.ts';
 import type { ScoreAdjustment } from './explanation.ts';
 import { compareLegalForms, isLegalFormWord, type LegalFormAgreement } from './legal-forms.ts';
 import type { PreparedName } from './prepare-name.ts';
@@ -59,8 +61,14 @@ export function containment(
   const covered = new Uint8Array(listedTokens.length);
   const usedQuery = new Uint8Array(queryTokens.length);
   for (const pair of alignment.pairs) {
-    // Acronyms and initials say too little to count as containing a word.
-    if (pair.kind === 'unmatched' || pair.kind === 'acronym' || pair.kind === 'initial') continue;
+    // Acronyms, initials and words cut short say too little to count as containing a word.
+    if (
+      pair.kind === 'unmatched' ||
+      pair.kind === 'acronym' ||
+      pair.kind === 'initial' ||
+      pair.kind === 'truncated'
+    )
+      continue;
     if (pair.credit < containmentCredit) continue;
     for (let k = 0; k < pair.listedLength; k += 1) covered[pair.listedStart + k] = 1;
     for (let k = 0; k < pair.queryLength; k += 1) usedQuery[pair.queryStart + k] = 1;
@@ -195,6 +203,18 @@ export function adjustScore(
         kind: 'containment',
         delta: thresholds.review - tally.score,
         detail: `the query contains every word of the listed name (${held.bits.toFixed(0)} bits of information); extra: ${held.extra.join(', ')}`,
+      });
+    // A name cut at a field length that is the beginning of the listed name, word for word.
+    const cutBits = cutBeginning(index, prepared, name.value);
+    if (
+      cutBits !== undefined &&
+      cutBits >= qualifiedContainmentBits &&
+      tally.score < thresholds.review
+    )
+      add(tally, {
+        kind: 'cut-at-field-length',
+        delta: thresholds.review - tally.score,
+        detail: `the query is ${String(writtenLength(prepared.normalised.original))} characters long, a length at which message fields cut names, and the listed name begins with it as written (${cutBits.toFixed(0)} bits of information before the cut word)`,
       });
     lowInformationCaps(index, prepared, party, name, comparison, thresholds, tally);
     capAt(

@@ -170,6 +170,40 @@ describe(screenName.name, () => {
     });
   });
 
+  describe('names cut at a message field length', () => {
+    it('finds the listing a 35-character field cut from, at review, and says so', () => {
+      // 'Guangzhou Hongyu Technology Co., Ltd. (a subordinate institute of CETC-7)' in a
+      // SWIFT MT line of 35 characters.
+      const result = screen('Guangzhou Hongyu Technology Co., Lt');
+      const own = result.matches.find(
+        (m) =>
+          m.entityId ===
+          'us-bis-entity-list:CN:guangzhou-hongyu-technology-co-ltd-a-subordinate-institute-of-cetc-7',
+      );
+      expect(own?.band).toBe('review');
+      expect(own?.explanation.adjustments).toContainEqual(
+        expect.objectContaining({
+          kind: 'cut-at-field-length',
+          detail: expect.stringContaining('35 characters long') as unknown,
+        }),
+      );
+    });
+
+    it('lifts nothing when the cut leaves only a legal form and generic words', () => {
+      const result = screen('Joint Stock Company Scientific Rese');
+      for (const match of result.matches)
+        expect(match.explanation.adjustments.map((a) => a.kind)).not.toContain(
+          'cut-at-field-length',
+        );
+      // One character more is not a field's length: no listing is read as cut.
+      const longer = screen('Guangzhou Hongyu Technology Co., Ltd');
+      for (const match of longer.matches)
+        expect(match.explanation.adjustments.map((a) => a.kind)).not.toContain(
+          'cut-at-field-length',
+        );
+    });
+  });
+
   describe('bonuses and penalties', () => {
     it('adds a little for the listed country and takes a little off for another one', () => {
       const inChina = screen({ name: 'Hikvision', country: 'CN' }).matches[0];

@@ -1,5 +1,6 @@
 import type { NameType, PartyKind } from '../lists/listed-party.ts';
 import { generateCandidates } from './candidate-generation.ts';
+import { cutNameCandidates } from './cut-names.ts';
 import { explainComparison, type MatchExplanation, type ScoreAdjustment } from './explanation.ts';
 import type { LegalFormAgreement } from './legal-forms.ts';
 import type { NameProblem } from './normalise-name.ts';
@@ -133,6 +134,12 @@ export function screenName(
   const candidateNames = options.exhaustive
     ? index.names.map((_, i) => i)
     : generateCandidates(index, prepared, parameters, options.candidates ?? 32);
+  // A name cut at a field length: the listed names it begins are candidates too.
+  if (!options.exhaustive && prepared.cutAtFieldLength) {
+    const listed = new Set(candidateNames);
+    for (const nameId of cutNameCandidates(index, prepared))
+      if (!listed.has(nameId)) candidateNames.push(nameId);
+  }
   const context = new QueryContext();
   const weighting = indexWeighting(index);
   const memo = (a: string, b: string, metric: Metric): number => context.similarity(a, b, metric);
