@@ -16,9 +16,18 @@ export const perturbationKinds = [
   'word-order',
   'appended-qualifier',
   'right-to-left-override',
+  'cut-at-field-length',
 ] as const;
 
 export type PerturbationKind = (typeof perturbationKinds)[number];
+
+/**
+ * The recall each kind must reach (issue 16: 99% of each). A name cut where a 35-character field
+ * line ends is reported without a target: the cut often leaves only a legal form and generic
+ * words ("Joint Stock Company Scientific Rese"), which no screening can tell apart.
+ */
+export const perturbationTarget = (kind: PerturbationKind): number | undefined =>
+  kind === 'cut-at-field-length' ? undefined : 0.99;
 
 /** A small seeded generator (mulberry32), so that every run perturbs the same way. */
 export function seededRandom(seed: number): () => number {
@@ -224,6 +233,13 @@ export function perturb(
         target.index,
         `\u202e${Array.from(target.word).reverse().join('')}\u202c`,
       );
+    }
+    case 'cut-at-field-length': {
+      // Cut where a SWIFT MT line (35 characters) ends, inside a word: "... BELKASSEM DR".
+      const letters = Array.from(value.trim());
+      const [before, after] = [letters[34] ?? '', letters[35] ?? ''];
+      if (!/\p{L}/u.test(before) || !/\p{L}/u.test(after)) return undefined;
+      return letters.slice(0, 35).join('');
     }
   }
 }

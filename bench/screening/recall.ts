@@ -8,6 +8,7 @@ import { screenName, type ScreeningMatch } from '../../src/domain/screening/scre
 import {
   perturb,
   perturbationKinds,
+  perturbationTarget,
   seededRandom,
   type PerturbationKind,
 } from './perturbations.ts';
@@ -91,6 +92,8 @@ export function selfRecall(
 /** Per kind: how many sampled names it applied to, how many kept their own entry in the top 3. */
 export interface PerturbedRecall {
   readonly kind: PerturbationKind;
+  /** The recall the kind must reach; absent for a kind only reported (see `perturbationTarget`). */
+  readonly target?: number;
   readonly applicable: number;
   readonly found: number;
   readonly recall: number;
@@ -105,9 +108,11 @@ export function perturbedRecall(
   index: ScreeningIndex,
   sample: readonly { party: ListedParty; value: string }[],
   seed: number,
+  kinds: readonly PerturbationKind[] = perturbationKinds,
 ): PerturbedRecall[] {
-  return perturbationKinds.map((kind, k) => {
-    const random = seededRandom(seed + k);
+  return kinds.map((kind) => {
+    // Each kind has its own generator, so that measuring one kind perturbs as measuring all does.
+    const random = seededRandom(seed + perturbationKinds.indexOf(kind));
     let applicable = 0;
     let found = 0;
     const misses: RecallMiss[] = [];
@@ -127,8 +132,10 @@ export function perturbedRecall(
           got: result.matches.slice(0, 3).map((m) => `${m.matchedName} ${String(m.score)}`),
         });
     }
+    const target = perturbationTarget(kind);
     return {
       kind,
+      ...(target !== undefined ? { target } : {}),
       applicable,
       found,
       recall: round(applicable > 0 ? found / applicable : 1),

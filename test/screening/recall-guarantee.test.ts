@@ -29,12 +29,23 @@ describe('screening recall over every shipped list', () => {
   it('keeps each kind of perturbed listed name in the top three at review or above, at least 99% of each', () => {
     const sample = sampleListedNames(parties, sources, 100, 2026);
     for (const kind of perturbedRecall(index, sample, 1206)) {
+      // Reported only (see perturbationTarget): its own test below.
+      if (kind.target === undefined) continue;
       expect(kind.applicable, kind.kind).toBeGreaterThan(100);
       expect(
         kind.recall,
         `${kind.kind}: ${JSON.stringify(kind.misses.slice(0, 3))}`,
       ).toBeGreaterThanOrEqual(0.99);
     }
+  }, 300_000);
+
+  it('finds most listed names cut where a 35-character message field line ends', () => {
+    // No target of 99%: a cut often leaves only a legal form and generic words. Without reading
+    // the cut (truncated-names.ts, cut-names.ts) 31 of these 75 were found; with it 52.
+    const sample = sampleListedNames(parties, sources, 100, 2026);
+    const [cut] = perturbedRecall(index, sample, 1206, ['cut-at-field-length']);
+    expect(cut?.applicable).toBeGreaterThan(50);
+    expect(cut?.recall, JSON.stringify(cut?.misses.slice(0, 3))).toBeGreaterThanOrEqual(0.65);
   }, 300_000);
 
   it("finds a listed organisation's name with a qualifier appended at review or above", () => {
