@@ -1,3 +1,4 @@
+import { abbreviatedWords, abbreviationSimilarity } from './abbreviations.ts';
 import { acronymFillers, credit } from './align-tokens.ts';
 import { sameGivenNameCandidates } from './given-name-equivalents.ts';
 import { samePlaceOrTermCandidates } from './place-equivalents.ts';
@@ -280,6 +281,7 @@ function cachedLookup(
     const equivalents: [readonly string[], number][] = [
       [sameGivenNameCandidates(token), parameters.givenNameEquivalence],
       [samePlaceOrTermCandidates(token), parameters.placeEquivalence],
+      [abbreviatedWords(token), abbreviationSimilarity],
     ];
     for (const [tokens, similarity] of equivalents)
       for (const equivalent of tokens) {
