@@ -89,7 +89,7 @@ describe(compareNames.name, () => {
     expect(alias).toMatchObject({ score: 0.99, band: 'strong' });
     expect(alias.explanation.compared.listed).toEqual({ scheme: 'alternative', text: 'frank sun' });
     expect(alias.explanation.summary).toContain(
-      "one of the names written in it, with '/' or 'a/k/a'",
+      "one of the names written in it, with '/', 'a/k/a' or in parentheses",
     );
     expect(compareNames('Al Kifah', 'MAKHTAB AL-KHIDAMAT/AL KIFAH').band).toBe('strong');
     expect(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildListedParty } from '../../../test/factories/listed-party.ts';
-import { cutBeginning, cutNameCandidates, writtenKey } from './cut-names.ts';
+import { cutBeginning, cutNameCandidates } from './cut-names.ts';
+import { writtenKey } from './truncated-names.ts';
 import { prepareName } from './prepare-name.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 

@@ -5,25 +5,11 @@
  */
 import type { PreparedName } from './prepare-name.ts';
 import type { ScreeningIndex } from './screening-index.ts';
+import { writtenKey } from './truncated-names.ts';
 import { particles, wordBits } from './word-frequency.ts';
 
 /** Most listed names that a cut query brings in as candidates (the first in order of their words). */
 export const maxCutCandidates = 64;
-
-/**
- * A name as written, for comparing beginnings: compatibility forms folded, lower case, every run
- * of characters other than letters and digits one space. Unlike the normalised words it keeps
- * legal forms and the written order ("LAST, First" is not turned round), as the field cut them.
- *
- * @example
- * writtenKey('Guangzhou Hongyu Technology Co., Lt') // 'guangzhou hongyu technology co lt'
- */
-export const writtenKey = (original: string): string =>
-  original
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 interface SortedNames {
   readonly keys: readonly string[];

@@ -118,7 +118,7 @@ const schemeLabel = (scheme: FormScheme): string => {
     case 'as-written':
       return '';
     case 'alternative':
-      return " (one of the names written in it, with '/' or 'a/k/a')";
+      return " (one of the names written in it, with '/', 'a/k/a' or in parentheses)";
     case 'translated':
       return ' (translated from Chinese)';
     case 'pinyin':
@@ -204,7 +204,7 @@ export function explainComparison(
   // field that cuts names (see truncated-names.ts).
   for (const line of lines) {
     if (line.kind !== 'truncated') continue;
-    const queryCut = query.cutAtFieldLength && (line.listed ?? '').startsWith(line.query ?? '');
+    const queryCut = query.lastWordMayBeCut && (line.listed ?? '').startsWith(line.query ?? '');
     const [cut, whole, side] = queryCut
       ? [line.query, line.listed, query]
       : [line.listed, line.query, listed];

@@ -4,7 +4,17 @@ import { normaliseName } from './normalise-name.ts';
 
 // Every word counts as distinctive except the generic ones named here, so that the tests show the
 // rules of the slash, not the word frequencies.
-const generic = new Set(['information', 'technologies', 'export', 'trading', 'general']);
+const generic = new Set([
+  'information',
+  'technologies',
+  'export',
+  'trading',
+  'general',
+  'holdings',
+  'spain',
+  'hong',
+  'kong',
+]);
 const words: NameWords = {
   ownWords: (text) => normaliseName(text).tokens,
   distinctive: (word) => !generic.has(word),
@@ -65,6 +75,33 @@ describe(embeddedNames.name, () => {
       'EDO/ELEMED',
       'Hikvision',
       'Dakota Trading Company',
+    ])
+      expect(embedded(name), name).toEqual([]);
+  });
+
+  it('reads an acronym or alias in parentheses as a name, and the name without it', () => {
+    expect(embedded('National University of Defense Technology (NUDT)')).toEqual([
+      'National University of Defense Technology',
+      'NUDT',
+    ]);
+    expect(
+      embedded('China Aerospace Science and Technology Corporation (CASC) 8th Academy'),
+    ).toEqual(['China Aerospace Science and Technology Corporation 8th Academy', 'CASC']);
+    expect(embedded('Zorvatek Optics LLC (formerly Kelmaro Optics LLC)')).toEqual([
+      'Zorvatek Optics LLC',
+      'Kelmaro Optics LLC',
+    ]);
+  });
+
+  it('never leaves out a parenthesis that says which body is meant', () => {
+    for (const name of [
+      'Bank of China (Hong Kong) Limited',
+      'BANK OF CHINA (HONG KONG) LIMITED',
+      'Bowne Global Solutions (SPAIN), S.L.',
+      'CCB International (HOLDINGS) Limited',
+      'Guangzhou Hongyu Technology Co., Ltd. (a subordinate institute of CETC-7)',
+      // One parenthesis of each kind: the name is read only as written.
+      'Zorvatek (NUDT) Optics (Spain)',
     ])
       expect(embedded(name), name).toEqual([]);
   });

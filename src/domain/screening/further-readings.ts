@@ -1,4 +1,5 @@
 // The other names one written name embeds: "FUYI SUN A/K/A FRANK SUN", "Al-Qa'ida/Islamic Army".
+import { countryCodeOf } from '../lists/country-codes.ts';
 
 /**
  * Words inside one written name that introduce another name of the same party: "also known as",
@@ -22,7 +23,46 @@ const markerWord = /\s(?:a\.k\.a|f\.k\.a|d\.b\.a|also|formerly|doing|trading)\b/
  * apart cheaply before any further reading is tried.
  */
 export const mayEmbedNames = (written: string): boolean =>
-  written.includes('/') || markerWord.test(written);
+  written.includes('/') || written.includes('(') || markerWord.test(written);
+
+/** A part of a name in parentheses: "(NUDT)", "(a subordinate institute of CETC-7)". */
+const parenthesised = /\(([^()]*)\)/gu;
+
+/**
+ * One word of three to ten capitals and digits, two capitals at least, as acronyms are written:
+ * "NUDT", "CASC", "AVIC", "CETC14"; never a country's code or name ("(HK)", "(U.K.)", "(PRC)").
+ */
+const acronymShape = /^(?=(?:\P{Lu}*\p{Lu}){2})[\p{Lu}\p{N}&.-]{3,10}$/u;
+
+const isAcronym = (text: string): boolean =>
+  acronymShape.test(text) && countryCodeOf(text.replace(/\./gu, '')) === undefined;
+
+/** Words that open a parenthesis naming the party otherwise: "(formerly ...)", "(a.k.a. ...)". */
+const aliasOpening =
+  /^(?:a\/k\/a|a\.k\.a\.?|aka|f\/k\/a|f\.k\.a\.?|fka|formerly(?: known as)?|also known as|d\/b\/a|d\.b\.a\.?|doing business as|t\/a|trading as)\s+/iu;
+
+/**
+ * The names a parenthesis embeds when it holds another name of the party: an acronym ("NUDT" in
+ * "National University of Defense Technology (NUDT)") or a name it introduces ("(formerly ...)").
+ * Each is read as a name, and so is the name without the parenthesis. A parenthesis holding
+ * anything else says which body is meant ("(Hong Kong)", "(Holdings)", "(Branch)", "(a subordinate
+ * institute of CETC-7)") and is never left out. An acronym is one word of capitals, no country's
+ * code or name and no word of geography or generic word of organisations ("(HK)", "(U.K.)",
+ * "(SPAIN)" and "(HOLDINGS)" are none).
+ */
+function parenthesisNames(written: string, words: NameWords): string[] {
+  if (!written.includes('(')) return [];
+  const inner: string[] = [];
+  for (const match of written.matchAll(parenthesised)) {
+    const inside = (match[1] ?? '').trim();
+    const alias = aliasOpening.exec(inside);
+    if (alias) inner.push(inside.slice(alias[0].length));
+    else if (isAcronym(inside) && words.ownWords(inside).every((word) => words.distinctive(word)))
+      inner.push(inside);
+    else return [];
+  }
+  return [written.replace(parenthesised, ' ').replace(/\s+/gu, ' '), ...inner];
+}
 
 /** How a name's own words are told, for deciding whether a side of a slash is a name. */
 export interface NameWords {
@@ -70,6 +110,7 @@ export function embeddedNames(written: string, words: NameWords): readonly strin
     )
       out.push(trimmed);
   };
+  for (const name of parenthesisNames(written, words)) add(name);
   const parts = written.split(aliasMarker);
   if (parts.length > 1) for (const part of parts) add(part);
   for (const part of parts) {

@@ -1,4 +1,4 @@
-import { cutAtFieldLength } from './truncated-names.ts';
+import { cutAtFieldLength, endsWithOwnWord } from './truncated-names.ts';
 import type { LegalForm } from './legal-forms.ts';
 import {
   defaultNameLimits,
@@ -29,6 +29,8 @@ export interface PreparedName {
    * 140 characters, see `cutAtFieldLength`): its last word may be the start of a longer one.
    */
   readonly cutAtFieldLength: boolean;
+  /** True when, cut at a field length, the name ends in one of its own words, maybe cut short. */
+  readonly lastWordMayBeCut: boolean;
 }
 
 /**
@@ -59,13 +61,15 @@ export function prepareName(raw: string, limits: NameLimits = defaultNameLimits)
   );
   if (forms.length === 0 && !problems.some((p) => p.kind === 'empty'))
     problems.push({ kind: 'empty' });
+  const cut = cutAtFieldLength(normalised.original);
   return {
     normalised,
     forms,
     legalForms: [...normalised.legalForms, ...transliteration.legalForms],
     scripts,
     problems,
-    cutAtFieldLength: cutAtFieldLength(normalised.original),
+    cutAtFieldLength: cut,
+    lastWordMayBeCut: cut && endsWithOwnWord(normalised.original, normalised.tokens),
     ...(transliteration.chineseSegments
       ? { chineseSegments: transliteration.chineseSegments }
       : {}),

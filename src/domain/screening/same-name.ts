@@ -7,10 +7,32 @@ import type { PreparedName } from './prepare-name.ts';
  * (legal forms aside): "Technologies Security" and "SECURITY TECHNOLOGIES LLC".
  */
 export function sameOwnWords(query: PreparedName, listed: PreparedName): boolean {
-  const a = query.normalised.tokens;
-  const b = listed.normalised.tokens;
+  return sameWords(query.normalised.tokens, listed.normalised.tokens);
+}
+
+/**
+ * True when one name's own words are, in any order, those of a name the other embeds (one side
+ * of "A/K/A", of a slash, or the name without an acronym in parentheses; see
+ * further-readings.ts): "National University of Defense Technology" and "NUDT" for "National
+ * University of Defense Technology (NUDT)".
+ */
+export function sameWordsAsEmbedded(query: PreparedName, listed: PreparedName): boolean {
+  return (
+    embedsWords(listed, query.normalised.tokens) || embedsWords(query, listed.normalised.tokens)
+  );
+}
+
+function embedsWords(name: PreparedName, tokens: readonly string[]): boolean {
+  for (const form of name.forms)
+    if (form.scheme === 'alternative' && !form.consonantal && sameWords(tokens, form.tokens))
+      return true;
+  return false;
+}
+
+/** The same multiset of words: each word as often on both sides. */
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || a.length !== b.length) return false;
-  // The same multiset of words: each word as often on both sides (names are short).
+  // Names are short: counting each word on both sides is cheap.
   for (const token of a) {
     let inA = 0;
     let inB = 0;

@@ -4,7 +4,8 @@ import {
   type Alignment,
   type AlignmentParameters,
 } from './align-tokens.ts';
-import { identicalNames, sameOwnWords } from './same-name.ts';
+import { abbreviationSimilarity, sameWordAbbreviated } from './abbreviations.ts';
+import { identicalNames, sameOwnWords, sameWordsAsEmbedded } from './same-name.ts';
 import type { PreparedName } from './prepare-name.ts';
 import { sameGivenName } from './given-name-equivalents.ts';
 import { samePlaceOrTerm } from './place-equivalents.ts';
@@ -360,6 +361,7 @@ export function latinSimilarity(
     if (sim >= parameters.givenNameEquivalence) return sim;
     if (sameGivenName(q, c)) return parameters.givenNameEquivalence;
     if (samePlaceOrTerm(q, c)) return parameters.placeEquivalence;
+    if (sim < abbreviationSimilarity && sameWordAbbreviated(q, c)) return abbreviationSimilarity;
     // Spellings that sound alike, when the letters already agree in large part.
     return sim >= 0.75 && sim < soundSimilarity && soundsAlike(q, c) ? soundSimilarity : sim;
   };
@@ -514,8 +516,8 @@ export function compareForms(
             : 'letters';
       const compare = metricFunction(metric);
       // A name cut at a field length may end in the start of a word (see truncated-names.ts).
-      const queryCut = query.cutAtFieldLength && metric !== 'skeleton';
-      const listedCut = listed.cutAtFieldLength && metric !== 'skeleton';
+      const queryCut = query.lastWordMayBeCut && metric !== 'skeleton';
+      const listedCut = listed.lastWordMayBeCut && metric !== 'skeleton';
       const base = memo
         ? (i: number, j: number): number =>
             memo(queryTokens[i] ?? '', listedTokens[j] ?? '', metric)
@@ -571,7 +573,7 @@ export function compareForms(
   // The same words in another order, or with another legal form or none, are as near as a name
   // can be without being the listed name itself, however common the words ("China Mobile" for
   // "CHINA MOBILE LIMITED", "Chen Si" for "SI CHEN"); father and son swapped around "bin" are not.
-  if (!best.reversal && sameOwnWords(query, listed))
+  if (!best.reversal && (sameOwnWords(query, listed) || sameWordsAsEmbedded(query, listed)))
     return { ...best, score: Math.max(best.score, nonExactCeiling), sameWords: true };
   return best;
 }

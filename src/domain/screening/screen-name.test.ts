@@ -170,6 +170,41 @@ describe(screenName.name, () => {
     });
   });
 
+  describe('acronyms in parentheses and abbreviated words', () => {
+    const nudt = 'us-bis-entity-list:CN:national-university-of-defense-technology-nudt';
+    it('finds "National University of Defense Technology (NUDT)" by its name alone and by NUDT', () => {
+      for (const query of ['National University of Defense Technology', 'NUDT']) {
+        const own = screen(query).matches.find((m) => m.entityId === nudt);
+        expect(own?.band, query).toBe('strong');
+        expect(own?.explanation.summary, query).toContain('one of the names written in it');
+      }
+    });
+
+    it('finds Entity List universities and institutes with their generic words abbreviated', () => {
+      for (const [query, entityId] of [
+        ['Natl Univ of Defense Tech', nudt],
+        ['Beijing Inst of Tech', 'us-bis-entity-list:CN:beijing-institute-of-technology'],
+        ['Harbin Inst of Tech', 'us-bis-entity-list:CN:harbin-institute-of-technology'],
+        ['Sichuan Univ', 'us-bis-entity-list:CN:sichuan-university'],
+      ] as const) {
+        const result = screen(query);
+        expect(result.matches[0]?.entityId, query).toBe(entityId);
+        expect(result.matches[0]?.explanation.alignment, query).toContainEqual(
+          expect.objectContaining({ similarity: 0.9 }),
+        );
+      }
+    });
+
+    it('keeps a parenthesis that tells affiliates apart', () => {
+      // "(Hong Kong)" says which Bank of China: not left out, so another one is not the same name.
+      const hongKong = compareNames(
+        'Bank of China (Hong Kong) Limited',
+        'Bank of China (Australia) Limited',
+      );
+      expect(hongKong.score).toBeLessThan(0.95);
+    });
+  });
+
   describe('names cut at a message field length', () => {
     it('finds the listing a 35-character field cut from, at review, and says so', () => {
       // 'Guangzhou Hongyu Technology Co., Ltd. (a subordinate institute of CETC-7)' in a

@@ -387,10 +387,16 @@ export function buildScreeningIndex(
       if (prepared.forms.length === 0) continue;
       const nameId = names.length;
       names.push({ party: partyIndex, value, type: listedName.type, prepared });
-      const key = exactKey(prepared);
-      const same = exactNames.get(key);
-      if (same) same.push(nameId);
-      else exactNames.set(key, [nameId]);
+      // Under its own words, and under those of each name it embeds ("NUDT" and "National
+      // University of Defense Technology" in "... Technology (NUDT)"; see further-readings.ts).
+      const keys = new Set([exactKey(prepared)]);
+      for (const form of prepared.forms)
+        if (form.scheme === 'alternative' && !form.consonantal) keys.add(form.tokens.join(' '));
+      for (const key of keys) {
+        const same = exactNames.get(key);
+        if (same) same.push(nameId);
+        else exactNames.set(key, [nameId]);
+      }
       let isConsonantal = 0;
       for (const form of prepared.forms) {
         if (form.consonantal) isConsonantal = 1;

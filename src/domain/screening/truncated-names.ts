@@ -39,6 +39,17 @@ export function writtenLength(original: string): number {
   return length;
 }
 
+/**
+ * True when a name's last own word (legal forms and honorifics aside) is the last word it was
+ * written with, so that a cut at the field's length fell inside it: in "CHINA NATL AERO TECH IMP
+ * & EXP CORP" the field cut nothing of "exp", which a legal form follows.
+ */
+export function endsWithOwnWord(original: string, tokens: readonly string[]): boolean {
+  const key = writtenKey(original);
+  const last = tokens[tokens.length - 1];
+  return last !== undefined && key.slice(key.lastIndexOf(' ') + 1) === last;
+}
+
 /** True when `cut` may be `whole` cut short: a proper start of it, of at least two letters. */
 export function startsCut(cut: string, whole: string): boolean {
   return cut.length >= minimumKept && whole.length > cut.length && whole.startsWith(cut);
@@ -91,3 +102,18 @@ export function markCutWords(
   });
   return pairs.some((pair, k) => pair !== alignment.pairs[k]) ? { ...alignment, pairs } : alignment;
 }
+
+/**
+ * A name as written, for comparing beginnings: compatibility forms folded, lower case, every run
+ * of characters other than letters and digits one space. Unlike the normalised words it keeps
+ * legal forms and the written order ("LAST, First" is not turned round), as the field cut them.
+ *
+ * @example
+ * writtenKey('Guangzhou Hongyu Technology Co., Lt') // 'guangzhou hongyu technology co lt'
+ */
+export const writtenKey = (original: string): string =>
+  original
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
