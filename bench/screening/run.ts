@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultThresholds } from '../../src/domain/screening/score-names.ts';
 import { readNegatives } from './datasets.ts';
 import { loadOfac2021, loadShippedLists } from './lists.ts';
-import { sampleListedNames } from './perturbations.ts';
+import { everyListedName, everyNameKinds, sampleListedNames } from './perturbations.ts';
 import { aliasRecall, crossScript, falseAlerts, nomenklatura } from './quality.ts';
 import { containmentRecall, perturbedRecall, selfRecall } from './recall.ts';
 import { inHalf, type Half } from './splits.ts';
@@ -51,6 +51,13 @@ const perSource = quick ? 100 : 500;
 log(`perturbed recall (${perSource} names per source, each kind)`);
 const sample = sampleListedNames(lists.parties, recallSources, perSource, 16);
 const perturbed = perturbedRecall(index, sample, 1600);
+log('acronyms in parentheses left out, over every listed name');
+const [acronymsLeftOut] = perturbedRecall(
+  index,
+  everyListedName(lists.parties),
+  1700,
+  everyNameKinds,
+);
 const containment = containmentRecall(index, sample, 99);
 
 // False alerts on the held-out halves of the synthetic negatives: the word frequencies were
@@ -125,6 +132,7 @@ const results = {
     selfRecall: selfRecallReport,
     perturbedRecall: { perSource, sources: recallSources, kinds: perturbed },
     containmentRecall: containment,
+    acronymsLeftOut: { over: 'every listed name', target: 0.99, ...acronymsLeftOut },
     falseAlerts: { heldOut: falseHeldOut, tuning: falseTuning },
   },
   speed: { build, latency, httpLatency, exhaustive, batch },

@@ -39,6 +39,12 @@ export function printTable(results: Json): void {
           }),
     })),
     {
+      metric: 'acronym in parentheses left out, every listed name (top 3, >= review)',
+      value: `${(100 * num(r, 'quality.acronymsLeftOut.recall')).toFixed(2)}% (${num(r, 'quality.acronymsLeftOut.found')} / ${num(r, 'quality.acronymsLeftOut.applicable')})`,
+      target: '>= 99%',
+      met: num(r, 'quality.acronymsLeftOut.recall') >= 0.99,
+    },
+    {
       metric: 'containment recall (organisation + qualifier, >= review)',
       value: `${(100 * num(r, 'quality.containmentRecall.recall')).toFixed(2)}% (${num(r, 'quality.containmentRecall.found')} / ${num(r, 'quality.containmentRecall.names')})`,
       target: '>= 99%',
