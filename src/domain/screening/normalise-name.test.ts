@@ -42,6 +42,27 @@ describe(normaliseName.name, () => {
       expect(normaliseName('Plant 17').tokens).toEqual(['plant', '17']);
     });
 
+    it('reads ordinals written with digits as the number, and leaves out "No." before one', () => {
+      expect(normaliseName('54th Research Institute').tokens).toEqual([
+        '54',
+        'research',
+        'institute',
+      ]);
+      expect(normaliseName('Academy 43rd').tokens).toEqual(['academy', '43']);
+      expect(normaliseName('CETC No. 54 Research Institute').tokens).toEqual([
+        'cetc',
+        '54',
+        'research',
+        'institute',
+      ]);
+      expect(normaliseName('Factory № 7').tokens).toEqual(['factory', '7']);
+      // Not before a number, or first in the name, "No" is a word (a Korean surname, say).
+      expect(normaliseName('No Kwang Chol').tokens).toEqual(['no', 'kwang', 'chol']);
+      expect(normaliseName('Nord No Limit').tokens).toEqual(['nord', 'no', 'limit']);
+      expect(normaliseName('Bath 4th').tokens).toEqual(['bath', '4']);
+      expect(normaliseName('Forth Ports').tokens).toEqual(['forth', 'ports']);
+    });
+
     it('spells the Arabic particles one way: ibn as bin, el as al', () => {
       expect(normaliseName('Abdullah ibn Zayed el Nahyan').tokens).toEqual([
         'abdullah',

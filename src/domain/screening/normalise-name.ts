@@ -164,6 +164,25 @@ const numberWords: ReadonlyMap<string, string> = new Map(
   }),
 );
 
+// An English ordinal written with digits ("54th", "43rd", "2nd"): the number it is, so that
+// "54th Research Institute" meets "54 Research Institute".
+const digitOrdinal = /^(\d+)(?:st|nd|rd|th)$/;
+
+// Words that only say a number follows ("No. 54", "Nr 7", "№ 3", which NFKC writes "No").
+const numberSigns: ReadonlySet<string> = new Set(['no', 'nr', 'nos', 'number']);
+
+/** Ordinals written with digits read as the number, and a sign before a number left out. */
+function numbersAsDigits(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] ?? '';
+    const next = tokens[i + 1] ?? '';
+    if (numberSigns.has(token) && out.length > 0 && /^\d/.test(next)) continue;
+    out.push(digitOrdinal.exec(token)?.[1] ?? token);
+  }
+  return out;
+}
+
 // Spellings of the same Arabic particle: "ibn"/"bin" (son of), "el"/"al" (the).
 const particleSpellings: ReadonlyMap<string, string> = new Map([
   ['ibn', 'bin'],
@@ -367,8 +386,10 @@ export function normaliseName(raw: string, limits: NameLimits = defaultNameLimit
   // Letters written apart are joined first ("S.p.a.c.e." is "space", not "S.p.A." and "c e"),
   // then number words written as digits ("O n e" is "one", is "1").
   const split = splitLegalForms(
-    joinAcronyms(tokens).map(
-      (t) => numberWords.get(t) ?? particleSpellings.get(t) ?? readLookAlikeDigits(t),
+    numbersAsDigits(
+      joinAcronyms(tokens).map(
+        (t) => numberWords.get(t) ?? particleSpellings.get(t) ?? readLookAlikeDigits(t),
+      ),
     ),
   );
   let core = [...split.tokens];
