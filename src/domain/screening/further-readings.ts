@@ -44,7 +44,8 @@ const aliasOpening =
 /**
  * The names a parenthesis embeds when it holds another name of the party: an acronym ("NUDT" in
  * "National University of Defense Technology (NUDT)") or a name it introduces ("(formerly ...)").
- * Each is read as a name, and so is the name without the parenthesis. A parenthesis holding
+ * The name without the parenthesis is read as a name, and so is what it holds when it ends the
+ * name (within a name, "(CETC)" names the body before it, not the whole). A parenthesis holding
  * anything else says which body is meant ("(Hong Kong)", "(Holdings)", "(Branch)", "(a subordinate
  * institute of CETC-7)") and is never left out. An acronym is one word of capitals, no country's
  * code or name and no word of geography or generic word of organisations ("(HK)", "(U.K.)",
@@ -55,11 +56,18 @@ function parenthesisNames(written: string, words: NameWords): string[] {
   const inner: string[] = [];
   for (const match of written.matchAll(parenthesised)) {
     const inside = (match[1] ?? '').trim();
+    // Only what ends the name names all of it: in "Xinjiang Production and Construction Corps
+    // (XPCC) Public Security Bureau" the acronym is the corps', not its bureau's.
+    const last = written.slice(match.index + match[0].length).trim() === '';
     const alias = aliasOpening.exec(inside);
-    if (alias) inner.push(inside.slice(alias[0].length));
-    else if (isAcronym(inside) && words.ownWords(inside).every((word) => words.distinctive(word)))
-      inner.push(inside);
-    else return [];
+    if (alias) {
+      if (last) inner.push(inside.slice(alias[0].length));
+    } else if (
+      isAcronym(inside) &&
+      words.ownWords(inside).every((word) => words.distinctive(word))
+    ) {
+      if (last) inner.push(inside);
+    } else return [];
   }
   return [written.replace(parenthesised, ' ').replace(/\s+/gu, ' '), ...inner];
 }

@@ -195,6 +195,26 @@ describe(screenName.name, () => {
       }
     });
 
+    it("reads an acronym within a name as the preceding body's, not the whole listing's", () => {
+      // "Xinjiang Production and Construction Corps (XPCC) Public Security Bureau": XPCC is the
+      // corps, listed on its own; the bureau is not "XPCC".
+      const result = screen('XPCC');
+      expect(result.matches[0]?.entityId).toBe(
+        'us-bis-entity-list:CN:xinjiang-production-and-construction-corps-xpcc',
+      );
+      const bureau = result.matches.find((m) => m.entityId.endsWith('xpcc-public-security-bureau'));
+      expect(bureau?.band).not.toBe('strong');
+    });
+
+    it('finds a numbered institute whatever way its number is written', () => {
+      const fiftyFourth = 'us-bis-entity-list:CN:54th-research-institute-of-china';
+      for (const query of [
+        'China Electronics Technology Group Corporation 54 Research Institute',
+        'China Electronics Technology Group Corporation No. 54 Research Institute',
+      ])
+        expect(screen(query).matches[0]?.entityId, query).toBe(fiftyFourth);
+    });
+
     it('keeps a parenthesis that tells affiliates apart', () => {
       // "(Hong Kong)" says which Bank of China: not left out, so another one is not the same name.
       const hongKong = compareNames(

@@ -88,8 +88,9 @@ export interface ScreeningIndex {
   /** 1 for names with at least one consonantal form (listed in Arabic script, say). */
   readonly consonantalName: Uint8Array;
   /**
-   * Listed names by their normalised tokens as written (`exactKey`): a query whose own tokens
-   * are a listed name's is that name, word for word, whatever else the lists hold.
+   * Listed names by their normalised tokens as written (`exactKey`), and by those of each name
+   * they embed (an `alternative` form: "NUDT" in "... Technology (NUDT)"): a query whose own
+   * tokens are one of these is a candidate, whatever else the lists hold.
    */
   readonly exactNames: ReadonlyMap<string, readonly number[]>;
   /** The word frequencies the weights came from. */
