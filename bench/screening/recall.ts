@@ -173,3 +173,37 @@ export function containmentRecall(
   }
   return { names, found, recall: round(names > 0 ? found / names : 1), misses };
 }
+
+/**
+ * Every listed organisation's name that ends in a parenthesis ("Enerquip Ltd. (UAE)", "ARITP (All
+ * Russian Institute for Technical Physics)"), screened without it: the own entry must come back
+ * at review or above, anywhere in the results (a parenthesis that tells affiliates apart may rank
+ * another listing first).
+ */
+export function trailingParenthesisRecall(
+  index: ScreeningIndex,
+  parties: readonly ListedParty[],
+): { names: number; found: number; recall: number; misses: RecallMiss[] } {
+  let names = 0;
+  let found = 0;
+  const misses: RecallMiss[] = [];
+  for (const party of parties) {
+    if (party.kind === 'person') continue;
+    for (const name of party.names) {
+      if (!/\([^()]*\)\s*$/u.test(name.value)) continue;
+      const left = name.value.replace(/\s*\([^()]*\)\s*$/u, '').trim();
+      if (left === '') continue;
+      names += 1;
+      const result = screenName(index, { name: left }, { limit: 100 });
+      if (result.matches.some((m) => isOwn(m, party))) found += 1;
+      else if (misses.length < 15)
+        misses.push({
+          name: left,
+          entityId: party.entityId,
+          why: 'not returned',
+          got: result.matches.slice(0, 3).map((m) => `${m.matchedName} ${String(m.score)}`),
+        });
+    }
+  }
+  return { names, found, recall: round(names > 0 ? found / names : 1), misses };
+}

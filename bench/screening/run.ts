@@ -12,7 +12,12 @@ import { readNegatives } from './datasets.ts';
 import { loadOfac2021, loadShippedLists } from './lists.ts';
 import { everyListedName, everyNameKinds, sampleListedNames } from './perturbations.ts';
 import { aliasRecall, crossScript, falseAlerts, nomenklatura } from './quality.ts';
-import { containmentRecall, perturbedRecall, selfRecall } from './recall.ts';
+import {
+  containmentRecall,
+  perturbedRecall,
+  selfRecall,
+  trailingParenthesisRecall,
+} from './recall.ts';
 import { inHalf, type Half } from './splits.ts';
 import {
   measureBatch,
@@ -51,6 +56,8 @@ const perSource = quick ? 100 : 500;
 log(`perturbed recall (${perSource} names per source, each kind)`);
 const sample = sampleListedNames(lists.parties, recallSources, perSource, 16);
 const perturbed = perturbedRecall(index, sample, 1600);
+log('trailing parentheses left out, over every listed organisation');
+const parenthesisLeftOut = trailingParenthesisRecall(index, lists.parties);
 log('acronyms in parentheses left out, over every listed name');
 const [acronymsLeftOut] = perturbedRecall(
   index,
@@ -133,6 +140,7 @@ const results = {
     perturbedRecall: { perSource, sources: recallSources, kinds: perturbed },
     containmentRecall: containment,
     acronymsLeftOut: { over: 'every listed name', target: 0.99, ...acronymsLeftOut },
+    trailingParenthesisLeftOut: { over: 'every listed organisation', ...parenthesisLeftOut },
     falseAlerts: { heldOut: falseHeldOut, tuning: falseTuning },
   },
   speed: { build, latency, httpLatency, exhaustive, batch },

@@ -45,6 +45,12 @@ export function printTable(results: Json): void {
       met: num(r, 'quality.acronymsLeftOut.recall') >= 0.99,
     },
     {
+      metric: 'trailing parenthesis left out, every listed organisation (>= review)',
+      value: `${(100 * num(r, 'quality.trailingParenthesisLeftOut.recall')).toFixed(2)}% (${num(r, 'quality.trailingParenthesisLeftOut.found')} / ${num(r, 'quality.trailingParenthesisLeftOut.names')})`,
+      target: '>= 99%',
+      met: num(r, 'quality.trailingParenthesisLeftOut.recall') >= 0.99,
+    },
+    {
       metric: 'containment recall (organisation + qualifier, >= review)',
       value: `${(100 * num(r, 'quality.containmentRecall.recall')).toFixed(2)}% (${num(r, 'quality.containmentRecall.found')} / ${num(r, 'quality.containmentRecall.names')})`,
       target: '>= 99%',

@@ -4,7 +4,12 @@ import {
   everyNameKinds,
   sampleListedNames,
 } from '../../bench/screening/perturbations.ts';
-import { containmentRecall, perturbedRecall, selfRecall } from '../../bench/screening/recall.ts';
+import {
+  containmentRecall,
+  perturbedRecall,
+  selfRecall,
+  trailingParenthesisRecall,
+} from '../../bench/screening/recall.ts';
 import type { ListedParty } from '../../src/domain/lists/listed-party.ts';
 import type { ScreeningIndex } from '../../src/domain/screening/screening-index.ts';
 import { shippedScreeningIndex } from '../support/shipped-screening-index.ts';
@@ -65,6 +70,13 @@ describe('screening recall over every shipped list', () => {
     const [kind] = perturbedRecall(index, everyListedName(parties), 1700, everyNameKinds);
     expect(kind?.applicable).toBeGreaterThan(300);
     expect(kind?.recall, JSON.stringify(kind?.misses.slice(0, 3))).toBeGreaterThanOrEqual(0.99);
+  }, 300_000);
+
+  it('finds every listed organisation whose name ends in a parenthesis, with the parenthesis left out', () => {
+    // "Enerquip Ltd." for "Enerquip Ltd. (UAE)"; "ARITP" for "ARITP (All Russian Institute ...)".
+    const report = trailingParenthesisRecall(index, parties);
+    expect(report.names).toBeGreaterThan(300);
+    expect(report.recall, JSON.stringify(report.misses.slice(0, 3))).toBeGreaterThanOrEqual(0.99);
   }, 300_000);
 
   it("finds a listed organisation's name with a qualifier appended at review or above", () => {

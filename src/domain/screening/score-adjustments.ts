@@ -10,6 +10,7 @@ import {
   type ScoreThresholds,
 } from './score-names.ts';
 import {
+  exactKey,
   indexWeighting,
   normaliseIdentifier,
   type IndexedName,
@@ -204,6 +205,19 @@ export function adjustScore(
         delta: thresholds.review - tally.score,
         detail: `the query contains every word of the listed name (${held.bits.toFixed(0)} bits of information); extra: ${held.extra.join(', ')}`,
       });
+    // The listed name is the query plus a parenthesis: a place, an expansion, a note ("Enerquip
+    // Ltd. (UAE)", "ARITP (All Russian Institute for Technical Physics)").
+    if (name.withoutParentheses !== undefined && name.withoutParentheses === exactKey(prepared)) {
+      let bits = 0;
+      for (const word of prepared.normalised.tokens)
+        if (!particles.has(word)) bits += wordBits(index.frequencies, word, 'latin');
+      if (bits >= qualifiedContainmentBits && tally.score < thresholds.review)
+        add(tally, {
+          kind: 'containment',
+          delta: thresholds.review - tally.score,
+          detail: `the listed name is the query with ${(name.value.match(/\([^()]*\)/gu) ?? []).join(' ')} added (${bits.toFixed(0)} bits of information in the query)`,
+        });
+    }
     // A name cut at a field length that is the beginning of the listed name, word for word.
     const cutBits = cutBeginning(index, prepared, name.value);
     if (

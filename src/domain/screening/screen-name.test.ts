@@ -206,6 +206,25 @@ describe(screenName.name, () => {
       expect(bureau?.band).not.toBe('strong');
     });
 
+    it('finds a listed name written with a parenthesis when the query leaves it out', () => {
+      for (const [query, entityId] of [
+        ['Enerquip Ltd.', 'us-bis-entity-list:AE:enerquip-ltd-uae'],
+        [
+          'ARITP',
+          'us-bis-entity-list:RU:all-russian-scientific-research-institute-of-technical-physics-vniitf',
+        ],
+      ] as const) {
+        const own = screen(query).matches.find((m) => m.entityId === entityId);
+        expect(own?.band, query).toBe('review');
+        expect(own?.explanation.adjustments, query).toContainEqual(
+          expect.objectContaining({
+            kind: 'containment',
+            detail: expect.stringContaining('the listed name is the query with (') as unknown,
+          }),
+        );
+      }
+    });
+
     it('finds a numbered institute whatever way its number is written', () => {
       const fiftyFourth = 'us-bis-entity-list:CN:54th-research-institute-of-china';
       for (const query of [

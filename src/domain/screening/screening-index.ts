@@ -33,6 +33,13 @@ export interface IndexedName {
   readonly value: string;
   readonly type: NameType;
   readonly prepared: PreparedName;
+  /**
+   * For a name with parentheses, the own words (`exactKey`) of the name written without them:
+   * "enerquip" for "Enerquip Ltd. (UAE)", "aritp" for "ARITP (All Russian Institute for
+   * Technical Physics)". A query that is exactly that is the listed name with its qualifier or
+   * expansion left out (see `adjustScore`).
+   */
+  readonly withoutParentheses?: string;
 }
 
 /**
@@ -387,10 +394,22 @@ export function buildScreeningIndex(
       }
       if (prepared.forms.length === 0) continue;
       const nameId = names.length;
-      names.push({ party: partyIndex, value, type: listedName.type, prepared });
-      // Under its own words, and under those of each name it embeds ("NUDT" and "National
-      // University of Defense Technology" in "... Technology (NUDT)"; see further-readings.ts).
+      const bare = value.includes('(')
+        ? exactKey(prepareName(value.replace(/\([^()]*\)/gu, ' '), limits))
+        : '';
+      const withoutParentheses = bare !== '' && bare !== exactKey(prepared) ? bare : undefined;
+      names.push({
+        party: partyIndex,
+        value,
+        type: listedName.type,
+        prepared,
+        ...(withoutParentheses !== undefined ? { withoutParentheses } : {}),
+      });
+      // Under its own words, those without its parentheses, and those of each name it embeds
+      // ("NUDT" and "National University of Defense Technology" in "... Technology (NUDT)"; see
+      // further-readings.ts).
       const keys = new Set([exactKey(prepared)]);
+      if (withoutParentheses !== undefined) keys.add(withoutParentheses);
       for (const form of prepared.forms)
         if (form.scheme === 'alternative' && !form.consonantal) keys.add(form.tokens.join(' '));
       for (const key of keys) {
