@@ -144,6 +144,37 @@ export function perturbedRecall(
   });
 }
 
+/** Recall of queries that must find their own entry anywhere in the results, at review or above. */
+export interface AnywhereRecall {
+  readonly names: number;
+  readonly found: number;
+  readonly recall: number;
+  readonly misses: readonly RecallMiss[];
+}
+
+/** Screens each query and counts those whose own entry comes back at review or above. */
+function recallAnywhere(
+  index: ScreeningIndex,
+  queries: Iterable<{ readonly party: ListedParty; readonly name: string }>,
+): AnywhereRecall {
+  let names = 0;
+  let found = 0;
+  const misses: RecallMiss[] = [];
+  for (const { party, name } of queries) {
+    names += 1;
+    const result = screenName(index, { name }, { limit: 100 });
+    if (result.matches.some((m) => isOwn(m, party))) found += 1;
+    else if (misses.length < 15)
+      misses.push({
+        name,
+        entityId: party.entityId,
+        why: 'not returned',
+        got: result.matches.slice(0, 3).map((m) => `${m.matchedName} ${String(m.score)}`),
+      });
+  }
+  return { names, found, recall: round(names > 0 ? found / names : 1), misses };
+}
+
 /**
  * Listed organisations' names with a qualifier appended ("Branch Office", "of the Russian
  * Federation" ...): the own entry must come back at review or above, anywhere in the results.
@@ -152,26 +183,17 @@ export function containmentRecall(
   index: ScreeningIndex,
   sample: readonly { party: ListedParty; value: string }[],
   seed: number,
-): { names: number; found: number; recall: number; misses: RecallMiss[] } {
+): AnywhereRecall {
   const random = seededRandom(seed);
-  let names = 0;
-  let found = 0;
-  const misses: RecallMiss[] = [];
-  for (const { party, value } of sample) {
-    const qualified = perturb(value, 'appended-qualifier', party, random);
-    if (qualified === undefined) continue;
-    names += 1;
-    const result = screenName(index, { name: qualified }, { limit: 100 });
-    if (result.matches.some((m) => isOwn(m, party))) found += 1;
-    else if (misses.length < 15)
-      misses.push({
-        name: qualified,
-        entityId: party.entityId,
-        why: 'not returned',
-        got: result.matches.slice(0, 3).map((m) => `${m.matchedName} ${String(m.score)}`),
-      });
-  }
-  return { names, found, recall: round(names > 0 ? found / names : 1), misses };
+  return recallAnywhere(
+    index,
+    (function* () {
+      for (const { party, value } of sample) {
+        const qualified = perturb(value, 'appended-qualifier', party, random);
+        if (qualified !== undefined) yield { party, name: qualified };
+      }
+    })(),
+  );
 }
 
 /**
@@ -183,27 +205,18 @@ export function containmentRecall(
 export function trailingParenthesisRecall(
   index: ScreeningIndex,
   parties: readonly ListedParty[],
-): { names: number; found: number; recall: number; misses: RecallMiss[] } {
-  let names = 0;
-  let found = 0;
-  const misses: RecallMiss[] = [];
-  for (const party of parties) {
-    if (party.kind === 'person') continue;
-    for (const name of party.names) {
-      if (!/\([^()]*\)\s*$/u.test(name.value)) continue;
-      const left = name.value.replace(/\s*\([^()]*\)\s*$/u, '').trim();
-      if (left === '') continue;
-      names += 1;
-      const result = screenName(index, { name: left }, { limit: 100 });
-      if (result.matches.some((m) => isOwn(m, party))) found += 1;
-      else if (misses.length < 15)
-        misses.push({
-          name: left,
-          entityId: party.entityId,
-          why: 'not returned',
-          got: result.matches.slice(0, 3).map((m) => `${m.matchedName} ${String(m.score)}`),
-        });
-    }
-  }
-  return { names, found, recall: round(names > 0 ? found / names : 1), misses };
+): AnywhereRecall {
+  return recallAnywhere(
+    index,
+    (function* () {
+      for (const party of parties) {
+        if (party.kind === 'person') continue;
+        for (const { value } of party.names) {
+          if (!/\([^()]*\)\s*$/u.test(value)) continue;
+          const left = value.replace(/\s*\([^()]*\)\s*$/u, '').trim();
+          if (left !== '') yield { party, name: left };
+        }
+      }
+    })(),
+  );
 }
