@@ -44,6 +44,8 @@ export function abbreviates(short: string, word: string): boolean {
 
 const letters = /^[a-z]+$/;
 
+const genericWords: readonly string[] = [...genericOrganisationWords];
+
 // The generic words each token met abbreviates, remembered (names repeat their words).
 const met = new Map<string, readonly string[]>();
 
@@ -56,7 +58,7 @@ export function abbreviatedWords(token: string): readonly string[] {
   if (words === undefined) {
     words =
       letters.test(token) && !genericOrganisationWords.has(token)
-        ? [...genericOrganisationWords].filter((word) => abbreviates(token, word))
+        ? genericWords.filter((word) => abbreviates(token, word))
         : [];
     if (met.size >= 50_000) met.clear();
     met.set(token, words);

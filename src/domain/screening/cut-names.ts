@@ -6,7 +6,7 @@
 import type { PreparedName } from './prepare-name.ts';
 import type { ScreeningIndex } from './screening-index.ts';
 import { writtenKey } from './truncated-names.ts';
-import { particles, wordBits } from './word-frequency.ts';
+import { wordsBits } from './word-frequency.ts';
 
 /** Most listed names that a cut query brings in as candidates (the first in order of their words). */
 export const maxCutCandidates = 64;
@@ -79,8 +79,5 @@ export function cutBeginning(
   const words = query.normalised.tokens;
   const cutWord = start.slice(start.lastIndexOf(' ') + 1);
   const whole = words[words.length - 1] === cutWord ? words.slice(0, -1) : words;
-  let bits = 0;
-  for (const word of whole)
-    if (!particles.has(word)) bits += wordBits(index.frequencies, word, 'latin');
-  return bits;
+  return wordsBits(index.frequencies, whole);
 }

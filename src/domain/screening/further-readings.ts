@@ -28,6 +28,13 @@ export const mayEmbedNames = (written: string): boolean =>
 /** A part of a name in parentheses: "(NUDT)", "(a subordinate institute of CETC-7)". */
 const parenthesised = /\(([^()]*)\)/gu;
 
+/** The parts of a name in parentheses, as written: `['(UAE)']` for "Enerquip Ltd. (UAE)". */
+export const parenthesesOf = (written: string): string[] => written.match(parenthesised) ?? [];
+
+/** A name with its parts in parentheses left out: "Enerquip Ltd." for "Enerquip Ltd. (UAE)". */
+export const withoutParentheses = (written: string): string =>
+  written.replace(parenthesised, ' ').replace(/\s+/gu, ' ').trim();
+
 /**
  * One word of three to ten capitals and digits, two capitals at least, as acronyms are written:
  * "NUDT", "CASC", "AVIC", "CETC14"; never a country's code or name ("(HK)", "(U.K.)", "(PRC)").
@@ -69,7 +76,7 @@ function parenthesisNames(written: string, words: NameWords): string[] {
       if (last) inner.push(inside);
     } else return [];
   }
-  return [written.replace(parenthesised, ' ').replace(/\s+/gu, ' '), ...inner];
+  return [withoutParentheses(written), ...inner];
 }
 
 /** How a name's own words are told, for deciding whether a side of a slash is a name. */

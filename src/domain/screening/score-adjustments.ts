@@ -1,4 +1,5 @@
 import { cutBeginning } from './cut-names.ts';
+import { parenthesesOf } from './further-readings.ts';
 import { writtenLength } from './truncated-names.ts';
 import type { ScoreAdjustment } from './explanation.ts';
 import { compareLegalForms, isLegalFormWord, type LegalFormAgreement } from './legal-forms.ts';
@@ -18,7 +19,7 @@ import {
   type ScreeningIndex,
 } from './screening-index.ts';
 import type { ScreeningQuery } from './screen-name.ts';
-import { particles, wordBits } from './word-frequency.ts';
+import { particles, wordBits, wordsBits } from './word-frequency.ts';
 
 /** The final score of one candidate name, and every step that led to it from the name score. */
 export interface AdjustedScore {
@@ -208,14 +209,12 @@ export function adjustScore(
     // The listed name is the query plus a parenthesis: a place, an expansion, a note ("Enerquip
     // Ltd. (UAE)", "ARITP (All Russian Institute for Technical Physics)").
     if (name.withoutParentheses !== undefined && name.withoutParentheses === exactKey(prepared)) {
-      let bits = 0;
-      for (const word of prepared.normalised.tokens)
-        if (!particles.has(word)) bits += wordBits(index.frequencies, word, 'latin');
+      const bits = wordsBits(index.frequencies, prepared.normalised.tokens);
       if (bits >= qualifiedContainmentBits && tally.score < thresholds.review)
         add(tally, {
           kind: 'containment',
           delta: thresholds.review - tally.score,
-          detail: `the listed name is the query with ${(name.value.match(/\([^()]*\)/gu) ?? []).join(' ')} added (${bits.toFixed(0)} bits of information in the query)`,
+          detail: `the listed name is the query with ${parenthesesOf(name.value).join(' ')} added (${bits.toFixed(0)} bits of information in the query)`,
         });
     }
     // A name cut at a field length that is the beginning of the listed name, word for word.

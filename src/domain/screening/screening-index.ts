@@ -3,6 +3,7 @@ import { acronymFillers } from './align-tokens.ts';
 import { primaryName } from '../lists/listed-party.ts';
 import { defaultNameLimits, normaliseName, type NameLimits } from './normalise-name.ts';
 import { prepareName, type PreparedName } from './prepare-name.ts';
+import { withoutParentheses as leaveOutParentheses } from './further-readings.ts';
 import { isSeriesMarker, type Space, type TokenWeighting } from './score-names.ts';
 import { shippedWordFrequencies } from './shipped-word-frequencies.ts';
 import { corpusWeighting, wordWeight, type WordFrequencies } from './word-frequency.ts';
@@ -394,8 +395,9 @@ export function buildScreeningIndex(
       }
       if (prepared.forms.length === 0) continue;
       const nameId = names.length;
+      // Only the own words are needed (`exactKey`): normalised, not transliterated.
       const bare = value.includes('(')
-        ? exactKey(prepareName(value.replace(/\([^()]*\)/gu, ' '), limits))
+        ? normaliseName(leaveOutParentheses(value), limits).tokens.join(' ')
         : '';
       const withoutParentheses = bare !== '' && bare !== exactKey(prepared) ? bare : undefined;
       names.push({
