@@ -42,6 +42,8 @@ interface Scratches {
   /** Per name: its best estimate over every form and space of the current query. */
   readonly best: Float32Array;
   readonly bestTouched: Int32Array;
+  /** Scratch for selecting the best estimates (see `kthLargest`). */
+  readonly values: Float64Array;
 }
 
 // Reused buffers, one set per index (screening is synchronous, so never shared mid-call).
@@ -75,6 +77,7 @@ function scratchesFor(index: ScreeningIndex): Scratches {
       skeleton: make(index.skeleton),
       best: new Float32Array(index.names.length),
       bestTouched: new Int32Array(index.names.length),
+      values: new Float64Array(index.names.length),
     };
     scratches.set(index, found);
   }
@@ -257,8 +260,17 @@ function hasConsonantalNames(index: ScreeningIndex): boolean {
   return known;
 }
 
+/** What the index holds for one query token: its similar words, and itself as a word. */
+interface TokenLookup {
+  readonly hits: TokenHit[];
+  /** The token's own vocabulary id as a listed word (not a compound), or -1. */
+  readonly word: number;
+  /** The token as two listed words joined (`compoundKey`): one exact hit, or none. */
+  readonly joined: readonly TokenHit[];
+}
+
 // Lookups are pure functions of the index and the token: cached across queries (bounded).
-const lookupCaches = new WeakMap<SpaceIndex, Map<string, TokenHit[]>>();
+const lookupCaches = new WeakMap<SpaceIndex, Map<string, TokenLookup>>();
 const lookupCacheLimit = 100_000;
 
 function cachedLookup(
@@ -266,17 +278,17 @@ function cachedLookup(
   space: Space,
   token: string,
   parameters: ScoringParameters,
-): TokenHit[] {
+): TokenLookup {
   const spaceIndex = space === 'latin' ? index.latin : index.skeleton;
   let cache = lookupCaches.get(spaceIndex);
   if (!cache) {
     cache = new Map();
     lookupCaches.set(spaceIndex, cache);
   }
-  let hits = cache.get(token);
-  if (hits) return hits;
+  const found = cache.get(token);
+  if (found) return found;
   const minimum = space === 'latin' ? parameters.candidateSimilarity : 0.5;
-  hits = lookupToken(spaceIndex, scratchFor(index, space), token, space, minimum);
+  const hits = lookupToken(spaceIndex, scratchFor(index, space), token, space, minimum);
   if (space === 'latin') {
     const equivalents: [readonly string[], number][] = [
       [sameGivenNameCandidates(token), parameters.givenNameEquivalence],
@@ -290,9 +302,16 @@ function cachedLookup(
           hits.push({ id, similarity, equivalent: true });
       }
   }
+  const word = spaceIndex.vocabulary.get(token);
+  const joinedWord = spaceIndex.vocabulary.get(compoundKey(token));
+  const lookup: TokenLookup = {
+    hits,
+    word: word !== undefined && spaceIndex.compound[word] === 0 ? word : -1,
+    joined: joinedWord !== undefined ? [{ id: joinedWord, similarity: 1 }] : [],
+  };
   if (cache.size >= lookupCacheLimit) cache.clear();
-  cache.set(token, hits);
-  return hits;
+  cache.set(token, lookup);
+  return lookup;
 }
 
 /** A hit whose postings are crowded, credited once the query's other words have been visited. */
@@ -415,10 +434,8 @@ export function generateCandidates(
       };
       for (let i = 0; i < tokens.length; i += 1) {
         const token = tokens[i] ?? '';
-        const hits = cachedLookup(index, space, token, parameters);
-        const exact = spaceIndex.vocabulary.get(token);
-        if (exact !== undefined && spaceIndex.compound[exact] === 0)
-          queryWeight += spaceIndex.weights[exact] ?? 1;
+        const { hits, word, joined } = cachedLookup(index, space, token, parameters);
+        if (word >= 0) queryWeight += spaceIndex.weights[word] ?? 1;
         else if (hits.length > 0) {
           let top = 0;
           for (const hit of hits) top = Math.max(top, spaceIndex.weights[hit.id] ?? 0);
@@ -426,8 +443,7 @@ export function generateCandidates(
         } else queryWeight += 1;
         visit(hits, false);
         // The query word against two listed words joined ("aerocaribbean" / "aero caribbean").
-        const joined = spaceIndex.vocabulary.get(compoundKey(token));
-        if (joined !== undefined) visit([{ id: joined, similarity: 1 }], false);
+        if (joined.length > 0) visit(joined, false);
         // Two query words joined, against a listed word ("aero caribbean" / "aerocaribbean"):
         // looked up exactly, and fuzzily only when short. A long joined pair is nearly always a
         // new token, and its fuzzy lookup cost a quarter of a query's time, for names that are
@@ -436,7 +452,7 @@ export function generateCandidates(
         if (next !== undefined) {
           const joinedPair = token + next;
           if (joinedPair.length < fuzzyJoinedPairLength)
-            visit(cachedLookup(index, space, joinedPair, parameters), true);
+            visit(cachedLookup(index, space, joinedPair, parameters).hits, true);
           else {
             const word = spaceIndex.vocabulary.get(joinedPair);
             if (word !== undefined) visit([{ id: word, similarity: 1 }], true);
@@ -500,16 +516,23 @@ export function generateCandidates(
   }
   // The best `maxCandidates`, plus any other that looks like a match already (a name shared by
   // many listings must not crowd out some of them).
-  const ranked: number[] = [];
+  let ranked: number[] = [];
   for (let k = 0; k < bestCount; k += 1) {
     const name = bestTouched[k] ?? 0;
     if ((best[name] ?? 0) >= parameters.candidateFloor) ranked.push(name);
+  }
+  // At most `kept` come out: when far more passed the floor (a query of common words), those
+  // below the kept-th best estimate are dropped first, so that only the rest are sorted.
+  const kept = Math.max(maxCandidates, sureCandidates);
+  if (ranked.length > 2 * kept) {
+    const cut = kthLargest(best, ranked, kept, all.values);
+    ranked = ranked.filter((name) => (best[name] ?? 0) >= cut);
   }
   ranked.sort((a, b) => (best[b] ?? 0) - (best[a] ?? 0) || a - b);
   let end = Math.min(ranked.length, maxCandidates);
   while (
     end < ranked.length &&
-    end < 64 &&
+    end < sureCandidates &&
     (best[ranked[end] ?? 0] ?? 0) >= parameters.candidateSure
   )
     end += 1;
@@ -535,6 +558,47 @@ export function generateCandidates(
     }
   }
   return candidates;
+}
+
+/** Names estimated at or above `candidateSure` are all kept, up to this many candidates. */
+const sureCandidates = 64;
+
+/**
+ * The `k`-th largest of `estimates[name]` over `names` (1-based `k`, at most `names.length`), by
+ * selection in `values` (a scratch array at least as long as `names`): linear time on average.
+ */
+export function kthLargest(
+  estimates: Float32Array,
+  names: readonly number[],
+  k: number,
+  values: Float64Array,
+): number {
+  const count = names.length;
+  for (let i = 0; i < count; i += 1) values[i] = estimates[names[i] ?? 0] ?? 0;
+  // Quickselect, largest first: afterwards values[k - 1] holds the k-th largest.
+  let low = 0;
+  let high = count - 1;
+  const target = k - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1] ?? 0;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while ((values[i] ?? 0) > pivot) i += 1;
+      while ((values[j] ?? 0) < pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i] ?? 0;
+        values[i] = values[j] ?? 0;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target] ?? 0;
 }
 
 /** Appends the names not already among the candidates (a short list: a linear check is cheap). */
