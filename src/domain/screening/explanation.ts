@@ -125,6 +125,8 @@ const schemeLabel = (scheme: FormScheme): string => {
       return ' (pinyin)';
     case 'wade-giles':
       return ' (Wade-Giles read as pinyin)';
+    case 'pinyin-terms':
+      return ' (Chinese administrative terms written in pinyin, read in English)';
     case 'hepburn':
       return ' (Japanese reading)';
     case 'any-ascii':

@@ -462,6 +462,23 @@ describe(screenName.name, () => {
       expect(match?.explanation.query.segments).toContain('乌鲁木齐 place urumqi');
     });
 
+    it('finds Xinjiang organs whose administrative terms are written in pinyin', () => {
+      const urumqi = found(
+        'Wulumuqi Shi Gong-an-ju',
+        'us-bis-entity-list:CN:urumqi-municipal-public-security-bureau',
+      );
+      expect(urumqi?.score).toBeGreaterThanOrEqual(0.8);
+      expect(urumqi?.explanation.compared.query.scheme).toBe('pinyin-terms');
+      expect(urumqi?.explanation.summary).toContain(
+        "'wulumuqi city public security bureau' (Chinese administrative terms written in pinyin, read in English)",
+      );
+      const xpcc = found(
+        'Xinjiang Shengchan Jianshe Bingtuan Gonganju',
+        'us-bis-entity-list:CN:xinjiang-production-and-construction-corps-xpcc-public-security-bureau',
+      );
+      expect(xpcc?.band).toBe('strong');
+    });
+
     it('sees through look-alike letters, right-to-left overrides and transposed letters', () => {
       const hikvision = 'us-bis-entity-list:CN:hangzhou-hikvision-digital-technology-co-ltd';
       for (const name of ['\u041dikvision', '\u0397ikvision', '\u202enoisivkih']) {

@@ -6,6 +6,7 @@ import { hangulConventions, romaniseHangul } from './hangul.ts';
 import { readJapaneseName } from './japanese-names.ts';
 import { splitLegalForms, type LegalForm } from './legal-forms.ts';
 import { consonantalScripts, scriptRuns, type Script } from './scripts.ts';
+import { readPinyinTerms } from './pinyin-terms.ts';
 import { readWadeGiles } from './wade-giles.ts';
 
 /**
@@ -26,6 +27,8 @@ export type FormScheme =
   | 'ukrainian'
   | 'pinyin'
   | 'wade-giles'
+  /** A Latin name whose Chinese administrative terms, written in pinyin, are read in English. */
+  | 'pinyin-terms'
   | 'translated'
   | 'hepburn'
   | 'revised'
@@ -77,7 +80,8 @@ const tokenise = (text: string): string[] =>
 
 /**
  * Gives every Latin-letter reading of a normalised name (its tokens, lower case, legal forms
- * already out). Latin input has one form; Cyrillic one per standard (BGN/PCGN, ISO 9, passport,
+ * already out). Latin input has one form, plus its reading as pinyin when it is written in
+ * Wade-Giles and its English when it spells Chinese administrative terms in pinyin; Cyrillic one per standard (BGN/PCGN, ISO 9, passport,
  * popular, French, German); Chinese its pinyin and, for organisations, its English reading from
  * the generic-term dictionary; Hangul three conventions; Arabic and Persian one consonantal form
  * compared on skeletons; other scripts one any-ascii form. A name in several scripts combines its
@@ -97,11 +101,14 @@ export function transliterate(tokens: readonly string[]): Transliteration {
       consonantal: false,
       skeleton: words.map(latinWordSkeleton).filter((t) => t.length > 0),
     });
+    const terms = readPinyinTerms(latin);
     return {
       // A Chinese name in Wade-Giles ("Hsi Chin-p'ing") is also read in pinyin ("xi jin ping").
+      // Administrative terms spelt in pinyin ("Wulumuqi Shi Gonganju") are read in English.
       forms: [
         form('as-written', latin),
         ...readWadeGiles(latin).map((reading) => form('wade-giles', reading)),
+        ...(terms !== undefined ? [form('pinyin-terms', terms)] : []),
       ],
       legalForms: [],
       scripts: latin.some((t) => /[a-z]/.test(t)) ? ['latin'] : [],
