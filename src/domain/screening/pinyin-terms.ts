@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
-import { chinesePlaces } from './chinese-terms.ts';
-import { administrativeTerms, latinPlaceVariants } from './xinjiang-tibet-places.ts';
+import { placeWords } from './place-words.ts';
+import { administrativeTerms } from './xinjiang-tibet-places.ts';
 
 // Chinese administrative terms written in pinyin inside a Latin name: "Wulumuqi Shi Gonganju"
 // is 乌鲁木齐市公安局 spelt out, which lists write "Urumqi Municipal Public Security Bureau".
@@ -15,8 +15,6 @@ interface PinyinTerms {
   readonly oneSyllable: ReadonlySet<string>;
   /** Every leading part of a joined pinyin ("g", "go", ... "gonganju"), to stop runs early. */
   readonly prefixes: ReadonlySet<string>;
-  /** Latin names of places: the Xinjiang and Tibet gazetteer's and China's provinces and cities. */
-  readonly places: ReadonlySet<string>;
 }
 
 let built: PinyinTerms | undefined;
@@ -40,12 +38,7 @@ function pinyinTerms(): PinyinTerms {
     if (syllables.length === 1) oneSyllable.add(key);
     for (let end = 1; end <= key.length; end += 1) prefixes.add(key.slice(0, end));
   }
-  const places = new Set<string>(latinPlaceVariants.flat());
-  for (const [chinese, name] of Object.entries(chinesePlaces)) {
-    places.add(joinedPinyin(chinese).join(''));
-    if (name !== null) for (const word of name.split(' ')) places.add(word);
-  }
-  built = { english, oneSyllable, prefixes, places };
+  built = { english, oneSyllable, prefixes };
   return built;
 }
 
@@ -53,7 +46,7 @@ function pinyinTerms(): PinyinTerms {
  * The tokens of a Latin name with the Chinese administrative terms it spells in pinyin read in
  * English, or undefined when it spells none. A term may be written joined or in syllables
  * ("gonganju", "gong an ju"; apostrophes are already gone). A term of one syllable (shi 市,
- * xian 县, qu 区, zhou 州) is read only right after a place name, since "shi" or "xian" alone is
+ * xian 县, qu 区, zhou 州) is read only right after a place name (`placeWords`), since "shi" or "xian" alone is
  * as likely a family name or a word of another language.
  *
  * @example
@@ -61,7 +54,8 @@ function pinyinTerms(): PinyinTerms {
  * // ['wulumuqi', 'city', 'public', 'security', 'bureau']
  */
 export function readPinyinTerms(tokens: readonly string[]): string[] | undefined {
-  const { english, oneSyllable, prefixes, places } = pinyinTerms();
+  const { english, oneSyllable, prefixes } = pinyinTerms();
+  const places = placeWords();
   const read: string[] = [];
   let found = false;
   for (let i = 0; i < tokens.length;) {

@@ -3,6 +3,7 @@ import { parenthesesOf } from './further-readings.ts';
 import { writtenLength } from './truncated-names.ts';
 import type { ScoreAdjustment } from './explanation.ts';
 import { compareLegalForms, isLegalFormWord, type LegalFormAgreement } from './legal-forms.ts';
+import { placeWords } from './place-words.ts';
 import type { PreparedName } from './prepare-name.ts';
 import {
   defaultScoringParameters,
@@ -19,7 +20,7 @@ import {
   type ScreeningIndex,
 } from './screening-index.ts';
 import type { ScreeningQuery } from './screen-name.ts';
-import { particles, wordBits, wordsBits } from './word-frequency.ts';
+import { genericOrganisationWords, particles, wordBits, wordsBits } from './word-frequency.ts';
 
 /** The final score of one candidate name, and every step that led to it from the name score. */
 export interface AdjustedScore {
@@ -39,7 +40,8 @@ export const containmentBits = 22;
 /**
  * The same when every extra word of the query is a qualifier (a word at most `qualifierWeight`
  * heavy: common in ordinary names, generic, geographic, a particle: "Branch Office", "of the
- * Russian Federation", "Holding"; or a word of a legal form: "OOD", "Co."): the listed name then
+ * Russian Federation", "Holding"; a word of a legal form: "OOD", "Co."; or a place's name, see
+ * `placeWords`: "Shenzhen", "Russia"): the listed name then
  * needs only the information of one word that no ordinary name contains ("GRU", "Mytel").
  */
 export const qualifiedContainmentBits = 12;
@@ -47,18 +49,40 @@ export const qualifiedContainmentBits = 12;
 /** The weight at most of a qualifier word (see `qualifiedContainmentBits`). */
 export const qualifierWeight = 0.5;
 
+/**
+ * A word that says what kind of organisation, or where, rather than which: a generic word of
+ * organisation names (`genericOrganisationWords`, singular or plural: "Technologies"), a word of
+ * a legal form, or a place's name (`placeWords`).
+ */
+export function isOrganisationQualifier(word: string): boolean {
+  const singular = word.endsWith('ies')
+    ? `${word.slice(0, -3)}y`
+    : word.endsWith('s')
+      ? word.slice(0, -1)
+      : word;
+  return (
+    genericOrganisationWords.has(word) ||
+    genericOrganisationWords.has(singular) ||
+    isLegalFormWord(word) ||
+    placeWords().has(word)
+  );
+}
+
 /** Credit each listed word needs for the listed name to count as contained in the query. */
 const containmentCredit = 0.9;
 
 /**
  * When the query contains every word of the listed name (each matched with credit of at least
- * 0.9, acronyms and initials aside) and adds words of its own, the information of the listed
- * name's distinct words in bits and the query's extra words; undefined otherwise.
+ * 0.9, acronyms and initials aside), or every word but generic ones (`isOrganisationQualifier`,
+ * places aside, `left`), and adds words of its own (`extra`): the information of the listed
+ * name's distinct words it contains, in bits; undefined otherwise.
  */
 export function containment(
   index: ScreeningIndex,
   comparison: FormComparison,
-): { readonly bits: number; readonly extra: readonly string[] } | undefined {
+):
+  | { readonly bits: number; readonly extra: readonly string[]; readonly left: readonly string[] }
+  | undefined {
   const { alignment, listedTokens, queryTokens, space } = comparison;
   const covered = new Uint8Array(listedTokens.length);
   const usedQuery = new Uint8Array(queryTokens.length);
@@ -75,16 +99,30 @@ export function containment(
     for (let k = 0; k < pair.listedLength; k += 1) covered[pair.listedStart + k] = 1;
     for (let k = 0; k < pair.queryLength; k += 1) usedQuery[pair.queryStart + k] = 1;
   }
-  if (covered.some((c) => c === 0)) return undefined;
+  // A generic word of the listed name may be missing from the query ("Technology" of "Dahua
+  // Technology" in "Zhejiang Dahua"): lists and customers name the line of business or not.
+  const left: string[] = [];
+  for (let i = 0; i < listedTokens.length; i += 1) {
+    if (covered[i] === 1) continue;
+    const token = listedTokens[i] ?? '';
+    if (!isOrganisationQualifier(token) || placeWords().has(token)) return undefined;
+    left.push(token);
+  }
+  if (left.length === listedTokens.length) return undefined;
   const extra = queryTokens.filter((_, i) => usedQuery[i] === 0);
   if (extra.length === 0) return undefined;
   let bits = 0;
   listedTokens.forEach((token, i) => {
-    // Each distinct word once ("MARKEL MARKEL" is not twice as informative).
-    if (listedTokens.indexOf(token) === i && !(space === 'latin' && particles.has(token)))
+    // Each distinct word once ("MARKEL MARKEL" is not twice as informative); a word left out
+    // tells nothing.
+    if (
+      covered[i] === 1 &&
+      listedTokens.indexOf(token) === i &&
+      !(space === 'latin' && particles.has(token))
+    )
       bits += wordBits(index.frequencies, token, space);
   });
-  return { bits, extra };
+  return { bits, extra, left };
 }
 
 /**
@@ -195,16 +233,25 @@ export function adjustScore(
         ? undefined
         : containment(index, comparison);
     const weighting = indexWeighting(index);
-    const onlyQualifiers = held?.extra.every(
-      (word) =>
-        weighting.weight(word, comparison.space) <= qualifierWeight || isLegalFormWord(word),
+    // With generic words of the listed name left out, every extra word must say what kind of
+    // body or where ("Zhejiang Dahua", "Megvii Holdings"); a given name ("Mariana Storm") is
+    // light, but no such word.
+    const onlyQualifiers = held?.extra.every((word) =>
+      held.left.length > 0
+        ? isOrganisationQualifier(word)
+        : weighting.weight(word, comparison.space) <= qualifierWeight ||
+          isOrganisationQualifier(word),
     );
-    const enough = onlyQualifiers ? qualifiedContainmentBits : containmentBits;
+    const enough = onlyQualifiers
+      ? qualifiedContainmentBits
+      : held !== undefined && held.left.length > 0
+        ? Infinity
+        : containmentBits;
     if (held && held.bits >= enough && tally.score < thresholds.review)
       add(tally, {
         kind: 'containment',
         delta: thresholds.review - tally.score,
-        detail: `the query contains every word of the listed name (${held.bits.toFixed(0)} bits of information); extra: ${held.extra.join(', ')}`,
+        detail: `the query contains every ${held.left.length > 0 ? 'distinctive ' : ''}word of the listed name (${held.bits.toFixed(0)} bits of information); extra: ${held.extra.join(', ')}${held.left.length > 0 ? `; generic words of the listed name not in the query: ${held.left.join(', ')}` : ''}`,
       });
     // The listed name is the query plus a parenthesis: a place, an expansion, a note ("Enerquip
     // Ltd. (UAE)", "ARITP (All Russian Institute for Technical Physics)").

@@ -462,6 +462,25 @@ describe(screenName.name, () => {
       expect(match?.explanation.query.segments).toContain('乌鲁木齐 place urumqi');
     });
 
+    it('finds a listed company named with its place, or without its line of business', () => {
+      const containmentOf = (name: string, entityId: string) =>
+        found(name, entityId)?.explanation.adjustments.find((a) => a.kind === 'containment');
+      // A place's name is a qualifier ("where", not "who"), in front or behind.
+      for (const name of ['Shenzhen Hikvision', 'Hikvision Russia'])
+        expect(found(name, hikvisionEntityList)?.score, name).toBeGreaterThanOrEqual(0.8);
+      // The listed name's generic word ("Technology") may be missing from the query.
+      const dahua = 'us-bis-entity-list:CN:dahua-technology';
+      expect(found('Zhejiang Dahua', dahua)?.score).toBeGreaterThanOrEqual(0.8);
+      expect(containmentOf('Zhejiang Dahua', dahua)?.detail).toContain(
+        'extra: zhejiang; generic words of the listed name not in the query: technology',
+      );
+      expect(
+        found('Megvii Holdings', 'us-bis-entity-list:CN:megvii-technology')?.score,
+      ).toBeGreaterThanOrEqual(0.8);
+      // A person's given name is no qualifier: "Blanc" of BLANC BANK with a first name is not it.
+      expect(found('Tristan Blanc', 'us-ofac-sdn:45809')).toBeUndefined();
+    });
+
     it('finds Xinjiang organs whose administrative terms are written in pinyin', () => {
       const urumqi = found(
         'Wulumuqi Shi Gong-an-ju',

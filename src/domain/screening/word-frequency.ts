@@ -62,7 +62,7 @@ export const genericOrganisationWords: ReadonlySet<string> = new Set(
 export const geographicWordWeight = 0.5;
 
 /** The UN M49 regions (continents) and their adjectives. */
-const continents = [
+export const continents: readonly string[] = [
   'africa',
   'african',
   'america',
