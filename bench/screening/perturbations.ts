@@ -25,6 +25,7 @@ export const perturbationKinds = [
   'generic-words-abbreviated',
   'acronym-in-parentheses-left-out',
   'country-added-generic-word-left-out',
+  'given-names-as-initials',
 ] as const;
 
 export type PerturbationKind = (typeof perturbationKinds)[number];
@@ -36,12 +37,15 @@ export type PerturbationKind = (typeof perturbationKinds)[number];
  * apart. An acronym left out is measured over every listed name (`everyNameKinds`). A country
  * added and a generic word left out ("Sberbank Russia" for "Sberbank Insurance") is reported
  * only: the affiliates of a group share its distinctive words, and the one whose name the
- * query is closer to (Sberbank of Russia) rightly ranks first.
+ * query is closer to (Sberbank of Russia) rightly ranks first. A person's given names cut to
+ * initials ("KADYROV R. A.") is reported only: initials say little, and a common surname with
+ * them ("ZHANG K.") is rightly no alert.
  */
 export const perturbationTarget = (kind: PerturbationKind): number | undefined =>
   kind === 'cut-at-field-length' ||
   kind === 'acronym-in-parentheses-left-out' ||
-  kind === 'country-added-generic-word-left-out'
+  kind === 'country-added-generic-word-left-out' ||
+  kind === 'given-names-as-initials'
     ? undefined
     : 0.99;
 
@@ -314,6 +318,16 @@ export function perturb(
       const kept = own.filter((_, i) => i !== last);
       if (kept.every((word) => genericOrganisationWords.has(word))) return undefined;
       return `${kept.join(' ')} ${country}`;
+    }
+    case 'given-names-as-initials': {
+      // A person's given names cut to their initials, as registers and letters write them:
+      // "KADYROV, Ramzan Akhmatovich" -> "KADYROV R. A.". Only names written "LAST, Given".
+      const comma = value.indexOf(',');
+      if (party.kind !== 'person' || comma < 1 || !isPlainLatin(value)) return undefined;
+      const surname = value.slice(0, comma).trim();
+      const given = wordsOf(value.slice(comma + 1)).filter((word) => /^[A-Za-z]/.test(word));
+      if (surname === '' || given.length === 0) return undefined;
+      return `${surname} ${given.map((word) => `${word[0] ?? ''}.`).join(' ')}`;
     }
     case 'cut-at-field-length': {
       // Cut where a SWIFT MT line (35 characters) ends, inside a word: "... BELKASSEM DR".

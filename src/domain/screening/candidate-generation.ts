@@ -435,12 +435,16 @@ export function generateCandidates(
       for (let i = 0; i < tokens.length; i += 1) {
         const token = tokens[i] ?? '';
         const { hits, word, joined } = cachedLookup(index, space, token, parameters);
-        if (word >= 0) queryWeight += spaceIndex.weights[word] ?? 1;
-        else if (hits.length > 0) {
-          let top = 0;
-          for (const hit of hits) top = Math.max(top, spaceIndex.weights[hit.id] ?? 0);
-          queryWeight += top;
-        } else queryWeight += 1;
+        // An initial ("R." of "Kadyrov R.") stands for any word with its letter, which only the
+        // full score pairs it with: it does not count against the names it cannot credit here.
+        if (token.length > 1 || space !== 'latin') {
+          if (word >= 0) queryWeight += spaceIndex.weights[word] ?? 1;
+          else if (hits.length > 0) {
+            let top = 0;
+            for (const hit of hits) top = Math.max(top, spaceIndex.weights[hit.id] ?? 0);
+            queryWeight += top;
+          } else queryWeight += 1;
+        }
         visit(hits, false);
         // The query word against two listed words joined ("aerocaribbean" / "aero caribbean").
         if (joined.length > 0) visit(joined, false);

@@ -481,6 +481,13 @@ describe(screenName.name, () => {
       expect(found('Tristan Blanc', 'us-ofac-sdn:45809')).toBeUndefined();
     });
 
+    it('finds a listed person written as surname and initial', () => {
+      // The initial is paired with "Ramzan" by the full score; candidate generation no longer
+      // weighs it as a word the listed name lacks.
+      for (const name of ['Kadyrov R.', 'R. Kadyrov'])
+        expect(found(name, 'us-ofac-sdn:23343')?.score, name).toBeGreaterThanOrEqual(0.8);
+    });
+
     it('finds Xinjiang organs whose administrative terms are written in pinyin', () => {
       const urumqi = found(
         'Wulumuqi Shi Gong-an-ju',
