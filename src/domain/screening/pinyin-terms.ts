@@ -46,8 +46,8 @@ function pinyinTerms(): PinyinTerms {
  * The tokens of a Latin name with the Chinese administrative terms it spells in pinyin read in
  * English, or undefined when it spells none. A term may be written joined or in syllables
  * ("gonganju", "gong an ju"; apostrophes are already gone). A term of one syllable (shi 市,
- * xian 县, qu 区, zhou 州) is read only right after a place name (`placeWords`), since "shi" or "xian" alone is
- * as likely a family name or a word of another language.
+ * xian 县, qu 区, zhou 州) is read only right after a place name (`placeWords`), since "shi" or
+ * "xian" alone is as likely a family name or a word of another language.
  *
  * @example
  * readPinyinTerms(['wulumuqi', 'shi', 'gonganju'])

@@ -9,8 +9,9 @@ let words: ReadonlySet<string> | undefined;
 /**
  * One-word names of places, in Latin letters as Cordon reads them: every country's name and list
  * spelling of one word ("Russia", "Jordan"; `countryNameVariants`, ISO 3166-1) and nationality of
- * one word ("Russian"), the continents, China's provinces and large cities (`chinesePlaces`, their pinyin read from the characters by
- * pinyin-pro, and their English where it is one word) and the Latin names of Xinjiang's and
+ * one word ("Russian"), the continents, China's provinces and large cities (`chinesePlaces`:
+ * their pinyin, read from the characters by pinyin-pro, and their English where it is one word)
+ * and the Latin names of Xinjiang's and
  * Tibet's prefectures and counties (the gazetteer in data/screening/places). In an organisation's
  * name such a word says where, not who: "Shenzhen Hikvision", "Hikvision Russia".
  */
