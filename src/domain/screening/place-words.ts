@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { countryNameVariants } from '../lists/country-codes.ts';
 import { chinesePlaces } from './chinese-terms.ts';
-import { continents } from './word-frequency.ts';
+import { continents, placeNameWords } from './word-frequency.ts';
 import { latinPlaceVariants } from './xinjiang-tibet-places.ts';
 
 let words: ReadonlySet<string> | undefined;
@@ -18,16 +18,9 @@ let words: ReadonlySet<string> | undefined;
 export function placeWords(): ReadonlySet<string> {
   if (words) return words;
   const found = new Set<string>(continents);
-  const oneWord = (name: string): string | undefined => {
-    const parts = name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/['\u2019]/g, '')
-      .split(/[^a-z]+/)
-      .filter((part) => part.length > 0);
-    return parts.length === 1 ? parts[0] : undefined;
-  };
+  // A name written as one word ("El Salvador" and "Guinea-Bissau" are not).
+  const oneWord = (name: string): string | undefined =>
+    /^[\p{L}\p{M}'\u2019]+$/u.test(name.trim()) ? placeNameWords(name)[0] : undefined;
   // The other words of longer country names ("Bank" of "West Bank", "New", "Islands") are no
   // places of their own.
   for (const name of [...countryNameVariants.names, ...countryNameVariants.nationalities]) {

@@ -50,31 +50,31 @@ export const qualifiedContainmentBits = 12;
 export const qualifierWeight = 0.5;
 
 /**
- * A word that says what kind of organisation, or where, rather than which: a generic word of
- * organisation names (`genericOrganisationWords`, singular or plural: "Technologies"), a word of
- * a legal form, or a place's name (`placeWords`).
+ * A word that says what kind of organisation rather than which: a generic word of organisation
+ * names (`genericOrganisationWords`, singular or plural: "Technologies"), or a word of a legal
+ * form.
  */
-export function isOrganisationQualifier(word: string): boolean {
+function isGenericOrganisationWord(word: string): boolean {
+  if (genericOrganisationWords.has(word) || isLegalFormWord(word)) return true;
   const singular = word.endsWith('ies')
     ? `${word.slice(0, -3)}y`
     : word.endsWith('s')
       ? word.slice(0, -1)
-      : word;
-  return (
-    genericOrganisationWords.has(word) ||
-    genericOrganisationWords.has(singular) ||
-    isLegalFormWord(word) ||
-    placeWords().has(word)
-  );
+      : undefined;
+  return singular !== undefined && genericOrganisationWords.has(singular);
 }
+
+/** A generic word of organisation names, or a place's name (`placeWords`): what kind, or where. */
+export const isOrganisationQualifier = (word: string): boolean =>
+  isGenericOrganisationWord(word) || placeWords().has(word);
 
 /** Credit each listed word needs for the listed name to count as contained in the query. */
 const containmentCredit = 0.9;
 
 /**
  * When the query contains every word of the listed name (each matched with credit of at least
- * 0.9, acronyms and initials aside), or every word but generic ones (`isOrganisationQualifier`,
- * places aside, `left`), and adds words of its own (`extra`): the information of the listed
+ * 0.9, acronyms and initials aside), or every word but generic ones (`isGenericOrganisationWord`,
+ * places aside: `left`), and adds words of its own (`extra`): the information of the listed
  * name's distinct words it contains, in bits; undefined otherwise.
  */
 export function containment(
@@ -105,7 +105,8 @@ export function containment(
   for (let i = 0; i < listedTokens.length; i += 1) {
     if (covered[i] === 1) continue;
     const token = listedTokens[i] ?? '';
-    if (!isOrganisationQualifier(token) || placeWords().has(token)) return undefined;
+    // A place ("China" of "Bank of China") tells affiliates apart: it is never left out.
+    if (!isGenericOrganisationWord(token) || placeWords().has(token)) return undefined;
     left.push(token);
   }
   if (left.length === listedTokens.length) return undefined;
@@ -236,18 +237,17 @@ export function adjustScore(
     // With generic words of the listed name left out, every extra word must say what kind of
     // body or where ("Zhejiang Dahua", "Megvii Holdings"); a given name ("Mariana Storm") is
     // light, but no such word.
-    const onlyQualifiers = held?.extra.every((word) =>
-      held.left.length > 0
-        ? isOrganisationQualifier(word)
-        : weighting.weight(word, comparison.space) <= qualifierWeight ||
-          isOrganisationQualifier(word),
-    );
-    const enough = onlyQualifiers
-      ? qualifiedContainmentBits
-      : held !== undefined && held.left.length > 0
-        ? Infinity
-        : containmentBits;
-    if (held && held.bits >= enough && tally.score < thresholds.review)
+    const qualifier = (word: string): boolean =>
+      isOrganisationQualifier(word) ||
+      (held?.left.length === 0 && weighting.weight(word, comparison.space) <= qualifierWeight);
+    const enough = !held
+      ? undefined
+      : held.extra.every(qualifier)
+        ? qualifiedContainmentBits
+        : held.left.length === 0
+          ? containmentBits
+          : undefined;
+    if (held && enough !== undefined && held.bits >= enough && tally.score < thresholds.review)
       add(tally, {
         kind: 'containment',
         delta: thresholds.review - tally.score,

@@ -77,6 +77,20 @@ export const continents: readonly string[] = [
 let geographic: ReadonlySet<string> | undefined;
 
 /**
+ * The words of a place's name as screening reads them: diacritics and apostrophes dropped, lower
+ * case, words of one letter and particles left out ("The Gambia" -> gambia).
+ */
+export function placeNameWords(name: string): string[] {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['\u2019]/g, '')
+    .split(/[^a-z]+/)
+    .filter((word) => word.length > 1 && !particles.has(word));
+}
+
+/**
  * Qualifier words of geography: the UN M49 regions (continents), nationalities, and the words of
  * country names of more than one word ("Russian Federation", "United Arab Emirates": russian,
  * federation, united, arab, emirates), from ISO 3166-1 and the lists' spellings in
@@ -85,14 +99,7 @@ let geographic: ReadonlySet<string> | undefined;
  */
 export function geographicWords(): ReadonlySet<string> {
   if (!geographic) {
-    const wordsOf = (name: string): string[] =>
-      name
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/['\u2019]/g, '')
-        .split(/[^a-z]+/)
-        .filter((word) => word.length > 1 && !particles.has(word));
+    const wordsOf = placeNameWords;
     const single = new Set<string>();
     for (const name of countryNameVariants.names) {
       const words = wordsOf(name);
