@@ -74,7 +74,7 @@ export const NameProblemSchema = Type.Object(nameProblemFields);
 const ComparedForm = Type.Object({
   scheme: Type.String({
     description:
-      'How the reading was made: as-written, alternative (a name the written name embeds: with A/K/A or a slash, or as an acronym in parentheses, which is also left out), bgn-pcgn, iso9, pinyin, wade-giles, pinyin-terms (Chinese administrative terms spelt in pinyin, read in English), translated ...',
+      'How the reading was made: as-written, alternative (a name the written name embeds: with A/K/A or a slash, or as an acronym in parentheses, which is also left out), bgn-pcgn, iso9, pinyin, wade-giles, pinyin-terms (Chinese administrative terms spelt in pinyin, read in English), hunterian (a name in an Indic script of India, read by the Hunterian system), translated ...',
   }),
   text: Type.String(),
 });

@@ -129,6 +129,8 @@ const schemeLabel = (scheme: FormScheme): string => {
       return ' (Chinese administrative terms written in pinyin, read in English)';
     case 'hepburn':
       return ' (Japanese reading)';
+    case 'hunterian':
+      return ' (Hunterian romanisation)';
     case 'any-ascii':
       return ' (romanised)';
     case 'bgn-pcgn':

@@ -479,11 +479,28 @@ const strictSchemes: ReadonlySet<FormScheme> = new Set<FormScheme>([
 ]);
 
 /**
+ * The spaces two forms are compared in: consonant skeletons when either is consonantal, else
+ * Latin letters, and skeletons as well when either is a Hunterian reading, whose vowels are the
+ * least certain part (an Arabic name in Devanagari, दाऊद "daud", is listed as "Dawood").
+ */
+function spacesOf(queryForm: NameForm, listedForm: NameForm): readonly Space[] {
+  if (queryForm.consonantal || listedForm.consonantal) return skeletonOnly;
+  return queryForm.scheme === 'hunterian' || listedForm.scheme === 'hunterian'
+    ? bothSpaces
+    : latinOnly;
+}
+
+const skeletonOnly: readonly Space[] = ['skeleton'];
+const latinOnly: readonly Space[] = ['latin'];
+const bothSpaces: readonly Space[] = ['latin', 'skeleton'];
+
+/**
  * Compares every form of the query with every form of the listed name and keeps the best:
  * Latin forms letter by letter, and any pair involving a consonantal form (Arabic, Hebrew, ...)
- * on consonant skeletons on both sides; pinyin and Hangul readings token by token exactly. Two
- * names in the same non-Latin script are compared in that script. `memo`, when given, caches
- * token similarities across calls (screening passes one per query).
+ * on consonant skeletons on both sides (a Hunterian reading both ways, see `spacesOf`); pinyin
+ * and Hangul readings token by token exactly. Two names in the same non-Latin script are
+ * compared in that script. `memo`, when given, caches token similarities across calls
+ * (screening passes one per query).
  */
 export function compareForms(
   query: PreparedName,
@@ -504,67 +521,74 @@ export function compareForms(
   let best: FormComparison | undefined;
   for (const queryForm of queryForms) {
     for (const listedForm of listedForms) {
-      const space: Space = queryForm.consonantal || listedForm.consonantal ? 'skeleton' : 'latin';
-      const queryTokens = space === 'skeleton' ? queryForm.skeleton : queryForm.tokens;
-      const listedTokens = space === 'skeleton' ? listedForm.skeleton : listedForm.tokens;
-      if (queryTokens.length === 0 || listedTokens.length === 0) continue;
-      const metric: Metric =
-        space === 'skeleton'
-          ? 'skeleton'
-          : strictSchemes.has(queryForm.scheme) || strictSchemes.has(listedForm.scheme)
-            ? 'exact'
-            : 'letters';
-      const compare = metricFunction(metric);
-      // A name cut at a field length may end in the start of a word (see truncated-names.ts).
-      const queryCut = query.lastWordMayBeCut && metric !== 'skeleton';
-      const listedCut = listed.lastWordMayBeCut && metric !== 'skeleton';
-      const base = memo
-        ? (i: number, j: number): number =>
-            memo(queryTokens[i] ?? '', listedTokens[j] ?? '', metric)
-        : (i: number, j: number): number => compare(queryTokens[i] ?? '', listedTokens[j] ?? '');
-      const result = scoreTokenLists(
-        queryTokens,
-        weightsOfQuery(weighting, queryTokens, space),
-        listedTokens,
-        weightsOfListed(weighting, listedTokens, space),
-        space,
-        parameters,
-        withCutLastWords(
-          metric === 'letters'
-            ? latinSimilarity(queryTokens, listedTokens, parameters, base)
-            : base,
+      for (const space of spacesOf(queryForm, listedForm)) {
+        const queryTokens = space === 'skeleton' ? queryForm.skeleton : queryForm.tokens;
+        const listedTokens = space === 'skeleton' ? listedForm.skeleton : listedForm.tokens;
+        if (queryTokens.length === 0 || listedTokens.length === 0) continue;
+        const metric: Metric =
+          space === 'skeleton'
+            ? 'skeleton'
+            : strictSchemes.has(queryForm.scheme) || strictSchemes.has(listedForm.scheme)
+              ? 'exact'
+              : 'letters';
+        const compare = metricFunction(metric);
+        // A name cut at a field length may end in the start of a word (see truncated-names.ts).
+        const queryCut = query.lastWordMayBeCut && metric !== 'skeleton';
+        const listedCut = listed.lastWordMayBeCut && metric !== 'skeleton';
+        const base = memo
+          ? (i: number, j: number): number =>
+              memo(queryTokens[i] ?? '', listedTokens[j] ?? '', metric)
+          : (i: number, j: number): number => compare(queryTokens[i] ?? '', listedTokens[j] ?? '');
+        const result = scoreTokenLists(
           queryTokens,
+          weightsOfQuery(weighting, queryTokens, space),
           listedTokens,
-          queryCut,
-          listedCut,
-        ),
-        weighting.learnt,
-        compare,
-      );
-      if (!best || result.score > best.score) {
-        best = {
-          score: result.score,
-          alignment: markCutWords(result.alignment, queryTokens, listedTokens, queryCut, listedCut),
-          queryForm,
-          listedForm,
+          weightsOfListed(weighting, listedTokens, space),
           space,
-          queryTokens,
-          listedTokens,
-          queryWeights: result.queryWeights,
-          listedWeights: result.listedWeights,
-          reversal: result.reversal,
-          exact: false,
-          sameWords: false,
-          ...(weighting.learnt
-            ? {
-                distinctiveness: {
-                  query: sideDistinctiveness(result.alignment, 'query', parameters),
-                  listed: sideDistinctiveness(result.alignment, 'listed', parameters),
-                  minimum: parameters.minimumDistinctive,
-                },
-              }
-            : {}),
-        };
+          parameters,
+          withCutLastWords(
+            metric === 'letters'
+              ? latinSimilarity(queryTokens, listedTokens, parameters, base)
+              : base,
+            queryTokens,
+            listedTokens,
+            queryCut,
+            listedCut,
+          ),
+          weighting.learnt,
+          compare,
+        );
+        if (!best || result.score > best.score) {
+          best = {
+            score: result.score,
+            alignment: markCutWords(
+              result.alignment,
+              queryTokens,
+              listedTokens,
+              queryCut,
+              listedCut,
+            ),
+            queryForm,
+            listedForm,
+            space,
+            queryTokens,
+            listedTokens,
+            queryWeights: result.queryWeights,
+            listedWeights: result.listedWeights,
+            reversal: result.reversal,
+            exact: false,
+            sameWords: false,
+            ...(weighting.learnt
+              ? {
+                  distinctiveness: {
+                    query: sideDistinctiveness(result.alignment, 'query', parameters),
+                    listed: sideDistinctiveness(result.alignment, 'listed', parameters),
+                    minimum: parameters.minimumDistinctive,
+                  },
+                }
+              : {}),
+          };
+        }
       }
     }
   }

@@ -73,6 +73,28 @@ describe(screenName.name, () => {
       expect(english?.matchedName).toBe('JSC POSITIVE TECHNOLOGIES');
     });
 
+    it('finds listed Indian names written in Devanagari or Gurmukhi, read with their vowels (Hunterian)', () => {
+      const found = (name: string, entityId: string) =>
+        screen(name).matches.find((m) => m.entityId === entityId);
+      // Read by any-ascii without their vowels ("akhlesh kumar"), these found nothing at all.
+      const akhilesh = found('अखिलेश कुमार', 'us-ofac-sdn:27305');
+      expect(akhilesh?.band).toBe('strong');
+      expect(akhilesh?.explanation.compared.query).toEqual({
+        scheme: 'hunterian',
+        text: 'akhilesh kumar',
+      });
+      expect(akhilesh?.explanation.summary).toContain('(Hunterian romanisation)');
+      expect(
+        found('नरेंद्र शर्मा', 'us-bis-dpl:narender-sharma:2018-07-30')?.score,
+      ).toBeGreaterThanOrEqual(0.8);
+      expect(found('ਹਰਮੋਹਨ ਸਿੰਘ', 'us-ofac-sdn:21844')?.score).toBeGreaterThanOrEqual(0.8);
+      // An Arabic name in Devanagari keeps the vowels it is listed with only on consonant skeletons
+      // (दाऊद "daud" / DAWOOD), which a Hunterian reading is compared on as well.
+      const kaskar = found('दाऊद इब्राहिम कासकर', 'us-ofac-sdn:9758');
+      expect(kaskar?.score).toBeGreaterThanOrEqual(0.8);
+      expect(kaskar?.explanation.compared.space).toBe('skeleton');
+    });
+
     it('finds Kim Jong Un from Hangul and Putin from Cyrillic in "LAST, First" listings', () => {
       expect(ids(screen('김정은'))[0]).toBe('us-ofac-sdn:20157');
       const putin = screen('Путин Владимир Владимирович');
@@ -94,6 +116,11 @@ describe(screenName.name, () => {
         ).toContain('only-legal-form');
       }
       expect(screen('CORP').matches).toEqual([]);
+    });
+
+    it('does not match a Hindi name to whatever shares its consonants', () => {
+      // On consonant skeletons alone, दिलीप राय (dlp r) met DILBAR (dlbr) at 0.92.
+      expect(screen('दिलीप राय').matches).toEqual([]);
     });
 
     it('does not match a common first name to a company, unless that is the listed name itself', () => {

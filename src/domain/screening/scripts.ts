@@ -103,7 +103,11 @@ export function scriptRuns(text: string): ScriptRun[] {
   return runs;
 }
 
-/** Scripts whose usual romanisation leaves out most vowels: compare them on consonant skeletons. */
+/**
+ * Scripts whose usual romanisation leaves out most vowels: compare them on consonant skeletons.
+ * The Indic scripts of India are read with their vowels (indic.ts); `indic` stays here for the
+ * others (Sinhala, Myanmar), which any-ascii reads.
+ */
 export const consonantalScripts: ReadonlySet<Script> = new Set<Script>([
   'arabic',
   'hebrew',

@@ -3,6 +3,7 @@ import { readChinese, type ChineseSegment } from './chinese.ts';
 import { arabicWordSkeleton, latinWordSkeleton } from './consonant-skeleton.ts';
 import { cyrillicStandards, romaniseCyrillic } from './cyrillic.ts';
 import { hangulConventions, romaniseHangul } from './hangul.ts';
+import { romaniseIndic } from './indic.ts';
 import { readJapaneseName } from './japanese-names.ts';
 import { splitLegalForms, type LegalForm } from './legal-forms.ts';
 import { consonantalScripts, scriptRuns, type Script } from './scripts.ts';
@@ -12,7 +13,8 @@ import { readWadeGiles } from './wade-giles.ts';
 /**
  * How a form of a name was obtained: `as-written` for Latin input, and `wade-giles` for a Latin
  * name read from Wade-Giles into pinyin; a Cyrillic standard; `pinyin` or `translated` for
- * Chinese; a Hangul convention; `any-ascii` for the other scripts.
+ * Chinese; a Hangul convention; `hunterian` for the Indic scripts of India; `any-ascii` for the
+ * other scripts.
  */
 export type FormScheme =
   | 'as-written'
@@ -34,6 +36,8 @@ export type FormScheme =
   | 'revised'
   | 'mccune'
   | 'northern'
+  /** The Hunterian reading of a name in an Indic script (see indic.ts). */
+  | 'hunterian'
   | 'any-ascii';
 
 /** One Latin-letter reading of a name, as tokens. */
@@ -81,9 +85,10 @@ const tokenise = (text: string): string[] =>
 /**
  * Gives every Latin-letter reading of a normalised name (its tokens, lower case, legal forms
  * already out). Latin input has one form, plus its reading as pinyin when it is written in
- * Wade-Giles and its English when it spells Chinese administrative terms in pinyin; Cyrillic one per standard (BGN/PCGN, ISO 9, passport,
- * popular, French, German); Chinese its pinyin and, for organisations, its English reading from
- * the generic-term dictionary; Hangul three conventions; Arabic and Persian one consonantal form
+ * Wade-Giles and its English when it spells Chinese administrative terms in pinyin; Cyrillic one
+ * per standard (BGN/PCGN, ISO 9, passport, popular, French, German); Chinese its pinyin and, for
+ * organisations, its English reading from the generic-term dictionary; Hangul three conventions;
+ * the Indic scripts of India their Hunterian reading; Arabic and Persian one consonantal form
  * compared on skeletons; other scripts one any-ascii form. A name in several scripts combines its
  * runs, variant by variant.
  *
@@ -179,12 +184,21 @@ export function transliterate(tokens: readonly string[]): Transliteration {
       case 'latin':
       case 'common':
         return [{ scheme: 'as-written', text: run.text, consonantal: false }];
+      case 'indic': {
+        // The nine scripts of India's parallel layout keep their vowels in the Hunterian reading;
+        // Sinhala and Myanmar fall back to any-ascii and consonant skeletons.
+        const hunterian = romaniseIndic(run.text);
+        return [
+          hunterian !== undefined
+            ? { scheme: 'hunterian', text: hunterian, consonantal: false }
+            : { scheme: 'any-ascii', text: anyAscii(run.text), consonantal: true },
+        ];
+      }
       case 'greek':
       case 'hebrew':
       case 'kana':
       case 'thai':
       case 'khmer':
-      case 'indic':
       case 'ethiopic':
       case 'armenian':
       case 'georgian':
