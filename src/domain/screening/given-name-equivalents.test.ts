@@ -11,6 +11,9 @@ describe(sameGivenName.name, () => {
     expect(sameGivenName('ivan', 'john')).toBe(true);
     expect(sameGivenName('mohammed', 'muhammad')).toBe(true);
     expect(sameGivenName('yusuf', 'joseph')).toBe(true);
+    // The Arabic David, as Hindi and Urdu write it (दाऊद, daud) and as lists spell it.
+    expect(sameGivenName('daud', 'dawood')).toBe(true);
+    expect(sameGivenName('davud', 'david')).toBe(true);
     expect(sameGivenName('ted', 'theodore')).toBe(true);
   });
 

@@ -2357,4 +2357,5 @@ export const crossLanguageGroups: readonly string[] = [
   'alexander alejandro alexandre alexandros aleksandr aleksander alexandru iskandar eskandar oleksandr alessandro iskander',
   'peter pietro pedro petros pierre piotr petr petar',
   'abraham ibrahim avraham',
+  'david dawud daud davud daoud dawood',
 ];

@@ -481,7 +481,7 @@ const strictSchemes: ReadonlySet<FormScheme> = new Set<FormScheme>([
 /**
  * The spaces two forms are compared in: consonant skeletons when either is consonantal, else
  * Latin letters, and skeletons as well when either is a Hunterian reading, whose vowels are the
- * least certain part (an Arabic name in Devanagari, दाऊद "daud", is listed as "Dawood").
+ * least certain part (नरेंद्र "narendra" is listed as "Narender").
  */
 function spacesOf(queryForm: NameForm, listedForm: NameForm): readonly Space[] {
   if (queryForm.consonantal || listedForm.consonantal) return skeletonOnly;
