@@ -358,6 +358,9 @@ export function generateCandidates(
         const listedCoverage = nameWeight > 0 ? Math.min(1, earned / nameWeight) : 0;
         const queryCoverage = queryWeight > 0 ? Math.min(1, earned / queryWeight) : 0;
         const high = Math.max(listedCoverage, queryCoverage);
+        // The estimate is at most `high`: a name whose better side is under the floor can never
+        // become a candidate, so it is not remembered (most names a common word touched).
+        if (high < parameters.candidateFloor) continue;
         const low = Math.min(listedCoverage, queryCoverage);
         const approx = high * (parameters.leniency + (1 - parameters.leniency) * low);
         const previous = best[name] ?? 0;
