@@ -102,8 +102,14 @@ function acronymSpan(acronym: string, tokens: readonly string[], start: number):
   return k === acronym.length && j - start >= 2 ? j - start : 0;
 }
 
-const isAcronymCandidate = (token: string): boolean =>
-  token.length >= 3 && token.length <= 6 && !/[0-9]/.test(token);
+const isAcronymCandidate = (token: string): boolean => {
+  if (token.length < 3 || token.length > 6) return false;
+  for (let k = 0; k < token.length; k += 1) {
+    const code = token.charCodeAt(k);
+    if (code >= 48 && code <= 57) return false;
+  }
+  return true;
+};
 
 /**
  * The credit curve: a raw token similarity below `floor` earns nothing, 1 earns 1, and the range

@@ -88,13 +88,25 @@ class QueryContext {
 
   private readonly skeletons = new Map<string, Map<string, number>>();
 
+  // The alignment asks for one query token against each listed token in turn: the last token's
+  // memo is kept at hand.
+  private lastToken = '';
+  private lastMetric: Metric = 'exact';
+  private lastMemo: Map<string, number> | undefined;
+
   similarity(a: string, b: string, metric: Metric): number {
     if (metric === 'exact') return a === b ? 1 : 0;
-    const memo = metric === 'letters' ? this.similarities : this.skeletons;
-    let inner = memo.get(a);
+    let inner = a === this.lastToken && metric === this.lastMetric ? this.lastMemo : undefined;
     if (!inner) {
-      inner = new Map();
-      memo.set(a, inner);
+      const memo = metric === 'letters' ? this.similarities : this.skeletons;
+      inner = memo.get(a);
+      if (!inner) {
+        inner = new Map();
+        memo.set(a, inner);
+      }
+      this.lastToken = a;
+      this.lastMetric = metric;
+      this.lastMemo = inner;
     }
     let value = inner.get(b);
     if (value === undefined) {
