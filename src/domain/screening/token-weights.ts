@@ -10,15 +10,23 @@ const weightCaches = new WeakMap<
   TokenWeighting,
   Record<Space, WeakMap<readonly string[], readonly number[]>>
 >();
-const recentLists: (readonly string[] | undefined)[] = [undefined, undefined, undefined, undefined];
-const recentWeights: (readonly number[] | undefined)[] = [
-  undefined,
-  undefined,
-  undefined,
-  undefined,
-];
-const recentOwners: (TokenWeighting | undefined)[] = [undefined, undefined, undefined, undefined];
-const recentSpaces: (Space | undefined)[] = [undefined, undefined, undefined, undefined];
+// As many as a query has token lists: each form (six Cyrillic standards, four Hangul conventions)
+// in each space it is compared in. With four, a Cyrillic query's weights were recomputed for every
+// candidate, its lists pushing each other out in turn.
+const recentSize = 16;
+const recentLists: (readonly string[] | undefined)[] = Array.from(
+  { length: recentSize },
+  () => undefined,
+);
+const recentWeights: (readonly number[] | undefined)[] = Array.from(
+  { length: recentSize },
+  () => undefined,
+);
+const recentOwners: (TokenWeighting | undefined)[] = Array.from(
+  { length: recentSize },
+  () => undefined,
+);
+const recentSpaces: (Space | undefined)[] = Array.from({ length: recentSize }, () => undefined);
 let recentNext = 0;
 
 export function weightsOfQuery(
@@ -26,7 +34,7 @@ export function weightsOfQuery(
   tokens: readonly string[],
   space: Space,
 ): readonly number[] {
-  for (let k = 0; k < recentLists.length; k += 1) {
+  for (let k = 0; k < recentSize; k += 1) {
     const weights = recentWeights[k];
     if (
       recentLists[k] === tokens &&
@@ -41,7 +49,7 @@ export function weightsOfQuery(
   recentWeights[recentNext] = weights;
   recentOwners[recentNext] = weighting;
   recentSpaces[recentNext] = space;
-  recentNext = (recentNext + 1) % recentLists.length;
+  recentNext = (recentNext + 1) % recentSize;
   return weights;
 }
 
