@@ -186,8 +186,9 @@ export const isParallelIndic = (codePoint: number): boolean =>
   codePoint >= first && codePoint < end;
 
 /**
- * One unit of a word: a consonant with its vowel (`inherent` when it is the unwritten a, `none`
- * after a virama), a vowel letter, or a nasal sign (anusvara, candrabindu), written n or m.
+ * One unit of a word: a consonant with its vowel (`inherent` when it is the unwritten a; no vowel
+ * after a virama), a vowel letter, a nasal sign (anusvara, candrabindu, tippi), written n or m, or
+ * a visarga (h).
  */
 interface Unit {
   readonly kind: 'consonant' | 'vowel' | 'nasal' | 'other';
@@ -291,7 +292,7 @@ export function romaniseIndic(text: string): string | undefined {
     if (vowelless !== undefined) push('consonant', vowelless, '');
     else if (code === tippi || offset === anusvara || offset === candrabindu) push('nasal', '', '');
     else if (gurmukhiSilent.has(code) || silent.has(offset)) continue;
-    else if (consonant !== undefined && code !== tippi) push('consonant', consonant, 'a', true);
+    else if (consonant !== undefined) push('consonant', consonant, 'a', true);
     else if (offset === nukta) {
       const dotted = previous?.kind === 'consonant' ? withNukta.get(previous.letters) : undefined;
       if (previous !== undefined && dotted !== undefined) previous.letters = dotted;
