@@ -102,12 +102,12 @@ function acronymSpan(acronym: string, tokens: readonly string[], start: number):
   return k === acronym.length && j - start >= 2 ? j - start : 0;
 }
 
+/** True for the char code of an ASCII digit. */
+export const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
+
 const isAcronymCandidate = (token: string): boolean => {
   if (token.length < 3 || token.length > 6) return false;
-  for (let k = 0; k < token.length; k += 1) {
-    const code = token.charCodeAt(k);
-    if (code >= 48 && code <= 57) return false;
-  }
+  for (let k = 0; k < token.length; k += 1) if (isDigitCode(token.charCodeAt(k))) return false;
   return true;
 };
 

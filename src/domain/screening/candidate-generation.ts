@@ -1,17 +1,11 @@
 import { abbreviatedWords, abbreviationSimilarity } from './abbreviations.ts';
-import { acronymFillers, credit } from './align-tokens.ts';
+import { acronymFillers, credit, isDigitCode } from './align-tokens.ts';
 import { sameGivenNameCandidates } from './given-name-equivalents.ts';
 import { samePlaceOrTermCandidates } from './place-equivalents.ts';
 import type { PreparedName } from './prepare-name.ts';
 import type { ScoringParameters, Space } from './score-names.ts';
 import { compoundKey, exactKey, type ScreeningIndex, type SpaceIndex } from './screening-index.ts';
-import {
-  contains,
-  isDigitCode,
-  lookupToken,
-  type GramScratch,
-  type TokenHit,
-} from './token-lookup.ts';
+import { contains, lookupToken, type GramScratch, type TokenHit } from './token-lookup.ts';
 import { particles, wordBits } from './word-frequency.ts';
 import { qualifiedContainmentBits } from './score-adjustments.ts';
 

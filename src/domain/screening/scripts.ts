@@ -1,7 +1,8 @@
 /**
  * Writing systems that name matching treats differently. `latin` covers ASCII and Latin with
  * diacritics; the abjads (`arabic`, `hebrew`) and the Brahmic abugidas (`indic`, `thai`,
- * `khmer`, ...) are written without most vowels, so they are compared on consonant skeletons.
+ * `khmer`, ...) are romanised without most vowels, so they are compared on consonant skeletons,
+ * except the Indic scripts of India, which indic.ts reads with their vowels.
  */
 export type Script =
   | 'latin'

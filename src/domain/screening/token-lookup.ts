@@ -1,3 +1,4 @@
+import { isDigitCode } from './align-tokens.ts';
 import type { Space } from './score-names.ts';
 import { deletionKeys, fuzzyKeyKinds, trigrams, type SpaceIndex } from './screening-index.ts';
 import { skeletonSimilarity, tokenSimilarity } from './token-similarity.ts';
@@ -39,8 +40,6 @@ export function contains(array: Int32Array, start: number, end: number, value: n
 
 /** Marks a token already rejected (by length) in `GramScratch.gramCounts`. */
 const rejected = 0xffff;
-
-export const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
 
 /**
  * Vocabulary tokens similar enough to `token` to earn credit: the token itself, then its one-edit

@@ -14,19 +14,11 @@ const weightCaches = new WeakMap<
 // in each space it is compared in. With four, a Cyrillic query's weights were recomputed for every
 // candidate, its lists pushing each other out in turn.
 const recentSize = 16;
-const recentLists: (readonly string[] | undefined)[] = Array.from(
-  { length: recentSize },
-  () => undefined,
-);
-const recentWeights: (readonly number[] | undefined)[] = Array.from(
-  { length: recentSize },
-  () => undefined,
-);
-const recentOwners: (TokenWeighting | undefined)[] = Array.from(
-  { length: recentSize },
-  () => undefined,
-);
-const recentSpaces: (Space | undefined)[] = Array.from({ length: recentSize }, () => undefined);
+const slots = <T>(): (T | undefined)[] => Array.from({ length: recentSize }, () => undefined);
+const recentLists = slots<readonly string[]>();
+const recentWeights = slots<readonly number[]>();
+const recentOwners = slots<TokenWeighting>();
+const recentSpaces = slots<Space>();
 let recentNext = 0;
 
 export function weightsOfQuery(
